@@ -1,0 +1,53 @@
+import type { Family, Level } from "../src/registry/types.ts";
+
+/**
+ * The result of a requirement, ordered as a lattice (after OCI's results.go):
+ * skipped < passed < failed < errored. A requirement takes the worst of its checks;
+ * errored means the suite could not tell, never that the target failed.
+ */
+export type RequirementStatus = "passed" | "failed" | "skipped" | "errored";
+export const STATUS_RANK: Record<RequirementStatus, number> = { skipped: 0, passed: 1, failed: 2, errored: 3 };
+
+export function worstStatus(statuses: Iterable<RequirementStatus>): RequirementStatus {
+  let worst: RequirementStatus = "skipped";
+  for (const s of statuses) if (STATUS_RANK[s] > STATUS_RANK[worst]) worst = s;
+  return worst;
+}
+
+export type Verdict = "conformant" | "non-conformant" | "error";
+
+export interface FailureExcerpt {
+  message: string;
+  request?: { method: string; url: string; headers?: Record<string, string> };
+  response?: { status: number; headers?: Record<string, string>; body?: string };
+  reproduce?: string;
+}
+
+export interface RequirementResult {
+  id: string;
+  family: Family;
+  level: Level;
+  title: string;
+  spec: string;
+  status: RequirementStatus;
+  checks: number;
+  failures: FailureExcerpt[];
+  /** Why skipped or errored, when it was. */
+  reason?: string;
+  /** A failure matched by an unexpired baseline entry (recorded mode issue). */
+  knownDeviation?: { reason: string; link?: string; expires: string };
+}
+
+export interface Report {
+  suite: { name: string; version: string; spec: { operationId: string; sha256: string } };
+  target: { kind: "recorded" | "live" | "url"; baseUrl: string; cassette?: string };
+  seed: number;
+  startedAt: string;
+  finishedAt: string;
+  gatingLevel: Level;
+  verdict: Verdict;
+  /** One line saying why the verdict is `error`, when it is. */
+  error?: string;
+  summary: { passed: number; failed: number; skipped: number; errored: number; requests: number };
+  requirements: RequirementResult[];
+}

@@ -1,0 +1,27 @@
+/** The HTTP layer: one client, its evidence model, and the redaction every report and log relies on. */
+export type { Exchange, ExchangeError, ExchangeErrorKind, ExchangeRequest, ExchangeResponse } from "./types.ts";
+export {
+  authHeadersFor,
+  configuredSchemes,
+  credentialsFromEnv,
+  CREDENTIAL_ENV_VARS,
+  MissingCredentialsError,
+  type AuthChoice,
+  type Credentials,
+  type CredentialScheme,
+} from "./credentials.ts";
+export {
+  CREDENTIAL_PLACEHOLDERS,
+  CREDENTIAL_REQUEST_HEADERS,
+  REDACTED,
+  redactRequestHeaders,
+  redactResponseHeaders,
+  redactText,
+  type RequestHeaderRedactionOptions,
+} from "./redact.ts";
+export { curlCommand, shellWord } from "./curl.ts";
+export { RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
+export { RequestBudget } from "./budget.ts";
+export { retryAfterMs } from "./retry-after.ts";
+export { joinUrl, needsVerbatimTarget } from "./request-url.ts";
+export { ConformanceClient, type ConformanceClientOptions, type GetOptions } from "./client.ts";

@@ -1,0 +1,35 @@
+import { requirement } from "../define.ts";
+import { SCHEMA_4XX } from "../pointers.ts";
+
+export const ERR_REQUIRED_MEMBERS = requirement({
+  id: "ERR-REQUIRED-MEMBERS", level: "must", spec: `${SCHEMA_4XX}/required`,
+  statement: "A 4xx body is an object with success, errors, messages and result.",
+  reason: "The failure schema lists them as required.",
+});
+export const ERR_SUCCESS_FALSE = requirement({
+  id: "ERR-SUCCESS-FALSE", level: "must", spec: `${SCHEMA_4XX}/properties/success`,
+  statement: "success is the boolean false in a 4xx body.",
+  reason: "The failure schema has success: boolean, enum [false].",
+});
+export const ERR_RESULT_NULL = requirement({
+  id: "ERR-RESULT-NULL", level: "must", spec: `${SCHEMA_4XX}/properties/result`,
+  statement: "result is null in a 4xx body.",
+  reason: "The failure schema has result: enum [null], nullable.",
+});
+export const ERR_ITEMS_SHAPE = requirement({
+  id: "ERR-ITEMS-SHAPE", level: "must", spec: `${SCHEMA_4XX}/properties/errors/allOf/0/items`,
+  statement: "errors and messages in a 4xx body are arrays of {code: integer >= 1000, message: string}.",
+  reason: "The failure schema defines the arrays and their items.",
+});
+export const ERR_ERRORS_NONEMPTY = requirement({
+  id: "ERR-ERRORS-NONEMPTY", level: "should", spec: `${SCHEMA_4XX}/properties/errors/minLength`,
+  statement: "errors in a 4xx body has at least one item.",
+  reason: "Erratum: minLength 1 is placed on an array, where JSON Schema ignores it; the intent is a non-empty array.",
+});
+export const ERR_ITEMS_UNIQUE = requirement({
+  id: "ERR-ITEMS-UNIQUE", level: "should", spec: `${SCHEMA_4XX}/properties/errors/allOf/0/items/uniqueItems`,
+  statement: "errors and messages in a 4xx body hold no duplicate items.",
+  reason: "Erratum: uniqueItems is placed inside items, where JSON Schema ignores it; the intent is unique items.",
+});
+
+export const ERR_REQUIREMENTS = [ERR_REQUIRED_MEMBERS, ERR_SUCCESS_FALSE, ERR_RESULT_NULL, ERR_ITEMS_SHAPE, ERR_ERRORS_NONEMPTY, ERR_ITEMS_UNIQUE];

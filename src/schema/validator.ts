@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { loadErrata, SCHEMAS_DIR, type Erratum } from "./errata.ts";
+import { sourcePointerFor } from "./convert-openapi-schema.ts";
+import type { ExtractionManifest, ResponseClass } from "./extract.ts";
+import { requirementForSpecViolation } from "./violation-requirement.ts";
+
+/** `spec`: exactly the document. `strict`: spec plus the errata and implied formats (CONTRACT.md). */
+export type Profile = "spec" | "strict";
+export const PROFILES: readonly Profile[] = ["spec", "strict"];
+
+/** One way a body breaks the contract, said so a user can act on it. */
+export interface Violation {
+  requirementId: string;
+  /** JSON pointer into the body ("" is the body itself). */
+  instancePath: string;
+  keyword: string;
+  /** What is wrong, as a sentence fragment ("must be one of ..."). */
+  message: string;
+  /** JSON pointer into schemas/source/openapi.json of the rule that failed. */
+  sourcePointer: string;
+  /** The offending value, JSON, shortened. */
+  value: string;
+  /** The erratum whose overlay failed (strict profile only). */
+  erratum?: string;
+}
+
+const MAX_VALUE_CHARS = 80;
+
+export function shorten(value: unknown, max = MAX_VALUE_CHARS): string {
+  const text = value === undefined ? "(absent)" : JSON.stringify(value) ?? String(value);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** "/result/status must be one of ... (got "ACTIVE") [STATUS-ENUM; source #/paths/...]" */
+export function formatViolation(v: Violation): string {
+  const where = v.instancePath === "" ? "(body)" : v.instancePath;
+  const via = v.erratum ? `erratum ${v.erratum}, ` : "";
+  const got = v.keyword === "required" ? "" : ` (got ${v.value})`;
+  return `${where} ${v.message}${got} [${v.requirementId}; ${via}source #${v.sourcePointer}]`;
+}
+
+function describeSchema(schema: Record<string, unknown>): string {
+  if (Array.isArray(schema.enum)) return schema.enum.length === 1 ? JSON.stringify(schema.enum[0]) : `one of ${schema.enum.map((e) => JSON.stringify(e)).join(", ")}`;
+  if (typeof schema.type === "string") return schema.type === "null" ? "null" : `${/^[aeiou]/.test(schema.type) ? "an" : "a"} ${schema.type}`;
+  return "matching schema";
+}
+
+function messageFor(e: ErrorObject): string {
+  switch (e.keyword) {
+    case "enum": return `must be ${describeSchema({ enum: (e.params as { allowedValues: unknown[] }).allowedValues })}`;
+    case "required": return "is required but absent";
+    case "anyOf": case "oneOf": {
+      const branches = (e.schema as Record<string, unknown>[]).map(describeSchema);
+      return `must be ${[...new Set(branches)].join(" or ")}`;
+    }
+    case "format": return `must be a ${(e.params as { format: string }).format} (RFC 3339 for date-time)`;
+    case "pattern": return `must match ${(e.params as { pattern: string }).pattern}`;
+    default: return e.message ?? e.keyword;
+  }
+}
+
+/** The path of a `required` error is the parent; point at the missing member instead. */
+function instancePathOf(e: ErrorObject): string {
+  return e.keyword === "required" ? `${e.instancePath}/${(e.params as { missingProperty: string }).missingProperty}` : e.instancePath;
+}
+
+function valueAt(body: unknown, e: ErrorObject): unknown {
+  return e.keyword === "required" ? undefined : e.data;
+}
+
+/**
+ * The validator: ajv (draft 2020-12) in strict mode, OpenAPI annotation keywords known,
+ * formats from ajv-formats, every schema compiled once when first needed.
+ *
+ * strictTypes is set to "log" and every log line is checked against the errata:
+ * the source places type-specific keywords where JSON Schema ignores them (uniqueItems
+ * inside items, minLength on an array). Compiling the document as published needs
+ * that; any misplacement the errata do not name still stops compilation.
+ */
+export class ResponseValidator {
+  private readonly ajv: Ajv2020;
+  private readonly manifest: ExtractionManifest;
+  private readonly errata: Erratum[];
+  private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly strictWarnings: string[] = [];
+
+  constructor(schemasDir = SCHEMAS_DIR) {
+    this.ajv = new Ajv2020({
+      strict: true, strictTypes: "log", allErrors: true, verbose: true,
+      logger: { log: () => undefined, warn: (...args: unknown[]) => void this.strictWarnings.push(args.join(" ")), error: (...args: unknown[]) => { throw new Error(args.join(" ")); } },
+    });
+    addFormats.default(this.ajv);
+    this.manifest = JSON.parse(readFileSync(`${schemasDir}manifest.json`, "utf8")) as ExtractionManifest;
+    this.errata = loadErrata();
+    this.schemasDir = schemasDir;
+  }
+  private readonly schemasDir: string;
+
+  get specSha256(): string { return this.manifest.sha256; }
+  get operationId(): string { return this.manifest.operationId; }
+
+  private specSchema(cls: ResponseClass): Record<string, unknown> {
+    return JSON.parse(readFileSync(`${this.schemasDir}${this.manifest.schemas[cls].file}`, "utf8")) as Record<string, unknown>;
+  }
+
+  private errataFor(cls: ResponseClass): Erratum[] {
+    return this.errata.filter((e) => e.class === cls);
+  }
+
+  private validatorFor(cls: ResponseClass, profile: Profile): ValidateFunction {
+    const key = `${cls}:${profile}`;
+    let fn = this.compiled.get(key);
+    if (fn) return fn;
+    const { $id: _id, $schema: _s, ...spec } = this.specSchema(cls);
+    // strict = allOf [spec, ...overlays]: allOf/0 is the document, allOf/k its (k-1)th erratum.
+    // Each overlay applies where the body is an object (the spec schema already refuses anything else).
+    const overlays = this.errataFor(cls).map((e) => ({ if: { type: "object" }, then: { type: "object", ...e.overlay } }));
+    const schema = profile === "spec" ? spec : { allOf: [spec, ...overlays] };
+    const before = this.strictWarnings.length;
+    fn = this.ajv.compile(schema);
+    this.checkStrictWarnings(cls, this.strictWarnings.slice(before), profile === "spec" ? "" : "/allOf/0");
+    this.compiled.set(key, fn);
+    return fn;
+  }
+
+  private checkStrictWarnings(cls: ResponseClass, warnings: string[], specPrefix: string): void {
+    const sourceMap = this.manifest.schemas[cls].sourceMap;
+    for (const w of warnings) {
+      const at = /at "#([^"]*)"/.exec(w)?.[1];
+      const generated = at !== undefined && at.startsWith(specPrefix) ? at.slice(specPrefix.length) : undefined;
+      const source = generated === undefined ? undefined : sourcePointerFor(sourceMap, generated);
+      const known = source !== undefined && this.errata.some((e) => e.kind === "defect" && [e.pointer, ...(e.also ?? [])].some((p) => p.startsWith(source)));
+      if (!known) throw new Error(`schema for ${cls} has a keyword misplacement no erratum names: ${w}`);
+    }
+  }
+
+  /** Every violation of `body` against the class's schema under `profile`. Empty means valid. */
+  validate(cls: ResponseClass, body: unknown, profile: Profile): Violation[] {
+    const fn = this.validatorFor(cls, profile);
+    if (fn(body)) return [];
+    return this.toViolations(cls, profile, fn.errors ?? [], body);
+  }
+
+  private toViolations(cls: ResponseClass, profile: Profile, errors: ErrorObject[], body: unknown): Violation[] {
+    const sourceMap = this.manifest.schemas[cls].sourceMap;
+    const clsErrata = this.errataFor(cls);
+    // An anyOf failure also reports each branch's failure; keep the anyOf, which says what is allowed.
+    const anyOfPaths = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
+    // Instance paths the document itself already refuses (strict: allOf/0), where an overlay's type error adds nothing.
+    const specPaths = new Set(errors.filter((e) => profile === "spec" || e.schemaPath.startsWith("#/allOf/0/")).map((e) => e.instancePath));
+    const out: Violation[] = [];
+    const seen = new Set<string>();
+    for (const e of errors) {
+      if (e.keyword === "if") continue; // the `then` error that follows says what failed
+      if (anyOfPaths.some((p) => e.schemaPath.startsWith(p))) continue;
+      const schemaPointer = e.schemaPath.replace(/^#/, "");
+      let requirementId: string;
+      let sourcePointer: string;
+      let erratum: string | undefined;
+      const overlay = profile === "strict" ? /^\/allOf\/(\d+)(\/.*)?$/.exec(schemaPointer) : null;
+      if (overlay && overlay[1] !== "0") {
+        if (e.keyword === "type" && specPaths.has(e.instancePath)) continue; // reported by the document's own rule
+        const entry = clsErrata[Number(overlay[1]) - 1]!;
+        requirementId = entry.requirement;
+        sourcePointer = entry.pointer;
+        erratum = entry.id;
+      } else {
+        const specPointer = profile === "strict" ? schemaPointer.replace(/^\/allOf\/0/, "") : schemaPointer;
+        requirementId = requirementForSpecViolation(cls, e.instancePath, e.keyword);
+        sourcePointer = sourcePointerFor(sourceMap, specPointer);
+      }
+      const instancePath = instancePathOf(e);
+      const message = messageFor(e);
+      const key = `${requirementId}|${instancePath}|${e.keyword}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ requirementId, instancePath, keyword: e.keyword, message, sourcePointer, value: shorten(valueAt(body, e)), ...(erratum ? { erratum } : {}) });
+    }
+    return out;
+  }
+}
+
+let shared: ResponseValidator | undefined;
+
+/** The process-wide validator (ajv compiles each schema once, on first use). */
+export function responseValidator(): ResponseValidator {
+  shared ??= new ResponseValidator();
+  return shared;
+}
