@@ -22,7 +22,12 @@ if [[ -z "$chromium" ]]; then
     if command -v "$candidate" >/dev/null 2>&1; then chromium="$(command -v "$candidate")"; break; fi
   done
 fi
-if [[ -z "$chromium" || ! -x "$chromium" ]]; then
+if [[ -n "${CHROMIUM:-}" && ! -x "$chromium" ]]; then
+  echo "screenshot-report: CHROMIUM=$CHROMIUM is not an executable." >&2
+  echo "  Install Chromium with: apt-get update && apt-get install -y chromium" >&2
+  exit 2
+fi
+if [[ -z "$chromium" ]]; then
   echo "screenshot-report: Chromium not found (looked for /usr/bin/chromium, chromium, chromium-browser; or set CHROMIUM)." >&2
   echo "  Install it with: apt-get update && apt-get install -y chromium" >&2
   exit 2

@@ -1,0 +1,138 @@
+// report.md: GitHub-flavoured Markdown, fit to append to $GITHUB_STEP_SUMMARY (which
+// takes at most 1 MiB a step, hence the caps below; report.json keeps everything).
+import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
+import {
+  FAMILY_TITLES, byFamily, durationMs, exitCodeOf, firstOf, formatDuration, redactReport,
+  requestExcerpt, responseExcerpt, shorten, shownCounts, shownStatus, visible, type ShownStatus,
+} from "./text.ts";
+
+const MAX_CELL = 200;
+const MAX_MESSAGE = 2_000;
+const MAX_BODY = 2_000;
+const MAX_FAILURES = 3;
+
+const VERDICT_ICON: Record<Report["verdict"], string> = { conformant: "✅", "non-conformant": "❌", error: "⚠️" };
+const STATUS_LABEL: Record<ShownStatus, string> = {
+  passed: "✅ passed",
+  failed: "❌ failed",
+  skipped: "⏭️ skipped",
+  errored: "⚠️ errored",
+  "known-deviation": "🔶 known deviation",
+};
+
+/**
+ * Text safe inline in Markdown, table cells included: every ASCII punctuation that
+ * CommonMark or GFM gives a meaning to is backslash-escaped (so `<script>` from a body
+ * shows as text, never as HTML), and line breaks become spaces. Hand-written: a few
+ * lines, where a Markdown library would be a dependency for one function.
+ */
+export function mdInline(s: string): string {
+  return visible(s).replace(/\s*\n\s*/g, " ").replace(/[\\`*_[\]<>#!|&~]/g, "\\$&");
+}
+
+/** `s` in a fenced code block whose fence is longer than any backtick run inside it. */
+export function mdCode(s: string, lang = ""): string {
+  const text = visible(s);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  return `${fence}${lang}\n${text}\n${fence}`;
+}
+
+/** Inline code for values we know are tame (ids, hashes, pointers), still escaped for the fence. */
+function code(s: string): string {
+  const text = visible(s).replace(/\n/g, " ");
+  const fence = /`/.test(text) ? "``" : "`";
+  return `${fence}${fence.length > 1 ? " " : ""}${text}${fence.length > 1 ? " " : ""}${fence}`.replace(/\|/g, "\\|");
+}
+
+function note(r: RequirementResult): string {
+  switch (shownStatus(r)) {
+    case "failed": return r.failures[0]?.message ?? "";
+    case "known-deviation": return `known deviation: ${r.knownDeviation?.reason ?? ""}`;
+    case "skipped":
+    case "errored": return r.reason ?? r.failures[0]?.message ?? "";
+    default: return "";
+  }
+}
+
+function familyTable(family: string, requirements: RequirementResult[]): string {
+  const title = FAMILY_TITLES[family];
+  const rows = requirements.map((r) =>
+    `| ${code(r.id)} | ${r.level} | ${STATUS_LABEL[shownStatus(r)]} | ${r.checks} | ${mdInline(shorten(note(r), MAX_CELL))} |`);
+  return [
+    `### ${mdInline(family)}${title ? ` — ${title}` : ""}`,
+    "",
+    "| id | level | status | checks | first failure or reason |",
+    "| --- | --- | --- | ---: | --- |",
+    ...rows,
+  ].join("\n");
+}
+
+function failureBlock(f: FailureExcerpt, n: number): string {
+  const parts = [`**${n}.** ${visible(shorten(f.message, MAX_MESSAGE)).split("\n").filter((l) => l.trim() !== "").map(mdInline).join("\\\n")}`];
+  const req = requestExcerpt(f);
+  const res = responseExcerpt(f, MAX_BODY);
+  if (req) parts.push("Request:", mdCode(req, "http"));
+  if (res) parts.push("Response:", mdCode(res, "http"));
+  if (f.reproduce) parts.push("Reproduce:", mdCode(f.reproduce, "sh"));
+  return parts.join("\n\n");
+}
+
+function requirementDetail(r: RequirementResult): string {
+  const status = shownStatus(r);
+  const parts = [
+    `#### ${STATUS_LABEL[status].split(" ")[0]} ${code(r.id)} — ${mdInline(r.title)}`,
+    `Level ${r.level} · ${r.status} · ${r.checks} check${r.checks === 1 ? "" : "s"} · spec ${code(r.spec)}`,
+  ];
+  if (r.knownDeviation) {
+    const d = r.knownDeviation;
+    parts.push(`Baseline: ${mdInline(d.reason)}${d.link ? ` (${mdInline(d.link)})` : ""}; expires ${mdInline(d.expires)}.`);
+  }
+  if (r.reason) parts.push(`Reason: ${mdInline(r.reason)}`);
+  const { shown, more } = firstOf(r.failures, MAX_FAILURES);
+  shown.forEach((f, i) => parts.push(failureBlock(f, i + 1)));
+  if (more > 0) parts.push(`… and ${more} more failure${more === 1 ? "" : "s"} in report.json.`);
+  return parts.join("\n\n");
+}
+
+/** report.md for `report`: verdict, summary, a table per family, failure details, run details. */
+export function renderMarkdown(input: Report): string {
+  const report = redactReport(input);
+  const counts = shownCounts(report);
+  const out: string[] = [];
+
+  out.push(`## ${VERDICT_ICON[report.verdict]} ${mdInline(report.suite.name)}: ${report.verdict}`);
+  out.push(`**Verdict: ${report.verdict}** at gating level \`${report.gatingLevel}\` (exit code ${exitCodeOf(report.verdict)}).`);
+  if (report.error) out.push(`> **Error:** ${mdInline(report.error)}`);
+  const deviations = counts["known-deviation"];
+  out.push([
+    `**Summary:** ${counts.passed} passed · ${counts.failed} failed`,
+    deviations > 0 ? ` · ${deviations} known deviation${deviations === 1 ? "" : "s"}` : "",
+    ` · ${counts.skipped} skipped · ${counts.errored} errored (of ${report.requirements.length} requirements)`,
+    ` · ${report.summary.requests} requests · ${formatDuration(durationMs(report))} · seed \`${report.seed}\``,
+  ].join(""));
+
+  for (const { family, requirements } of byFamily(report)) out.push(familyTable(family, requirements));
+
+  const attention = (wanted: ShownStatus[]) => byFamily(report).flatMap((g) => g.requirements).filter((r) => wanted.includes(shownStatus(r)) && (r.failures.length > 0 || r.reason));
+  const failed = attention(["failed", "errored"]);
+  if (failed.length > 0) out.push("### Failures", ...failed.map(requirementDetail));
+  const matched = attention(["known-deviation"]);
+  if (matched.length > 0) out.push("### Known deviations", "Failures matched by an unexpired baseline entry: reported, not gating.", ...matched.map(requirementDetail));
+
+  const t = report.target;
+  out.push([
+    "### Run",
+    "",
+    "| | |",
+    "| --- | --- |",
+    `| suite | ${mdInline(report.suite.name)} ${mdInline(report.suite.version)} |`,
+    `| spec | ${code(report.suite.spec.operationId)} sha256 ${code(report.suite.spec.sha256)} |`,
+    `| seed | ${code(String(report.seed))} |`,
+    `| target | ${t.kind} ${code(t.baseUrl)}${t.cassette ? ` cassette ${code(t.cassette)}` : ""} |`,
+    `| started | ${mdInline(report.startedAt)} |`,
+    `| finished | ${mdInline(report.finishedAt)} (${formatDuration(durationMs(report))}) |`,
+  ].join("\n"));
+
+  return out.join("\n\n") + "\n";
+}
