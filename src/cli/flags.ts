@@ -3,28 +3,36 @@ import { UsageError } from "./usage-error.ts";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & { description: string; valueName?: string };
 
+/** The flags of `run` (and `record`, which is `run` plus a cassette). */
+const RUN_OPTIONS = {
+  target: { type: "string", description: "recorded (default), live, or a base URL", valueName: "recorded|live|URL" },
+  cassette: { type: "string", description: "cassette directory to replay (env CONFORMANCE_CASSETTE)", valueName: "DIR" },
+  zone: { type: "string", description: "zone under test (env CLOUDFLARE_ZONE_ID)", valueName: "ID" },
+  certificate: { type: "string", multiple: true, description: "certificate id to read, repeatable (env CLOUDFLARE_CLIENT_CERTIFICATE_IDS)", valueName: "ID" },
+  out: { type: "string", description: "report directory (env CONFORMANCE_REPORT_DIR)", valueName: "DIR" },
+  level: { type: "string", description: "lowest level that gates the verdict: must (default), should, may", valueName: "LEVEL" },
+  seed: { type: "string", description: "seed of every property-based part", valueName: "N" },
+  budget: { type: "string", description: "most requests sent to the target", valueName: "N" },
+  rate: { type: "string", description: "most requests per second", valueName: "N" },
+  timeout: { type: "string", description: "per-request timeout in milliseconds", valueName: "MS" },
+  baseline: { type: "string", description: "known-deviation baseline file", valueName: "FILE" },
+  quiet: { type: "boolean", description: "no progress lines" },
+} satisfies Record<string, OptionSpec>;
+
 /** Every command's flags in one typed table (the CLI help is generated from it). */
 export const COMMAND_FLAGS = {
   run: {
     summary: "run the conformance suites against a target, write the reports, exit with the verdict",
-    options: {
-      target: { type: "string", description: "recorded (default), live, or a base URL", valueName: "recorded|live|URL" },
-      cassette: { type: "string", description: "cassette directory to replay (env CONFORMANCE_CASSETTE)", valueName: "DIR" },
-      zone: { type: "string", description: "zone under test (env CLOUDFLARE_ZONE_ID)", valueName: "ID" },
-      certificate: { type: "string", multiple: true, description: "certificate id to read, repeatable (env CLOUDFLARE_CLIENT_CERTIFICATE_IDS)", valueName: "ID" },
-      out: { type: "string", description: "report directory (env CONFORMANCE_REPORT_DIR)", valueName: "DIR" },
-      level: { type: "string", description: "lowest level that gates the verdict: must (default), should, may", valueName: "LEVEL" },
-      seed: { type: "string", description: "seed of every property-based part", valueName: "N" },
-      budget: { type: "string", description: "most requests sent to the target", valueName: "N" },
-      rate: { type: "string", description: "most requests per second", valueName: "N" },
-      timeout: { type: "string", description: "per-request timeout in milliseconds", valueName: "MS" },
-      baseline: { type: "string", description: "known-deviation baseline file", valueName: "FILE" },
-      quiet: { type: "boolean", description: "no progress lines" },
-    },
+    options: RUN_OPTIONS,
   },
   record: {
     summary: "`run` that also saves every exchange, redacted, as a cassette in DIR",
-    options: {} as Record<string, OptionSpec>,
+    options: {
+      ...RUN_OPTIONS,
+      cassette: { type: "string", description: "directory to write the cassette to (required)", valueName: "DIR" },
+      anonymize: { type: "boolean", description: "map the zone identifier to a stable placeholder in paths, headers and bodies" },
+      source: { type: "string", description: "what is being recorded, for the manifest (default: the target kind)", valueName: "TEXT" },
+    },
   },
   validate: {
     summary: "validate recorded responses offline: JSON body, HAR, NDJSON, or cassette; - reads stdin",

@@ -1,6 +1,31 @@
+import { runConfigFrom } from "../run/config.ts";
+import { SUITE_NAME, SUITE_VERSION } from "../run/build-report.ts";
+import { madeUpIdentifier } from "../run/probes.ts";
+import { runConformance } from "../run/run-conformance.ts";
+import { writeCassette } from "../targets/cassette.ts";
+import { parseCommandFlags } from "./flags.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** `record`: not built yet (issue "Recorded mode"). Says so plainly rather than pretending. */
-export default async function record(_argv: string[]): Promise<number> {
-  throw new UsageError("the conformance suites are not built yet; `validate` works offline today (see README)");
+/** `record --cassette DIR [run flags] [--anonymize] [--source TEXT]`: a run that also saves every exchange, redacted. */
+export default async function record(argv: string[]): Promise<number> {
+  const { values } = parseCommandFlags("record", argv);
+  const dir = values.cassette;
+  if (!dir) throw new UsageError("--cassette DIR is required: where to write the cassette");
+  if (!values.target || values.target === "recorded") throw new UsageError("record needs a target to record from: --target live or --target URL");
+  const config = runConfigFrom({ ...values, cassette: undefined }, process.env);
+  const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const { report, exitCode, exchanges } = await runConformance(config, { log });
+  const anonymize = values.anonymize ? new Map([[config.zoneId, madeUpIdentifier(0, "anonymized-zone")]]) : undefined;
+  const manifest = writeCassette(dir, {
+    manifest: {
+      suite: { name: SUITE_NAME, version: SUITE_VERSION }, spec: report.suite.spec, seed: config.seed,
+      target: { kind: config.target.kind === "live" ? "live" : "url", baseUrl: config.target.baseUrl },
+      source: values.source ?? (config.target.kind === "live" ? "live Cloudflare" : config.target.baseUrl),
+      recordedAt: report.finishedAt, zoneId: config.zoneId, certificateIds: config.certificateIds,
+      schemes: config.schemes, budget: config.budget,
+    },
+    exchanges, credentials: config.credentials, anonymize,
+  });
+  console.log(`${report.verdict.toUpperCase()}: recorded ${manifest.exchanges} exchanges to ${dir} (seed ${config.seed}); reports in ${config.outDir}`);
+  return exitCode;
 }

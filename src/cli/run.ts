@@ -1,6 +1,25 @@
+import { runConfigFrom } from "../run/config.ts";
+import { runConformance } from "../run/run-conformance.ts";
+import { prepareTarget } from "../targets/prepare.ts";
+import { parseCommandFlags } from "./flags.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** `run`: not built yet (issue "The conformance run"). Says so plainly rather than pretending. */
-export default async function run(_argv: string[]): Promise<number> {
-  throw new UsageError("the conformance suites are not built yet; `validate` works offline today (see README)");
+/** `run [flags]`: the conformance suites against a target; exits with the verdict (CONTRACT.md). */
+export default async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandFlags("run", argv);
+  if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);
+  const config = runConfigFrom(values, process.env);
+  const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const target = await prepareTarget(config);
+  try {
+    const { report, exitCode } = await runConformance(target.config, { log, amendReport: target.amendReport, reviewExchange: target.reviewExchange });
+    const { summary } = report;
+    console.log(`${report.verdict.toUpperCase()} at level ${report.gatingLevel}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.errored} errored; ${summary.requests} requests`);
+    if (report.error) console.error(`error: ${report.error}`);
+    for (const r of report.requirements.filter((x) => x.status === "failed")) console.log(`  failed ${r.id} (${r.level}): ${r.failures[0]?.message ?? ""}`);
+    console.log(`reports: ${target.config.outDir}/report.{json,md,html} and junit.xml`);
+    return exitCode;
+  } finally {
+    await target.close();
+  }
 }

@@ -1,0 +1,62 @@
+import type { Report, RequirementResult, Verdict } from "../../reports/model.ts";
+import type { CheckOutcome } from "../../suites/support/check.ts";
+import { REQUIREMENTS } from "../registry/index.ts";
+import { gates, type Level } from "../registry/types.ts";
+import type { RunConfig } from "./config.ts";
+
+export const SUITE_NAME = "client-cert-conformance";
+export const SUITE_VERSION = "0.1.0";
+
+export interface ReportInput {
+  config: Pick<RunConfig, "target" | "seed" | "gatingLevel">;
+  spec: { operationId: string; sha256: string };
+  startedAt: Date;
+  finishedAt: Date;
+  requests: number;
+  outcomes: Map<string, CheckOutcome>;
+  /** A run-level error (target unreachable, the suites did not run): the verdict is `error`. */
+  error?: string;
+}
+
+/**
+ * The verdict at a gating level: a failure at or above it proves non-conformance; short
+ * of that, a requirement the suite could not tell about makes the run `error`.
+ */
+export function verdictOf(requirements: RequirementResult[], gating: Level, runError?: string): Verdict {
+  const gated = requirements.filter((r) => gates(r.level, gating));
+  if (gated.some((r) => r.failures.length > 0 && r.status !== "skipped" && !r.knownDeviation)) return "non-conformant";
+  if (runError || gated.some((r) => r.status === "errored")) return "error";
+  return "conformant";
+}
+
+const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+
+/** The report of a run: every registry requirement, in registry order, with its outcome. */
+export function buildReport(input: ReportInput): Report {
+  const requirements: RequirementResult[] = REQUIREMENTS.map((r) => {
+    const outcome = input.outcomes.get(r.id) ?? { status: "errored" as const, checks: 0, failures: [], reason: input.error ?? "the suite did not check it" };
+    return {
+      id: r.id, family: r.family, level: r.level, title: r.statement, spec: r.spec,
+      status: outcome.status, checks: outcome.checks, failures: outcome.failures,
+      ...(outcome.reason && (outcome.status === "skipped" || outcome.status === "errored") ? { reason: outcome.reason } : {}),
+    };
+  });
+  const count = (s: RequirementResult["status"]) => requirements.filter((r) => r.status === s).length;
+  const verdict = verdictOf(requirements, input.config.gatingLevel, input.error);
+  const firstErrored = requirements.find((r) => r.status === "errored" && gates(r.level, input.config.gatingLevel));
+  const error = input.error ?? (verdict === "error" ? `${firstErrored?.id}: ${firstErrored?.reason}` : undefined);
+  return {
+    suite: { name: SUITE_NAME, version: SUITE_VERSION, spec: input.spec },
+    target: { kind: input.config.target.kind, baseUrl: input.config.target.baseUrl || "(none)", ...(input.config.target.cassette ? { cassette: input.config.target.cassette } : {}) },
+    seed: input.config.seed,
+    startedAt: iso(input.startedAt),
+    finishedAt: iso(input.finishedAt),
+    gatingLevel: input.config.gatingLevel,
+    verdict,
+    ...(error ? { error } : {}),
+    summary: { passed: count("passed"), failed: count("failed"), skipped: count("skipped"), errored: count("errored"), requests: input.requests },
+    requirements,
+  };
+}
+
+export const EXIT_CODES: Record<Verdict, number> = { conformant: 0, "non-conformant": 1, error: 2 };

@@ -1,0 +1,49 @@
+import { fileURLToPath } from "node:url";
+import type { Reporter, TestCase, TestModule } from "vitest/node";
+import { startVitest } from "vitest/node";
+import type { CheckOutcome } from "../../suites/support/check.ts";
+import type { CheckContext } from "../../suites/support/context.ts";
+import type { SerializedError } from "vitest";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** What the suites concluded: an outcome per requirement id, and what kept any from running. */
+export interface SuiteRun {
+  outcomes: Map<string, CheckOutcome>;
+  problems: string[];
+}
+
+/** Collects each test's outcome from its meta (the suites put it there); a test that broke is errored. */
+class OutcomeReporter implements Reporter {
+  readonly outcomes = new Map<string, CheckOutcome>();
+  readonly problems: string[] = [];
+
+  onTestCaseResult(testCase: TestCase): void {
+    const meta = testCase.meta();
+    const id = meta.requirement ?? /^([A-Z0-9]+(?:-[A-Z0-9]+)+):/.exec(testCase.name)?.[1];
+    if (!id) return;
+    const result = testCase.result();
+    if (meta.outcome) {
+      this.outcomes.set(id, meta.outcome);
+    } else {
+      const message = result.errors?.[0]?.message ?? `the test ended ${result.state} before checking`;
+      this.outcomes.set(id, { status: "errored", checks: 0, failures: [], reason: `the suite broke: ${message}` });
+    }
+  }
+
+  onTestRunEnd(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError>): void {
+    for (const m of modules) for (const e of m.errors()) this.problems.push(`${m.moduleId}: ${e.message}`);
+    for (const e of unhandledErrors) this.problems.push(e.message);
+  }
+}
+
+/** Runs the suites (suites/vitest/*.suite.ts) with vitest on the run's evidence. */
+export async function runSuites(context: CheckContext, opts: { filters?: string[] } = {}): Promise<SuiteRun> {
+  const reporter = new OutcomeReporter();
+  const vitest = await startVitest("test", opts.filters ?? [], {
+    root: ROOT, config: false, watch: false, reporters: [reporter], provide: { conformance: context },
+    include: ["suites/vitest/*.suite.ts"], passWithNoTests: false,
+  });
+  await vitest.close();
+  return { outcomes: reporter.outcomes, problems: reporter.problems };
+}

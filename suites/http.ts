@@ -1,0 +1,36 @@
+import { HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NO_5XX } from "../src/registry/index.ts";
+import { conformsTo } from "./support/check.ts";
+import { probesOfKind } from "./support/context.ts";
+import { isJsonContentType, jsonBody } from "./support/evidence.ts";
+
+/** HTTP: status codes and content type. */
+export const HTTP_CHECKS = [
+  conformsTo(HTTP_EXISTING_200, (ctx, c) => {
+    for (const r of probesOfKind(ctx, "read")) c.withResponse(r, (res) => c.expect(res.status === 200, `answered ${res.status}, expected 200`, r));
+  }),
+
+  conformsTo(HTTP_NO_5XX, (ctx, c) => {
+    for (const r of ctx.results.filter((x) => x.probe.expect === "4xx")) {
+      c.withResponse(r, (res) => c.expect(res.status < 500, `answered ${res.status} to a request that must get a 4xx`, r));
+    }
+  }),
+
+  conformsTo(HTTP_JSON_CONTENT_TYPE, (ctx, c) => {
+    for (const r of ctx.results) {
+      c.withResponse(r, (res) => {
+        if (res.status >= 500) return; // HTTP-NO-5XX speaks for these
+        c.expect(isJsonContentType(res), () => `Content-Type is ${JSON.stringify(res.headers["content-type"] ?? "(none)")}, expected application/json`, r);
+      });
+    }
+  }),
+
+  conformsTo(HTTP_JSON_BODY, (ctx, c) => {
+    for (const r of ctx.results) {
+      c.withResponse(r, (res) => {
+        if (res.status >= 500) return;
+        const body = jsonBody(res);
+        c.expect(body.ok && !res.truncated, () => (body.ok ? "the body was cut short" : body.why), r);
+      });
+    }
+  }),
+];

@@ -1,0 +1,36 @@
+import type { ExchangeResponse } from "../src/http/index.ts";
+import type { Requirement } from "../src/registry/types.ts";
+import type { ResponseClass } from "../src/schema/extract.ts";
+import { formatViolation, responseValidator } from "../src/schema/validator.ts";
+import type { ProbeResult } from "../src/run/execute.ts";
+import { conformsTo, type Check } from "./support/check.ts";
+import type { CheckContext } from "./support/context.ts";
+import { is4xx, jsonBody } from "./support/evidence.ts";
+
+/** The responses of a class seen anywhere in the run: 200s of the read probes, every 4xx. */
+export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeResult[] {
+  return ctx.results.filter((r) => {
+    const res = r.exchange.response;
+    if (!res || r.exchange.error) return false;
+    return cls === "success-200" ? res.status === 200 : is4xx(res);
+  });
+}
+
+/**
+ * A requirement the schemas express: every body of the class, validated under the
+ * profile of its level (must: spec, exactly the document; should: strict, with the
+ * errata), fails on the violations that name this requirement.
+ */
+export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?: (r: ProbeResult, res: ExchangeResponse) => boolean): Check {
+  const profile = requirement.level === "must" ? "spec" : "strict";
+  return conformsTo(requirement, (ctx, c) => {
+    for (const r of responsesOfClass(ctx, cls)) {
+      const res = r.exchange.response!;
+      if (extra && !extra(r, res)) continue;
+      const body = jsonBody(res);
+      if (!body.ok) continue; // HTTP-JSON-BODY speaks for it; there is nothing to validate
+      const violations = responseValidator().validate(cls, body.value, profile).filter((v) => v.requirementId === requirement.id);
+      c.expect(violations.length === 0, () => violations.map(formatViolation).join("; "), r);
+    }
+  });
+}

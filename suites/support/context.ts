@@ -1,0 +1,21 @@
+import type { CredentialScheme } from "../../src/http/index.ts";
+import type { ProbeResult } from "../../src/run/execute.ts";
+import type { ProbeKind } from "../../src/run/probes.ts";
+
+/** What every check sees: the run's evidence, and nothing of how it was obtained. JSON-serialisable. */
+export interface CheckContext {
+  zoneId: string;
+  certificateIds: string[];
+  /** Credential schemes the run was configured with (what can be shown to work). */
+  schemes: CredentialScheme[];
+  results: ProbeResult[];
+}
+
+export function probesOfKind(ctx: CheckContext, kind: ProbeKind): ProbeResult[] {
+  return ctx.results.filter((r) => r.probe.kind === kind);
+}
+
+/** Every result that came back with a response (whatever its status). */
+export function answered(ctx: CheckContext): ProbeResult[] {
+  return ctx.results.filter((r) => r.exchange.response && !r.exchange.error);
+}

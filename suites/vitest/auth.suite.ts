@@ -1,0 +1,4 @@
+import { AUTH_CHECKS } from "../auth.ts";
+import { defineFamilySuite } from "../support/vitest-suite.ts";
+
+defineFamilySuite("AUTH", AUTH_CHECKS);

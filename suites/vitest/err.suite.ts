@@ -1,0 +1,4 @@
+import { ERR_CHECKS } from "../err.ts";
+import { defineFamilySuite } from "../support/vitest-suite.ts";
+
+defineFamilySuite("ERR", ERR_CHECKS);

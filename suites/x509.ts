@@ -1,0 +1,105 @@
+import {
+  X509_CERTIFICATE_PARSES, X509_CSR_KEY_MATCHES, X509_DATES_MATCH, X509_FINGERPRINT_MATCHES, X509_SERIAL_MATCHES,
+  X509_SIGNATURE_MATCHES, X509_SKI_MATCHES, X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES,
+} from "../src/registry/index.ts";
+import type { Requirement } from "../src/registry/types.ts";
+import type { ProbeResult } from "../src/run/execute.ts";
+import { normalizeSerial, parseCertificatePem, parseCsrPem, type ParsedCertificate } from "../src/x509/index.ts";
+import { conformsTo, type Checker } from "./support/check.ts";
+import { probesOfKind, type CheckContext } from "./support/context.ts";
+import { resultObject } from "./support/evidence.ts";
+
+interface CertificateEvidence { r: ProbeResult; result: Record<string, unknown>; parsed: ParsedCertificate }
+
+const parsedCache = new WeakMap<object, ParsedCertificate | Error>();
+
+function parseOnce(result: Record<string, unknown>): ParsedCertificate | Error {
+  let parsed = parsedCache.get(result);
+  if (!parsed) {
+    try {
+      parsed = typeof result.certificate === "string" ? parseCertificatePem(result.certificate) : new Error(`certificate is ${JSON.stringify(result.certificate)}, not a PEM string`);
+    } catch (e) {
+      parsed = e as Error;
+    }
+    parsedCache.set(result, parsed);
+  }
+  return parsed;
+}
+
+/** Every 200 read whose result holds a certificate that parses (X509-CERTIFICATE-PARSES speaks for the rest). */
+function certificates(ctx: CheckContext): CertificateEvidence[] {
+  const out: CertificateEvidence[] = [];
+  for (const r of probesOfKind(ctx, "read")) {
+    const res = r.exchange.response;
+    if (!res || r.exchange.error || res.status !== 200) continue;
+    const result = resultObject(res);
+    if (!result) continue;
+    const parsed = parseOnce(result);
+    if (!(parsed instanceof Error)) out.push({ r, result, parsed });
+  }
+  return out;
+}
+
+/** A field that must agree with the certificate; an absent member is RESULT-REQUIRED-MEMBERS' business. */
+function agrees(requirement: Requirement, compare: (e: CertificateEvidence, c: Checker) => void) {
+  return conformsTo(requirement, (ctx, c) => certificates(ctx).forEach((e) => compare(e, c)));
+}
+
+const seconds = (iso: unknown) => (typeof iso === "string" ? Math.floor(Date.parse(iso) / 1000) : NaN);
+const DAY = 86_400_000;
+
+function sameMember(c: Checker, e: CertificateEvidence, member: string, expected: string, normalise = (s: string) => s): void {
+  const actual = e.result[member];
+  if (actual === undefined) return;
+  c.expect(typeof actual === "string" && normalise(actual) === normalise(expected), () => `${member} is ${JSON.stringify(actual)}, the certificate says ${JSON.stringify(expected)}`, e.r);
+}
+
+/** X509: the reported fields agree with the certificate itself. */
+export const X509_CHECKS = [
+  conformsTo(X509_CERTIFICATE_PARSES, (ctx, c) => {
+    for (const r of probesOfKind(ctx, "read")) {
+      const res = r.exchange.response;
+      if (!res || r.exchange.error || res.status !== 200) continue;
+      const result = resultObject(res);
+      if (!result || result.certificate === undefined) continue;
+      const parsed = parseOnce(result);
+      c.expect(!(parsed instanceof Error), () => `certificate does not parse: ${(parsed as Error).message}`, r);
+    }
+  }),
+  agrees(X509_FINGERPRINT_MATCHES, (e, c) => sameMember(c, e, "fingerprint_sha256", e.parsed.derSha256Hex, (s) => s.toLowerCase().replace(/:/g, ""))),
+  agrees(X509_SERIAL_MATCHES, (e, c) => sameMember(c, e, "serial_number", e.parsed.serialHex, normalizeSerial)),
+  agrees(X509_DATES_MATCH, (e, c) => {
+    for (const [member, date] of [["issued_on", e.parsed.notBefore], ["expires_on", e.parsed.notAfter]] as const) {
+      const actual = e.result[member];
+      if (actual === undefined) continue;
+      c.expect(seconds(actual) === Math.floor(date.getTime() / 1000), () => `${member} is ${JSON.stringify(actual)}, the certificate says ${date.toISOString()}`, e.r);
+    }
+  }),
+  agrees(X509_VALIDITY_DAYS_MATCHES, (e, c) => {
+    const actual = e.result.validity_days;
+    if (actual === undefined) return;
+    const days = (e.parsed.notAfter.getTime() - e.parsed.notBefore.getTime()) / DAY;
+    c.expect(typeof actual === "number" && Math.abs(actual - days) <= 1, () => `validity_days is ${JSON.stringify(actual)}, the certificate is valid ${days.toFixed(2)} days`, e.r);
+  }),
+  agrees(X509_SUBJECT_MATCHES, (e, c) => {
+    const s = e.parsed.subject;
+    const pairs: [string, string | undefined][] = [["common_name", s.commonName], ["organization", s.organization], ["organizational_unit", s.organizationalUnit], ["country", s.country], ["state", s.state], ["location", s.locality]];
+    for (const [member, expected] of pairs) sameMember(c, e, member, expected ?? "");
+  }),
+  agrees(X509_SKI_MATCHES, (e, c) => {
+    if (e.parsed.skiHex === undefined) return c.skip("the certificate has no Subject Key Identifier");
+    sameMember(c, e, "ski", e.parsed.skiHex, (s) => s.toLowerCase().replace(/:/g, ""));
+  }),
+  agrees(X509_CSR_KEY_MATCHES, (e, c) => {
+    const csr = e.result.csr;
+    if (csr === undefined) return;
+    let key: string | undefined;
+    try {
+      key = typeof csr === "string" ? parseCsrPem(csr).publicKeySha256Hex : undefined;
+    } catch {
+      key = undefined;
+    }
+    c.expect(key === e.parsed.publicKeySha256Hex, key === undefined ? "csr is not a PKCS#10 request that parses" : "the CSR's public key is not the certificate's", e.r);
+  }),
+  agrees(X509_SIGNATURE_MATCHES, (e, c) => sameMember(c, e, "signature", e.parsed.signatureAlgorithm, (s) => s.toLowerCase())),
+];
