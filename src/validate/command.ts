@@ -1,0 +1,131 @@
+import { parseCommandFlags } from "../cli/flags.ts";
+import type { ResponseClass } from "../schema/extract.ts";
+import { checkBody, checkExchange } from "./check.ts";
+import { detectFormat } from "./detect.ts";
+import { readDocument } from "./document.ts";
+import { exchangeFromRecord, isObject, type Entry } from "./exchange.ts";
+import { harEntries } from "./har.ts";
+import { ACCEPTED_INPUTS, InputError } from "./input-error.ts";
+import { describeFsError, openInput, resolveInputs, type Input } from "./inputs.ts";
+import { ndjsonEntries } from "./ndjson.ts";
+import { OPERATION_PATH_TEMPLATE } from "./operation.ts";
+import { parseProfile, parseStatusFlag, type ValidateOptions } from "./options.ts";
+import { Reporter, type ValidateIo } from "./output.ts";
+
+/** How many records that are not exchanges are listed one by one per input (the rest are counted). */
+export const MAX_LISTED_NON_EXCHANGES = 10;
+
+/**
+ * `validate [--profile spec|strict] [--status 200|4xx] FILE...`: validates recorded responses offline.
+ *
+ * Flag errors, no FILE, a missing path and a directory that is not a cassette are a UsageError
+ * (exit 2, one line) before anything is read. An input that cannot be read (empty, binary, not
+ * JSON, truncated, a HAR without entries, a body whose class is unknown) is one line on standard
+ * error; the other inputs are still validated, and the exit code is 2.
+ *
+ * NDJSON, cassettes and HAR entries: a record that is not an exchange (a line that is not JSON,
+ * or JSON without an HTTP status) cannot be a verdict on the target, so it names no requirement:
+ * it is listed on standard output (`FILE:LINE: not an exchange, skipped: why`, the first
+ * MAX_LISTED_NON_EXCHANGES of each input), counted as "not validated", the remaining lines are
+ * still validated, and at the end one line on standard error says how many and where the first
+ * is, and the exit code is 2. An exchange whose body text is not JSON (an HTML error page, a cut
+ * body) is a violation of HTTP-JSON-BODY, exit 1.
+ */
+export async function runValidate(argv: string[], io: ValidateIo): Promise<number> {
+  const { values, positionals } = parseCommandFlags("validate", argv);
+  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const options: ValidateOptions = { profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)) };
+  const inputs = resolveInputs(positionals);
+  const reporter = new Reporter(io, options.profile);
+  for (const input of inputs) {
+    try {
+      await validateInput(input, options, reporter, io.stdin);
+    } catch (e) {
+      if (e instanceof InputError) reporter.inputError(e);
+      else if (typeof (e as NodeJS.ErrnoException)?.code === "string" && (e as NodeJS.ErrnoException).syscall) {
+        reporter.inputError(new InputError(input.name, describeFsError(e), "check the path and its permissions"));
+      } else throw e;
+    }
+  }
+  if (reporter.anyInputRead) reporter.note(reporter.summary());
+  return reporter.exitCode();
+}
+
+async function validateInput(input: Input, options: ValidateOptions, reporter: Reporter, stdin: NodeJS.ReadableStream): Promise<void> {
+  const { detected, peeked } = await detectFormat(openInput(input, stdin));
+  const name = input.name;
+  try {
+    if (detected.format === "empty") {
+      throw input.kind === "cassette"
+        ? new InputError(name, "is empty: the cassette has no exchanges", "record the cassette again")
+        : new InputError(name, "is empty", ACCEPTED_INPUTS);
+    }
+    if (detected.format === "binary") {
+      throw new InputError(name, `is a binary file (a NUL byte at offset ${detected.offset}), not JSON`, `if it is UTF-16 text, save it as UTF-8; otherwise ${ACCEPTED_INPUTS}`);
+    }
+    // A cassette's exchanges.ndjson is NDJSON whatever its first line looks like.
+    if (detected.format === "ndjson" || input.kind === "cassette") {
+      reporter.inputRead();
+      return await validateEntries(name, ndjsonEntries(peeked.chunks), "line", options, reporter);
+    }
+    const doc = await readDocument(name, peeked.chunks);
+    if (doc.kind === "har") {
+      reporter.inputRead();
+      return await validateEntries(name, harEntries(doc.entries), "entry", options, reporter);
+    }
+    if (doc.kind === "exchange") {
+      reporter.inputRead();
+      return await validateEntries(name, [exchangeFromRecord(1, doc.value)], "record", options, reporter);
+    }
+    const cls = options.bareBodyClass ?? classFromSuccess(doc.value);
+    if (!cls) {
+      throw new InputError(name, "cannot tell whether this body answers 200 or 4xx (its \"success\" is neither true nor false)", "pass --status 200 or --status 4xx");
+    }
+    reporter.inputRead();
+    reporter.outcome({ file: name }, { kind: "checked", findings: checkBody(cls, doc.value, options.profile) });
+  } finally {
+    await peeked.close();
+  }
+}
+
+/** A bare body's class from its `success`: true → 200, false → 4xx. */
+function classFromSuccess(body: unknown): ResponseClass | undefined {
+  if (!isObject(body)) return undefined;
+  return body.success === true ? "success-200" : body.success === false ? "failure-4xx" : undefined;
+}
+
+const plural = (unit: "line" | "entry" | "record") => (unit === "entry" ? "entries" : `${unit}s`);
+
+async function validateEntries(
+  name: string, entries: AsyncIterable<Entry> | Iterable<Entry>, unit: "line" | "entry" | "record",
+  options: ValidateOptions, reporter: Reporter,
+): Promise<void> {
+  let total = 0;
+  let ignored = 0;
+  let damaged = 0;
+  let firstDamaged = 0;
+  for await (const e of entries) {
+    total++;
+    const where = { file: name, entry: e.entry };
+    if (e.kind === "not-an-exchange") {
+      damaged++;
+      firstDamaged ||= e.entry;
+      reporter.notAnExchange(where, e.why, damaged <= MAX_LISTED_NON_EXCHANGES);
+      continue;
+    }
+    const outcome = checkExchange(e.request, e.response, options.profile);
+    if (outcome.kind === "ignored") ignored++;
+    reporter.outcome(where, outcome);
+  }
+  if (damaged > MAX_LISTED_NON_EXCHANGES) reporter.note(`${name}: ${damaged - MAX_LISTED_NON_EXCHANGES} more ${plural(unit)} are not exchanges (not listed)`);
+  if (damaged > 0) {
+    const what = damaged === 1 ? `1 ${unit} is not an exchange (${unit} ${firstDamaged})` : `${damaged} ${plural(unit)} are not exchanges (the first is ${unit} ${firstDamaged})`;
+    const fix = unit === "entry"
+      ? "each HAR entry needs request and response objects, the response with its status; export the HAR again"
+      : "make each line a JSON object {\"status\": 200, \"headers\": {...}, \"body\": ...}, or remove it";
+    throw new InputError(name, what, fix);
+  }
+  if (total > 0 && ignored === total) {
+    reporter.note(`${name}: none of its ${total} ${plural(unit)} is a request to ${OPERATION_PATH_TEMPLATE}; nothing to validate`);
+  }
+}

@@ -1,0 +1,52 @@
+import { isObject, looksLikeExchange } from "./exchange.ts";
+import { ACCEPTED_INPUTS, InputError, quoteSnippet } from "./input-error.ts";
+
+/** One JSON document, by what it is: a HAR log, a single exchange record, or a bare response body. */
+export type JsonDocument =
+  | { kind: "har"; entries: unknown[] }
+  | { kind: "exchange"; value: unknown }
+  | { kind: "body"; value: unknown };
+
+const HAR_FIX = "export the HAR again with the requests in it (browser devtools, Network tab: \"Save all as HAR\")";
+
+/** Reads the whole input (a JSON document cannot be validated before its end) and parses it. */
+export async function readDocument(name: string, chunks: AsyncIterable<Buffer>): Promise<JsonDocument> {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(c);
+  const text = Buffer.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
+  return classify(name, parseDocument(name, text));
+}
+
+/** JSON.parse, with a parse failure said as what is wrong with the file and how to fix it. */
+export function parseDocument(name: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const reason = (e as Error).message;
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith("<")) {
+      throw new InputError(name, `looks like HTML or XML, not JSON (it starts with ${quoteSnippet(trimmed, 24)})`, ACCEPTED_INPUTS);
+    }
+    if (/end of JSON input|Unterminated string/i.test(reason)) {
+      throw new InputError(name, `is truncated JSON: it ends after ${Buffer.byteLength(text)} bytes, before the document is complete`,
+        "record or export it again, or pass the complete body");
+    }
+    const second = /non-whitespace character after JSON at position (\d+)/.exec(reason);
+    if (second) {
+      throw new InputError(name, `holds more than one JSON value (a second starts at character ${second[1]}) and its first line is not an exchange`,
+        "for NDJSON, write one {\"status\", \"headers\", \"body\"} object a line; otherwise pass one JSON document");
+    }
+    throw new InputError(name, `is not JSON (${reason.split("\n")[0]})`, ACCEPTED_INPUTS);
+  }
+}
+
+function classify(name: string, value: unknown): JsonDocument {
+  if (isObject(value) && isObject(value.log)) {
+    const entries = value.log.entries;
+    if (!Array.isArray(entries)) throw new InputError(name, "is a HAR file without log.entries", HAR_FIX);
+    if (entries.length === 0) throw new InputError(name, "is a HAR file with no entries (log.entries is empty)", HAR_FIX);
+    return { kind: "har", entries };
+  }
+  if (looksLikeExchange(value)) return { kind: "exchange", value };
+  return { kind: "body", value };
+}

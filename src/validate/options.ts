@@ -1,0 +1,29 @@
+import type { ResponseClass } from "../schema/extract.ts";
+import { PROFILES, type Profile } from "../schema/validator.ts";
+import { UsageError } from "../cli/usage-error.ts";
+
+/** What the `validate` flags mean, once checked. */
+export interface ValidateOptions {
+  profile: Profile;
+  /** The class a bare JSON body is validated as; undefined: from the body's `success`. */
+  bareBodyClass?: ResponseClass;
+}
+
+/** `--profile spec|strict` (default spec). */
+export function parseProfile(value: string | undefined): Profile {
+  if (value === undefined) return "spec";
+  if ((PROFILES as readonly string[]).includes(value)) return value as Profile;
+  throw new UsageError(`--profile must be ${PROFILES.join(" or ")} (got ${JSON.stringify(value)})`);
+}
+
+/**
+ * `--status 200|4xx`: the class of a bare JSON body. A 4xx code (404, 403, ...) reads as 4xx.
+ * It does not apply to HAR, NDJSON or cassette entries, whose recorded status decides.
+ */
+export function parseStatusFlag(value: string | undefined): ResponseClass | undefined {
+  if (value === undefined) return undefined;
+  if (value === "200") return "success-200";
+  if (/^4xx$/i.test(value)) return "failure-4xx";
+  if (/^4\d\d$/.test(value)) return "failure-4xx";
+  throw new UsageError(`--status must be 200, 4xx, or a code from 400 to 499 (got ${JSON.stringify(value)})`);
+}
