@@ -50,4 +50,19 @@ export interface Report {
   error?: string;
   summary: { passed: number; failed: number; skipped: number; errored: number; requests: number };
   requirements: RequirementResult[];
+  /** The known-deviation baseline the run was given (`--baseline FILE`), and what became of each entry. */
+  baseline?: { file: string; entries: BaselineEntryResult[] };
+}
+
+/**
+ * A baseline entry after a run: `applied` (it matched failures of its requirement),
+ * `expired` (past its date, so it did not apply), `unmatched` (nothing matched it).
+ */
+export interface BaselineEntryResult {
+  requirement: string;
+  match?: string;
+  reason: string;
+  link?: string;
+  expires: string;
+  state: "applied" | "expired" | "unmatched";
 }

@@ -153,6 +153,28 @@ function requirementArticle(r: RequirementResult): string {
   return parts.join("\n");
 }
 
+const BASELINE_NOTE: Record<NonNullable<Report["baseline"]>["entries"][number]["state"], string> = {
+  applied: "", expired: "not applied: renew or remove it", unmatched: "nothing matched it: remove it?",
+};
+
+/** The baseline the run was given: each entry and what became of it. */
+function baselineSection(report: Report): string {
+  const b = report.baseline;
+  if (!b) return "";
+  const n = (state: string) => b.entries.filter((e) => e.state === state).length;
+  const rows = b.entries.map((e) => {
+    const partial = e.state === "applied" && !report.requirements.find((r) => r.id === e.requirement)?.knownDeviation;
+    const cls = e.state === "applied" ? "known-deviation" : e.state === "expired" ? "errored" : "skipped";
+    const hint = partial ? "other failures still fail it" : BASELINE_NOTE[e.state];
+    return `<tr><td><span class="badge ${cls}">${esc(e.state)}</span>${hint ? `<div class="note">${hint}</div>` : ""}</td>`
+      + `<td class="id"><code>${esc(e.requirement)}</code></td><td style="word-break:break-all">${e.match ? `<code>${esc(e.match)}</code>` : "any failure"}</td>`
+      + `<td>${esc(e.reason)}${e.link ? `<div class="note">${esc(e.link)}</div>` : ""}</td><td>${esc(e.expires)}</td></tr>`;
+  });
+  return `<section id="baseline"><h2>Baseline<span class="what"><code>${esc(b.file)}</code></span><span class="tally">${n("applied")} applied · ${n("expired")} expired · ${n("unmatched")} unmatched</span></h2>
+${rows.length ? `<table><colgroup><col class="c-status"><col class="c-id"><col><col><col class="c-status"></colgroup><thead><tr><th>State</th><th>Requirement</th><th>Match</th><th>Reason</th><th>Expires</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>` : ""}
+</section>`;
+}
+
 /** report.html for `report`: banner, counts, a table per family, failures, known deviations, run footer. */
 export function renderHtml(input: Report): string {
   const report = redactReport(input);
@@ -198,6 +220,7 @@ ${cards.filter(([cls, n]) => cls !== "known-deviation" || n > 0)
 ${byFamily(report).map(({ family, requirements }) => familySection(family, requirements)).join("\n")}
 ${failed.length > 0 ? `<section id="failures"><h2>Failures<span class="what">failed and errored requirements, first failure open</span></h2>\n${failed.map(requirementArticle).join("\n")}\n</section>` : ""}
 ${deviations.length > 0 ? `<section id="known-deviations"><h2>Known deviations<span class="what">failures matched by an unexpired baseline entry: reported, not gating</span></h2>\n${deviations.map(requirementArticle).join("\n")}\n</section>` : ""}
+${baselineSection(report)}
 </main>
 <footer class="wrap"><dl>
 <dt>Suite</dt><dd>${esc(report.suite.name)} ${esc(report.suite.version)}</dd>

@@ -95,6 +95,30 @@ function requirementDetail(r: RequirementResult): string {
   return parts.join("\n\n");
 }
 
+const BASELINE_STATE: Record<NonNullable<Report["baseline"]>["entries"][number]["state"], string> = {
+  applied: "🔶 applied",
+  expired: "⌛ expired: not applied, renew or remove it",
+  unmatched: "➖ unmatched: nothing matched it, remove it?",
+};
+
+/** The baseline the run was given: each entry and what became of it. */
+function baselineSection(report: Report): string | undefined {
+  const b = report.baseline;
+  if (!b) return undefined;
+  const n = (state: string) => b.entries.filter((e) => e.state === state).length;
+  const rows = b.entries.map((e) => {
+    const partial = e.state === "applied" && !report.requirements.find((r) => r.id === e.requirement)?.knownDeviation;
+    const state = partial ? `${BASELINE_STATE.applied} (other failures still fail it)` : BASELINE_STATE[e.state];
+    return `| ${state} | ${code(e.requirement)} | ${e.match ? code(e.match) : "any failure"} | ${mdInline(shorten(e.reason, MAX_CELL))}${e.link ? ` (${mdInline(e.link)})` : ""} | ${mdInline(e.expires)} |`;
+  });
+  return [
+    "### Baseline",
+    "",
+    `${code(b.file)}: ${n("applied")} applied · ${n("expired")} expired · ${n("unmatched")} unmatched`,
+    ...(rows.length ? ["", "| state | requirement | match | reason | expires |", "| --- | --- | --- | --- | --- |", ...rows] : []),
+  ].join("\n");
+}
+
 /** report.md for `report`: verdict, summary, a table per family, failure details, run details. */
 export function renderMarkdown(input: Report): string {
   const report = redactReport(input);
@@ -119,6 +143,9 @@ export function renderMarkdown(input: Report): string {
   if (failed.length > 0) out.push("### Failures", ...failed.map(requirementDetail));
   const matched = attention(["known-deviation"]);
   if (matched.length > 0) out.push("### Known deviations", "Failures matched by an unexpired baseline entry: reported, not gating.", ...matched.map(requirementDetail));
+
+  const baseline = baselineSection(report);
+  if (baseline) out.push(baseline);
 
   const t = report.target;
   out.push([

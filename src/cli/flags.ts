@@ -68,6 +68,12 @@ export const COMMAND_FLAGS = {
       check: { type: "boolean", description: "with --out: fail if FILE is stale instead of writing" },
     },
   },
+  compare: {
+    summary: "compare two report.json files: requirements whose status changed; exit 1 on a regression",
+    options: {
+      format: { type: "string", description: "text (default), json or md", valueName: "text|json|md" },
+    },
+  },
 } satisfies Record<string, { summary: string; options: Record<string, OptionSpec> }>;
 
 export type CommandName = keyof typeof COMMAND_FLAGS;

@@ -9,6 +9,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[]) =>
   serve: () => import("./serve.ts"),
   extract: () => import("./extract.ts"),
   requirements: () => import("./requirements.ts"),
+  compare: () => import("./compare.ts"),
 };
 
 function usage(): string {

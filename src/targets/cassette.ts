@@ -79,8 +79,10 @@ export interface WriteCassetteOptions {
   manifest: Omit<CassetteManifest, "format" | "exchanges" | "redactions" | "anonymized">;
   exchanges: Exchange[];
   credentials: Credentials;
-  /** Identifier -> stable placeholder, applied consistently across paths, headers and bodies. */
+  /** Identifier (or origin) -> stable placeholder, applied consistently across the base URL, paths, headers and bodies. */
   anonymize?: Map<string, string>;
+  /** Store the exchanges under this base URL instead of the one recorded (a server on a random port records stably). */
+  canonicalBaseUrl?: string;
 }
 
 /**
@@ -88,7 +90,11 @@ export interface WriteCassetteOptions {
  * redacted again here, and the writer refuses to write if a secret is still present.
  */
 export function writeCassette(dir: string, opts: WriteCassetteOptions): CassetteManifest {
-  const mapping = [...(opts.anonymize ?? new Map())];
+  const anonymized = [...(opts.anonymize ?? new Map())];
+  const mapping: [string, string][] = [
+    ...(opts.canonicalBaseUrl ? [[new URL(opts.manifest.target.baseUrl).origin, new URL(opts.canonicalBaseUrl).origin] as [string, string]] : []),
+    ...anonymized,
+  ];
   const clean = (text: string) => mapText(redactText(text, opts.credentials), mapping);
   const cleanHeaders = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k, clean(v)]));
   const entries: CassetteEntry[] = opts.exchanges.map((e) => ({
@@ -99,15 +105,16 @@ export function writeCassette(dir: string, opts: WriteCassetteOptions): Cassette
   }));
   const manifest: CassetteManifest = {
     format: CASSETTE_FORMAT, ...opts.manifest,
+    target: { ...opts.manifest.target, baseUrl: mapText(opts.manifest.target.baseUrl, mapping) },
     zoneId: mapText(opts.manifest.zoneId, mapping),
     certificateIds: opts.manifest.certificateIds.map((id) => mapText(id, mapping)),
     redactions: [
       "credential headers (Authorization, X-Auth-Key, X-Auth-Email) replaced by $CLOUDFLARE_* placeholders",
       "every configured credential value replaced by its placeholder in URLs, headers and bodies",
       "set-cookie response headers removed",
-      ...(mapping.length ? [`${mapping.length} identifier(s) anonymized to stable placeholders`] : []),
+      ...(anonymized.length ? [`${anonymized.length} identifier(s) anonymized to stable placeholders`] : []),
     ],
-    anonymized: mapping.length > 0,
+    anonymized: anonymized.length > 0,
     exchanges: entries.length,
   };
   const lines = entries.map((e) => JSON.stringify(e)).join("\n") + "\n";

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { UsageError } from "../cli/usage-error.ts";
+import { hasRequirement } from "../registry/index.ts";
+import { expiryProblem } from "./expiry.ts";
+import { compileMatch } from "./matcher.ts";
+import type { Baseline, BaselineEntry } from "./types.ts";
+
+const ENTRY_KEYS = ["requirement", "match", "reason", "link", "expires"] as const;
+const TOP_KEYS = ["$schema", "description", "entries"];
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+/** A YAML 1.1 reader may hand back a Date for an unquoted date; keep the day it names. */
+function dateText(value: unknown): unknown {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+}
+
+/** One entry, checked; throws a message (without the file) naming the problem. */
+function entryFrom(value: unknown): BaselineEntry {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("must be an object with requirement, reason and expires");
+  const raw = value as Record<string, unknown>;
+  const unknown = Object.keys(raw).filter((k) => !(ENTRY_KEYS as readonly string[]).includes(k));
+  if (unknown.length) throw new Error(`unknown key ${JSON.stringify(unknown[0])} (an entry has ${ENTRY_KEYS.join(", ")})`);
+  if (!nonEmptyString(raw.requirement)) throw new Error("requirement must be a requirement id such as \"ERR-REQUIRED-MEMBERS\"");
+  const where = `(${raw.requirement})`;
+  if (!hasRequirement(raw.requirement)) throw new Error(`${where} unknown requirement id; \`client-cert-conformance requirements\` lists them`);
+  if (raw.match !== undefined && !nonEmptyString(raw.match)) throw new Error(`${where} match must be a non-empty string: a substring or /regex/flags`);
+  if (raw.match !== undefined) compileMatch(raw.match as string);
+  if (!nonEmptyString(raw.reason)) throw new Error(`${where} reason must say why the target deviates`);
+  if (raw.link !== undefined && !nonEmptyString(raw.link)) throw new Error(`${where} link must be a non-empty string`);
+  const expires = dateText(raw.expires);
+  const problem = expiryProblem(expires);
+  if (problem) throw new Error(`${where} ${problem}`);
+  return {
+    requirement: raw.requirement,
+    ...(raw.match !== undefined ? { match: raw.match as string } : {}),
+    reason: raw.reason,
+    ...(raw.link !== undefined ? { link: raw.link as string } : {}),
+    expires: expires as string,
+  };
+}
+
+/**
+ * A baseline from its text: a list of entries, or an object whose `entries` is that
+ * list (with an optional `description`). JSON for a `.json` file, YAML otherwise (which
+ * reads JSON too). Throws a UsageError (exit 2) naming the file, the entry index and the problem.
+ */
+export function parseBaseline(text: string, file: string): Baseline {
+  const fail = (what: string) => new UsageError(`baseline ${file}: ${what}`);
+  let doc: unknown;
+  try {
+    doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+  } catch (e) {
+    throw fail(`not valid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`);
+  }
+  let list: unknown = doc;
+  if (typeof doc === "object" && doc !== null && !Array.isArray(doc)) {
+    const unknown = Object.keys(doc).filter((k) => !TOP_KEYS.includes(k));
+    if (unknown.length) throw fail(`unknown top-level key ${JSON.stringify(unknown[0])} (expected entries and optionally description)`);
+    list = (doc as { entries?: unknown }).entries;
+  }
+  if (!Array.isArray(list)) throw fail("expected a list of entries, or an object with an `entries` list");
+  const entries = list.map((value, i) => {
+    try {
+      return entryFrom(value);
+    } catch (e) {
+      throw fail(`entries[${i}]: ${(e as Error).message}`);
+    }
+  });
+  return { file, entries };
+}
+
+/** Reads and checks a baseline file (`--baseline FILE`); a missing or invalid file is a UsageError. */
+export function loadBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`baseline ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : (e as Error).message} (check --baseline)`);
+  }
+  return parseBaseline(text, file);
+}
