@@ -1,4 +1,4 @@
-import type { Exchange, GetOptions } from "../http/index.ts";
+import type { CredentialScheme, Exchange, GetOptions } from "../http/index.ts";
 import { listPath, type Probe } from "./probes.ts";
 
 /** A probe and what came back: the evidence every check reads. JSON-serialisable (it crosses into vitest workers). */
@@ -20,9 +20,22 @@ export interface Discovery {
 /** Most certificates a discovered run reads: enough to see several statuses, few enough for a live budget. */
 export const MAX_DISCOVERED = 8;
 
-/** Finds certificate ids read-only with the list operation (GET /zones/{zone}/client_certificates). */
-export async function discoverCertificates(send: Send, zoneId: string): Promise<Discovery> {
-  const exchange = await send(`${listPath(zoneId)}?per_page=50`, { label: "discover certificates (list operation)" });
+/**
+ * Finds certificate ids read-only with the list operation (GET /zones/{zone}/client_certificates),
+ * with each configured scheme in turn until one is answered 200 (a target may refuse one scheme:
+ * that is for AUTH-*-ACCEPTED to report, not a reason to stop the run).
+ */
+export async function discoverCertificates(send: Send, zoneId: string, schemes: CredentialScheme[]): Promise<Discovery> {
+  let last: Discovery = { certificateIds: [], problem: "no credential scheme configured" };
+  for (const scheme of schemes) {
+    last = await discoverWith(send, zoneId, scheme);
+    if (last.certificateIds.length || last.exchange?.error) return last;
+  }
+  return last;
+}
+
+async function discoverWith(send: Send, zoneId: string, scheme: CredentialScheme): Promise<Discovery> {
+  const exchange = await send(`${listPath(zoneId)}?per_page=50`, { auth: scheme, label: `discover certificates (list operation, ${scheme} scheme)` });
   if (exchange.error) return { certificateIds: [], exchange, problem: `the list operation could not be read: ${exchange.error.message}` };
   const { status, body } = exchange.response!;
   if (status !== 200) return { certificateIds: [], exchange, problem: `the list operation answered ${status}; pass --certificate ID (or CLOUDFLARE_CLIENT_CERTIFICATE_IDS) instead` };

@@ -73,7 +73,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   let certificateIds = config.certificateIds;
   if (!certificateIds.length) {
     log(`discovering certificates of zone ${config.zoneId} (GET ${config.target.baseUrl}/zones/${config.zoneId}/client_certificates)`);
-    const discovery = await discoverCertificates(send, config.zoneId);
+    const discovery = await discoverCertificates(send, config.zoneId, config.schemes);
     if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded") {
       return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${discovery.exchange.error.message}; check --target and that the server is up`);
     }
