@@ -11,7 +11,7 @@ import { runConformance } from "../../src/run/run-conformance.ts";
 import { prepareRecordedTarget } from "../../src/targets/recorded.ts";
 
 const run = promisify(execFile);
-const CANARY = { token: "CANARYtoken0123456789abcdefABCDEF0123456789", email: "canary.person@canary-example.com", apiKey: "canarykey0123456789abcdef0123456789abc" };
+const CANARY = { token: "CANARYtoken0123456789abcdefABCDEF0123456789", email: "canary.person@canary-example.com", apiKey: "cafe0123456789abcdef0123456789abcde" };
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
