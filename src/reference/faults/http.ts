@@ -1,0 +1,48 @@
+import { fault, READ_REQUIREMENTS, REFUSAL_REQUIREMENTS } from "./helpers.ts";
+import type { Fault } from "./types.ts";
+
+function htmlPage(status: number): string {
+  const title = `${status} ${status === 404 ? "Not Found" : status === 403 ? "Forbidden" : status === 429 ? "Too Many Requests" : "Bad Request"}`;
+  return `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>cloudflare</center></body></html>\n`;
+}
+
+/** HTTP: status codes, content type, the body as a JSON document, an answer at all. */
+export const HTTP_FAULTS: Fault[] = [
+  fault({
+    name: "existing-certificate-not-found", family: "HTTP",
+    trips: ["HTTP-EXISTING-200"], incidental: [...READ_REQUIREMENTS],
+    description: "Every existing certificate of the zone is answered 404 (code 1404), as if unknown; the list still names them.",
+    apply: { lookup: (input, next) => {
+      const r = next(input);
+      return r.kind === "found" ? { kind: "refuse", reason: "certificate-unknown" } : r;
+    } },
+  }),
+  fault({
+    name: "content-type-text-plain", family: "HTTP",
+    trips: ["HTTP-JSON-CONTENT-TYPE"],
+    description: "Every response but the list's is sent as text/plain; the body is still the same JSON.",
+    apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "list" ? reply : { ...reply, headers: { ...reply.headers, "content-type": "text/plain; charset=utf-8" } }) },
+  }),
+  fault({
+    name: "html-error-pages", family: "HTTP",
+    trips: ["HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", ...REFUSAL_REQUIREMENTS],
+    description: "Every 4xx is an HTML error page (text/html), not a failure envelope; statuses are unchanged.",
+    apply: { reply: (reply, ctx) => (ctx.kind === "failure" && reply.status >= 400 && reply.status < 500
+      ? { ...reply, headers: { ...reply.headers, "content-type": "text/html; charset=utf-8" }, body: htmlPage(reply.status) }
+      : reply) },
+  }),
+  fault({
+    name: "json-truncated", family: "HTTP",
+    trips: ["HTTP-JSON-BODY"],
+    description: "Every 200 of the details operation sends only the first half of its JSON (Content-Length matches what is sent).",
+    apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, body: reply.body.slice(0, Math.floor(reply.body.length / 2)) } : reply) },
+  }),
+  fault({
+    name: "response-never-sent", family: "HTTP",
+    trips: ["HTTP-EXISTING-200"], expect: "errored",
+    // every check that reads the answer of a read reports errored too
+    incidental: [...READ_REQUIREMENTS, "ID-RESULT-ECHO", "X509-CERTIFICATE-PARSES", "HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY"],
+    description: "A good read never gets an answer (no status line, no headers) until the server closes: the suite errors on it, it cannot fail it.",
+    apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, hang: true } : reply) },
+  }),
+];

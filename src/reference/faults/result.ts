@@ -1,0 +1,77 @@
+import { colonPairs, editResult, fault } from "./helpers.ts";
+import type { Fault } from "./types.ts";
+
+/** The base64 body of a PEM block, without armour or line breaks (what a server that forgot PEM sends). */
+export function pemBody(pem: string): string {
+  return pem.replace(/\\n/g, "\n").replace(/-----(BEGIN|END) [^-]+-----/g, "").replace(/\s+/g, "");
+}
+
+/** Go's time.Time.String(), which some APIs leak into JSON. */
+function goTimeString(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)} +0000 UTC`;
+}
+
+/** RESULT: the certificate object's members, their types and formats. */
+export const RESULT_FAULTS: Fault[] = [
+  fault({
+    name: "certificate-authority-string", family: "RESULT",
+    trips: ["RESULT-MEMBER-TYPES"],
+    description: "certificate_authority is its name as a string, not the {id, name} object.",
+    apply: { successBody: editResult((r) => {
+      const ca = r.certificate_authority as { name?: unknown } | undefined;
+      r.certificate_authority = typeof ca?.name === "string" ? ca.name : "Cloudflare Managed CA for account";
+    }) },
+  }),
+  fault({
+    name: "validity-days-string", family: "RESULT",
+    trips: ["RESULT-MEMBER-TYPES"], incidental: ["X509-VALIDITY-DAYS-MATCHES"],
+    description: "validity_days is a string of digits (\"3650\"), not an integer.",
+    apply: { successBody: editResult((r) => { r.validity_days = String(r.validity_days); }) },
+  }),
+  fault({
+    name: "result-missing-members", family: "RESULT",
+    trips: ["RESULT-REQUIRED-MEMBERS"],
+    description: "The certificate object has no certificate_authority member.",
+    apply: { successBody: editResult((r) => { delete r.certificate_authority; }) },
+  }),
+  fault({
+    name: "dates-not-rfc3339", family: "RESULT",
+    trips: ["RESULT-DATE-FORMAT"], incidental: ["X509-DATES-MATCH"],
+    description: "issued_on and expires_on in Go's time format (\"2023-02-23 23:18:00 +0000 UTC\"), same instants.",
+    apply: { successBody: editResult((r) => {
+      r.issued_on = goTimeString(String(r.issued_on));
+      r.expires_on = goTimeString(String(r.expires_on));
+    }) },
+  }),
+  fault({
+    name: "fingerprint-uppercase", family: "RESULT",
+    trips: ["RESULT-FINGERPRINT-FORMAT"],
+    description: "fingerprint_sha256 in upper-case hex (the right digest).",
+    apply: { successBody: editResult((r) => { r.fingerprint_sha256 = String(r.fingerprint_sha256).toUpperCase(); }) },
+  }),
+  fault({
+    name: "serial-colon-separated", family: "RESULT",
+    trips: ["RESULT-SERIAL-FORMAT"],
+    description: "serial_number as colon-separated byte pairs (\"0a:1b:...\"), the right serial.",
+    apply: { successBody: editResult((r) => { r.serial_number = colonPairs(String(r.serial_number)); }) },
+  }),
+  fault({
+    name: "ski-colon-separated", family: "RESULT",
+    trips: ["RESULT-SKI-FORMAT"],
+    description: "ski as colon-separated byte pairs, the right key identifier.",
+    apply: { successBody: editResult((r) => { r.ski = colonPairs(String(r.ski)); }) },
+  }),
+  fault({
+    name: "certificate-not-pem", family: "RESULT",
+    trips: ["RESULT-PEM-FORMAT", "X509-CERTIFICATE-PARSES"],
+    description: "certificate is the bare base64 of the DER, without PEM armour.",
+    apply: { successBody: editResult((r) => { r.certificate = pemBody(String(r.certificate)); }) },
+  }),
+  fault({
+    name: "csr-not-pem", family: "RESULT",
+    trips: ["RESULT-PEM-FORMAT", "X509-CSR-KEY-MATCHES"],
+    description: "csr is the bare base64 of the request, without PEM armour.",
+    apply: { successBody: editResult((r) => { r.csr = pemBody(String(r.csr)); }) },
+  }),
+];

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAULTS, startReferenceServer, type Fault, type ReferenceServer } from "../../src/reference/index.ts";
+import { REQUIREMENTS } from "../../src/registry/index.ts";
+import { runBattery, type ProbeResult } from "./battery.ts";
+import { judge } from "./oracle.ts";
+
+const OPTIONS = { seed: 7, rate: 0 };
+
+/** What a probe got, for comparing a faulty server's answers with the correct one's. */
+const fingerprint = (r: ProbeResult) => `${r.exchange.error ? "error" : r.exchange.status} ${r.exchange.headers["content-type"] ?? ""} ${r.exchange.text}`;
+
+describe("the correct reference", () => {
+  let server: ReferenceServer;
+  beforeAll(async () => { server = await startReferenceServer(OPTIONS); });
+  afterAll(() => server?.close());
+
+  it("breaks no requirement on the battery", async () => {
+    const verdict = judge(await runBattery(server));
+    expect(Object.fromEntries(verdict.why)).toEqual({});
+    expect([...verdict.errored]).toEqual([]);
+  });
+});
+
+describe.concurrent("every fault", () => {
+  let baseline: Map<string, string>;
+  beforeAll(async () => {
+    const server = await startReferenceServer(OPTIONS);
+    try {
+      baseline = new Map((await runBattery(server)).map((r) => [r.probe.name, fingerprint(r)]));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each(FAULTS.map((f) => [f.name, f] as const))("%s breaks what it claims and nothing it does not declare", async (_name, fault: Fault) => {
+    const server = await startReferenceServer({ ...OPTIONS, faults: [fault.name] });
+    let results: ProbeResult[];
+    try {
+      results = await runBattery(server, undefined, fault.expect === "errored" ? 500 : 2000);
+    } finally {
+      await server.close();
+    }
+    // Some answer differs from the correct server's (same seed, so the same probes; a fault renaming ids changes the probes' names too).
+    const changed = results.filter((r) => baseline.get(r.probe.name) !== fingerprint(r));
+    expect(changed.length).toBeGreaterThan(0);
+
+    const verdict = judge(results);
+    const seen = fault.expect === "errored" ? verdict.errored : verdict.violated;
+    for (const id of fault.trips) expect(seen.has(id), `${fault.name} must ${fault.expect ?? "fail"} ${id}`).toBe(true);
+    const declared = new Set([...fault.trips, ...(fault.incidental ?? [])]);
+    const undeclared = [...verdict.violated, ...verdict.errored].filter((id) => !declared.has(id));
+    expect(undeclared.map((id) => `${id}: ${verdict.why.get(id) ?? "errored"}`)).toEqual([]);
+  });
+});
+
+describe("the catalogue", () => {
+  it("names only registry requirements and has unique names", () => {
+    const ids = new Set(REQUIREMENTS.map((r) => r.id));
+    for (const f of FAULTS) for (const id of [...f.trips, ...(f.incidental ?? [])]) expect(ids.has(id), `${f.name}: ${id}`).toBe(true);
+    expect(new Set(FAULTS.map((f) => f.name)).size).toBe(FAULTS.length);
+  });
+
+  it("trips every requirement of the registry, or the registry says why none can", () => {
+    const tripped = new Set(FAULTS.flatMap((f) => f.trips));
+    const untripped = REQUIREMENTS.filter((r) => !tripped.has(r.id) && !r.untrippable).map((r) => r.id);
+    expect(untripped).toEqual([]);
+  });
+
+  it("has a fault in every family", () => {
+    const families = new Set(FAULTS.map((f) => f.family));
+    expect([...families].sort()).toEqual(["AUTH", "ENV", "ERR", "HTTP", "ID", "RESULT", "STATUS", "X509"]);
+  });
+});

@@ -1,0 +1,169 @@
+import { REQUIREMENTS, requirementById } from "../../src/registry/index.ts";
+import { responseValidator } from "../../src/schema/validator.ts";
+import { normalizeSerial, parseCertificatePem, parseCsrPem, type ParsedCertificate } from "../../src/x509/index.ts";
+import type { ProbeResult } from "./battery.ts";
+import type { TestExchange } from "./exchange.ts";
+
+/**
+ * A small, independent judge of a battery: which requirements the answers break, read
+ * the way the registry states them. It is the reference's own check that each fault
+ * breaks what it claims (and nothing it does not declare); the product's suites are
+ * judged separately by the self-certification matrix.
+ */
+export interface Verdict {
+  violated: Set<string>;
+  /** Requirements whose evidence never arrived (no response). */
+  errored: Set<string>;
+  /** requirement id -> why, for failure messages. */
+  why: Map<string, string>;
+}
+
+const is4xx = (e: TestExchange) => e.status >= 400 && e.status < 500;
+const carriesCertificate = (e: TestExchange) => /-----BEGIN CERTIFICATE|fingerprint_sha256|"serial_number"/.test(e.text);
+const isJsonType = (e: TestExchange) => /^application\/json\s*(;|$)/i.test(e.headers["content-type"] ?? "");
+
+/** "Refused with a 4xx failure envelope and no certificate data". */
+export function refused(e: TestExchange): boolean {
+  return is4xx(e) && e.jsonOk && (e.json as { success?: unknown } | null)?.success === false && !carriesCertificate(e);
+}
+
+// The same certificates come back from every server of a seed: parse each PEM once.
+const certificateCache = new Map<string, ParsedCertificate | Error>();
+const csrKeyCache = new Map<string, string | undefined>();
+
+function parseCertificateOnce(pem: string): ParsedCertificate {
+  let parsed = certificateCache.get(pem);
+  if (parsed === undefined) {
+    try {
+      parsed = parseCertificatePem(pem);
+    } catch (error) {
+      parsed = error as Error;
+    }
+    certificateCache.set(pem, parsed);
+  }
+  if (parsed instanceof Error) throw parsed;
+  return parsed;
+}
+
+function csrKeyOnce(pem: string): string | undefined {
+  if (!csrKeyCache.has(pem)) {
+    let key: string | undefined;
+    try {
+      key = parseCsrPem(pem).publicKeySha256Hex;
+    } catch {
+      key = undefined;
+    }
+    csrKeyCache.set(pem, key);
+  }
+  return csrKeyCache.get(pem);
+}
+
+function resultObject(e: TestExchange): Record<string, unknown> | undefined {
+  const r = e.jsonOk ? (e.json as { result?: unknown } | null)?.result : undefined;
+  return r !== null && typeof r === "object" && !Array.isArray(r) ? (r as Record<string, unknown>) : undefined;
+}
+
+export function judge(results: ProbeResult[]): Verdict {
+  const v: Verdict = { violated: new Set(), errored: new Set(), why: new Map() };
+  const fail = (id: string, r: ProbeResult, what: string) => {
+    if (!v.violated.has(id)) v.why.set(id, `${r.probe.name}: ${what}`);
+    v.violated.add(id);
+  };
+  /** Runs `check` on each answered result; a missing answer makes the requirement errored. */
+  const each = (id: string, rs: ProbeResult[], check: (r: ProbeResult, e: TestExchange) => void) => {
+    for (const r of rs) {
+      if (r.exchange.error) {
+        v.errored.add(id);
+        continue;
+      }
+      check(r, r.exchange);
+    }
+  };
+  const kind = (k: string) => results.filter((r) => r.probe.kind === k);
+  const reads = kind("read");
+  const authCase = (...cases: string[]) => results.filter((r) => r.probe.authCase && cases.includes(r.probe.authCase));
+  const idCase = (...cases: string[]) => results.filter((r) => r.probe.idCase && cases.includes(r.probe.idCase));
+  const refusal = (id: string, rs: ProbeResult[]) => each(id, rs, (r, e) => { if (!refused(e)) fail(id, r, `answered ${e.status} ${e.text.slice(0, 80)}`); });
+
+  // HTTP
+  each("HTTP-EXISTING-200", reads, (r, e) => { if (e.status !== 200) fail("HTTP-EXISTING-200", r, `answered ${e.status}`); });
+  each("HTTP-NO-5XX", results.filter((r) => r.probe.expect === "4xx"), (r, e) => { if (e.status >= 500) fail("HTTP-NO-5XX", r, `answered ${e.status}`); });
+  each("HTTP-JSON-CONTENT-TYPE", results, (r, e) => { if (e.status < 500 && !isJsonType(e)) fail("HTTP-JSON-CONTENT-TYPE", r, `content-type ${e.headers["content-type"]}`); });
+  each("HTTP-JSON-BODY", results, (r, e) => { if (e.status < 500 && !e.jsonOk) fail("HTTP-JSON-BODY", r, "body is not JSON"); });
+
+  // Schemas: every 200 but the list's against success-200, every 4xx against failure-4xx, each at its level's profile.
+  const validator = responseValidator();
+  for (const r of results) {
+    const e = r.exchange;
+    if (e.error || !e.jsonOk) continue;
+    const cls = e.status === 200 && r.probe.kind !== "list" ? "success-200" : is4xx(e) ? "failure-4xx" : undefined;
+    if (!cls) continue;
+    for (const profile of ["spec", "strict"] as const) {
+      for (const violation of validator.validate(cls, e.json, profile)) {
+        const level = requirementById(violation.requirementId).level;
+        if ((level === "must") === (profile === "spec")) fail(violation.requirementId, r, `${violation.instancePath} ${violation.message}`);
+      }
+    }
+  }
+
+  // ID
+  each("ID-RESULT-ECHO", reads, (r, e) => {
+    const result = e.status === 200 ? resultObject(e) : undefined;
+    if (result && result.id !== r.probe.certificateId) fail("ID-RESULT-ECHO", r, `result.id ${JSON.stringify(result.id)}`);
+  });
+  refusal("ID-MAXLENGTH-ZONE", idCase("overlong-zone"));
+  refusal("ID-MAXLENGTH-CERTIFICATE", idCase("overlong-certificate"));
+  refusal("ID-MALFORMED-REFUSED", idCase("malformed"));
+  refusal("ID-UNKNOWN-REFUSED", idCase("unknown"));
+  refusal("ID-ZONE-SCOPED", idCase("other-zone"));
+
+  // AUTH
+  refusal("AUTH-MISSING-REFUSED", authCase("missing"));
+  refusal("AUTH-KEY-WRONG-REFUSED", authCase("wrong-key", "unknown-email"));
+  refusal("AUTH-EMAIL-WITHOUT-KEY-REFUSED", authCase("email-without-key"));
+  refusal("AUTH-MALFORMED-REFUSED", authCase("malformed-email", "malformed-key", "malformed-bearer"));
+  refusal("AUTH-TOKEN-WRONG-REFUSED", authCase("wrong-token"));
+  for (const [id, scheme] of [["AUTH-KEY-ACCEPTED", "key"], ["AUTH-TOKEN-ACCEPTED", "token"]] as const) {
+    each(id, reads.filter((r) => r.probe.scheme === scheme), (r, e) => { if (e.status !== 200) fail(id, r, `answered ${e.status}`); });
+  }
+  each("AUTH-REFUSAL-STATUS", kind("auth"), (r, e) => { if (is4xx(e) && ![400, 401, 403].includes(e.status)) fail("AUTH-REFUSAL-STATUS", r, `refused with ${e.status}`); });
+
+  // X509: the fields of every 200 read against its certificate.
+  each("X509-CERTIFICATE-PARSES", reads, (r, e) => {
+    const result = e.status === 200 ? resultObject(e) : undefined;
+    if (!result || result.certificate === undefined) return;
+    let parsed: ParsedCertificate;
+    try {
+      parsed = parseCertificateOnce(String(result.certificate));
+    } catch (error) {
+      return fail("X509-CERTIFICATE-PARSES", r, (error as Error).message);
+    }
+    const differs = (id: string, member: string, expected: string, norm = (s: string) => s) => {
+      const actual = result[member];
+      if (actual !== undefined && (typeof actual !== "string" || norm(actual) !== norm(expected))) fail(id, r, `${member} ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`);
+    };
+    const hexNorm = (s: string) => s.toLowerCase().replace(/:/g, "");
+    differs("X509-FINGERPRINT-MATCHES", "fingerprint_sha256", parsed.derSha256Hex, hexNorm);
+    differs("X509-SERIAL-MATCHES", "serial_number", parsed.serialHex, normalizeSerial);
+    for (const [member, date] of [["issued_on", parsed.notBefore], ["expires_on", parsed.notAfter]] as const) {
+      const actual = result[member];
+      if (actual !== undefined && (typeof actual !== "string" || Math.floor(Date.parse(actual) / 1000) !== Math.floor(date.getTime() / 1000))) fail("X509-DATES-MATCH", r, `${member} ${JSON.stringify(actual)}`);
+    }
+    const days = (parsed.notAfter.getTime() - parsed.notBefore.getTime()) / 86_400_000;
+    if (result.validity_days !== undefined && (typeof result.validity_days !== "number" || Math.abs(result.validity_days - days) > 1)) fail("X509-VALIDITY-DAYS-MATCHES", r, `validity_days ${JSON.stringify(result.validity_days)}`);
+    const s = parsed.subject;
+    for (const [member, expected] of [["common_name", s.commonName], ["organization", s.organization], ["organizational_unit", s.organizationalUnit], ["country", s.country], ["state", s.state], ["location", s.locality]] as const) {
+      differs("X509-SUBJECT-MATCHES", member, expected ?? "");
+    }
+    if (parsed.skiHex !== undefined) differs("X509-SKI-MATCHES", "ski", parsed.skiHex, hexNorm);
+    if (result.csr !== undefined) {
+      const key = csrKeyOnce(String(result.csr));
+      if (key !== parsed.publicKeySha256Hex) fail("X509-CSR-KEY-MATCHES", r, key === undefined ? "csr does not parse" : "csr key differs");
+    }
+    differs("X509-SIGNATURE-MATCHES", "signature", parsed.signatureAlgorithm, (x) => x.toLowerCase());
+  });
+  return v;
+}
+
+/** Every requirement id of the registry (for coverage checks). */
+export const ALL_REQUIREMENT_IDS = REQUIREMENTS.map((r) => r.id);
