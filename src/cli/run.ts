@@ -1,16 +1,25 @@
 import type { Report } from "../../reports/model.ts";
 import { applyBaseline, loadBaseline } from "../baseline/index.ts";
-import { runConfigFrom } from "../run/config.ts";
+import { writeReports } from "../../reports/write-reports.ts";
+import { buildReport } from "../run/build-report.ts";
+import { defaultReportDir, resolveTarget, runConfigFrom } from "../run/config.ts";
+import { responseValidator } from "../schema/validator.ts";
 import { runConformance } from "../run/run-conformance.ts";
 import { prepareTarget } from "../targets/prepare.ts";
-import { parseCommandFlags } from "./flags.ts";
+import { parseCommandFlags, type FlagValues } from "./flags.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** `run [flags]`: the conformance suites against a target; exits with the verdict (CONTRACT.md). */
 export default async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandFlags("run", argv);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);
-  const config = runConfigFrom(values, process.env);
+  let config;
+  try {
+    config = runConfigFrom(values, process.env);
+  } catch (e) {
+    if (e instanceof UsageError) await writeErrorReport(values, e.message);
+    throw e;
+  }
   // Read the baseline before any request, so a bad file costs nothing (exit 2, one line).
   const baseline = config.baseline ? loadBaseline(config.baseline) : undefined;
   const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
@@ -32,4 +41,25 @@ export default async function run(argv: string[]): Promise<number> {
   } finally {
     await target.close();
   }
+}
+
+/**
+ * A run that cannot start (no credentials, no zone) still leaves a report saying so, verdict
+ * `error`, where the nightly job looks for it. Bad flags that hide the target leave none.
+ */
+async function writeErrorReport(values: FlagValues<"run">, error: string): Promise<void> {
+  let target;
+  try {
+    target = resolveTarget(values.target, process.env, values.cassette);
+  } catch {
+    return;
+  }
+  const now = new Date();
+  const validator = responseValidator();
+  const report = buildReport({
+    config: { target, seed: 0, gatingLevel: values.level === "should" || values.level === "may" ? values.level : "must" },
+    spec: { operationId: validator.operationId, sha256: validator.specSha256 }, startedAt: now, finishedAt: now,
+    requests: 0, outcomes: new Map(), error,
+  });
+  await writeReports(report, values.out ?? process.env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now));
 }
