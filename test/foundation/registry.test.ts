@@ -44,3 +44,10 @@ describe("the errata", () => {
     expect(pointers).toMatch(/properties\/status$/m);
   });
 });
+
+describe("the CLI docs", () => {
+  it("docs/cli.md is generated from the flags table and up to date", async () => {
+    const { renderCliDocs } = await import("../../src/cli/render-cli-docs.ts");
+    expect(readFileSync("docs/cli.md", "utf8")).toBe(renderCliDocs());
+  });
+});
