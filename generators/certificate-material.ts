@@ -1,0 +1,42 @@
+import { createTestCa, generateKeyPairs, type KeyAlgorithm, type KeyPairs, type TestCa } from "../src/x509/index.ts";
+
+/**
+ * The slow part of real certificates, made once per process: an RSA-2048 and a P-256 key
+ * pair, and two test CAs over them. Certificates are issued from this material without
+ * ever generating a key again; never call this inside a property (await it in a beforeAll).
+ */
+export interface CertificateMaterial {
+  keys: KeyPairs;
+  /** Stands in for "Cloudflare Managed CA for account": RSA, signs SHA256WithRSA. */
+  ca: TestCa;
+  /** A P-256 CA (signs ECDSAWithSHA256), so `signature` varies between certificates. */
+  ecdsaCa: TestCa;
+}
+
+/** Name of the P-256 test CA. */
+export const ECDSA_CA_NAME = "client-cert-conformance ECDSA test CA";
+
+let material: Promise<CertificateMaterial> | undefined;
+
+async function makeMaterial(): Promise<CertificateMaterial> {
+  const keys = await generateKeyPairs();
+  const [ca, ecdsaCa] = await Promise.all([createTestCa(keys), createTestCa(keys, { name: ECDSA_CA_NAME, keyAlgorithm: "p256" })]);
+  return { keys, ca, ecdsaCa };
+}
+
+/** The process's certificate material: generated on the first call, the same promise after (retried if it failed). */
+export function loadCertificateMaterial(): Promise<CertificateMaterial> {
+  if (!material) {
+    const made = makeMaterial();
+    material = made;
+    made.catch(() => {
+      if (material === made) material = undefined;
+    });
+  }
+  return material;
+}
+
+/** The CA that signs with `issuer`'s key: "rsa" is the Cloudflare-named one. */
+export function issuingCa(materialIn: CertificateMaterial, issuer: KeyAlgorithm): TestCa {
+  return issuer === "rsa" ? materialIn.ca : materialIn.ecdsaCa;
+}

@@ -1,0 +1,97 @@
+import {
+  AUTH_EMAIL_WITHOUT_KEY_REFUSED, AUTH_KEY_ACCEPTED, AUTH_KEY_WRONG_REFUSED, AUTH_MALFORMED_REFUSED, AUTH_MISSING_REFUSED,
+  AUTH_REFUSAL_STATUS, AUTH_TOKEN_ACCEPTED, AUTH_TOKEN_WRONG_REFUSED,
+  HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NO_5XX,
+} from "../src/registry/index.ts";
+import { responseMutation, type ResponseMutation } from "./mutation.ts";
+import type { RawResponse } from "./responses.ts";
+
+/**
+ * Response-level mutations (HTTP, AUTH): the status, the Content-Type or the body text of
+ * an answer made wrong. Each names the request it answers (`on`): a read of an existing
+ * certificate, or a request whose credentials must be refused.
+ */
+
+const HTML_PAGE = "<!DOCTYPE html>\n<html><head><title>Error</title></head><body><h1>Something went wrong</h1></body></html>\n";
+
+/** A 200 body carrying a certificate (a stub: a refusal must not carry even that much). */
+const SERVED_CERTIFICATE = JSON.stringify({
+  success: true, errors: [], messages: [],
+  result: {
+    id: "023e105f4ecef8ad9ca31a8372d0c353", status: "active", serial_number: "3bb94ff144ac567b9f75ad664b6c55f8d5e48182",
+    fingerprint_sha256: "256c24690243359fb8cf139a125bd05ebf1d968b71e4caf330718e9f5c8a89ea",
+    certificate: "-----BEGIN CERTIFICATE-----\nMIIDmDCCAoC...dhDDE\n-----END CERTIFICATE-----\n",
+  },
+});
+
+const FAILURE = (code: number, message: string) => JSON.stringify({ success: false, errors: [{ code, message }], messages: [], result: null });
+
+const json = { "content-type": "application/json" };
+const withHeaders = (r: RawResponse, headers: Record<string, string>) => ({ ...r, headers: { ...r.headers, ...headers } });
+const withoutContentType = (r: RawResponse) => {
+  const { "content-type": _dropped, ...headers } = r.headers;
+  return { ...r, headers };
+};
+
+// HTTP
+
+/** HTTP-JSON-CONTENT-TYPE: a read served as text/html (body still JSON). */
+export const contentTypeHtml = responseMutation(HTTP_JSON_CONTENT_TYPE, "content-type-text-html", "read-key", (r) => withHeaders(r, { "content-type": "text/html; charset=utf-8" }));
+/** HTTP-JSON-CONTENT-TYPE: a read served as text/plain. */
+export const contentTypePlain = responseMutation(HTTP_JSON_CONTENT_TYPE, "content-type-text-plain", "read-token", (r) => withHeaders(r, { "content-type": "text/plain" }));
+/** HTTP-JSON-CONTENT-TYPE: a refusal without Content-Type. */
+export const contentTypeMissing = responseMutation(HTTP_JSON_CONTENT_TYPE, "content-type-missing", "refusal-missing", withoutContentType);
+/** HTTP-JSON-CONTENT-TYPE: a refusal as application/problem+json. */
+export const contentTypeProblemJson = responseMutation(HTTP_JSON_CONTENT_TYPE, "content-type-problem-json", "refusal-malformed", (r) => withHeaders(r, { "content-type": "application/problem+json" }));
+/** HTTP-JSON-BODY: an HTML error page labelled application/json. */
+export const bodyHtmlPage = responseMutation(HTTP_JSON_BODY, "body-html-page", "read-key", (r) => ({ ...r, body: HTML_PAGE }));
+/** HTTP-JSON-BODY: the body cut in half. */
+export const bodyTruncated = responseMutation(HTTP_JSON_BODY, "body-truncated", "read-key", (r) => ({ ...r, body: r.body.slice(0, Math.floor(r.body.length / 2)) }));
+/** HTTP-JSON-BODY: an empty body. */
+export const bodyEmpty = responseMutation(HTTP_JSON_BODY, "body-empty", "read-token", (r) => ({ ...r, body: "" }));
+/** HTTP-JSON-BODY: two JSON documents, one after the other. */
+export const bodyTwoDocuments = responseMutation(HTTP_JSON_BODY, "body-two-documents", "read-key", (r) => ({ ...r, body: `${r.body}\n${r.body}` }));
+/** HTTP-NO-5XX: a refusal answered 500 (so it is no refusal either). */
+export const refusal500 = responseMutation(HTTP_NO_5XX, "refusal-as-500", "refusal-wrong-token", (r) => ({ ...r, status: 500, body: FAILURE(10001, "Internal server error") }), { alsoBreaks: [AUTH_TOKEN_WRONG_REFUSED.id] });
+/** HTTP-NO-5XX: a refusal answered 502 with an HTML page. */
+export const refusal502 = responseMutation(HTTP_NO_5XX, "refusal-as-502-html", "refusal-malformed", (r) => ({ status: 502, headers: { "content-type": "text/html" }, body: HTML_PAGE }), { alsoBreaks: [AUTH_MALFORMED_REFUSED.id] });
+/** HTTP-EXISTING-200: a read answered 404 (also a refusal of good credentials). */
+export const read404 = responseMutation(HTTP_EXISTING_200, "read-as-404", "read-key", (r) => ({ ...r, status: 404, body: FAILURE(1404, "Client certificate not found") }), { alsoBreaks: [AUTH_KEY_ACCEPTED.id] });
+/** HTTP-EXISTING-200: a read answered 203 with the same body. */
+export const read203 = responseMutation(HTTP_EXISTING_200, "read-as-203", "read-token", (r) => ({ ...r, status: 203 }), { alsoBreaks: [AUTH_TOKEN_ACCEPTED.id] });
+
+// AUTH
+
+/** AUTH-MISSING-REFUSED: no credentials, and the certificate is served. */
+export const missingCredentialsServed = responseMutation(AUTH_MISSING_REFUSED, "missing-credentials-served", "refusal-missing", () => ({ status: 200, headers: { ...json }, body: SERVED_CERTIFICATE }));
+/** AUTH-KEY-WRONG-REFUSED: a refusal whose message quotes the certificate. */
+export const wrongKeyRefusalCarriesCertificate = responseMutation(AUTH_KEY_WRONG_REFUSED, "wrong-key-refusal-carries-certificate", "refusal-wrong-key", (r) => ({
+  ...r, body: JSON.stringify({ success: false, errors: [{ code: 9103, message: "Unknown X-Auth-Key for -----BEGIN CERTIFICATE-----\nMIIDmDCCAoC...\n-----END CERTIFICATE-----" }], messages: [], result: null }),
+}));
+/** AUTH-EMAIL-WITHOUT-KEY-REFUSED: a 4xx whose body says success. */
+export const emailWithoutKeySuccessBody = responseMutation(AUTH_EMAIL_WITHOUT_KEY_REFUSED, "email-without-key-success-body", "refusal-email-without-key", (r) => ({
+  ...r, body: JSON.stringify({ success: true, errors: [], messages: [], result: null }),
+}));
+/** AUTH-MALFORMED-REFUSED: malformed credentials answered 200 with a failure envelope. */
+export const malformedAnswered200 = responseMutation(AUTH_MALFORMED_REFUSED, "malformed-credentials-answered-200", "refusal-malformed", (r) => ({ ...r, status: 200 }));
+/** AUTH-TOKEN-WRONG-REFUSED: a wrong token, and the certificate is served. */
+export const wrongTokenServed = responseMutation(AUTH_TOKEN_WRONG_REFUSED, "wrong-token-served", "refusal-wrong-token", () => ({ status: 200, headers: { ...json }, body: SERVED_CERTIFICATE }));
+/** AUTH-REFUSAL-STATUS: a credential refusal answered 404. */
+export const refusal404 = responseMutation(AUTH_REFUSAL_STATUS, "refusal-as-404", "refusal-wrong-key", (r) => ({ ...r, status: 404 }));
+/** AUTH-REFUSAL-STATUS: a credential refusal answered 429. */
+export const refusal429 = responseMutation(AUTH_REFUSAL_STATUS, "refusal-as-429", "refusal-missing", (r) => ({ ...r, status: 429 }));
+/** AUTH-KEY-ACCEPTED: good key credentials refused with 403 (so no 200 either). */
+export const goodKeyRefused = responseMutation(AUTH_KEY_ACCEPTED, "good-key-refused", "read-key", (r) => ({ ...r, status: 403, body: FAILURE(9103, "Unknown X-Auth-Key or X-Auth-Email") }), { alsoBreaks: [HTTP_EXISTING_200.id] });
+/** AUTH-TOKEN-ACCEPTED: a good token refused with 401. */
+export const goodTokenRefused = responseMutation(AUTH_TOKEN_ACCEPTED, "good-token-refused", "read-token", (r) => ({ ...r, status: 401, body: FAILURE(9109, "Invalid access token") }), { alsoBreaks: [HTTP_EXISTING_200.id] });
+
+/** Every response-level mutation. */
+export const RESPONSE_MUTATIONS: readonly ResponseMutation[] = [
+  contentTypeHtml, contentTypePlain, contentTypeMissing, contentTypeProblemJson, bodyHtmlPage, bodyTruncated, bodyEmpty, bodyTwoDocuments,
+  refusal500, refusal502, read404, read203,
+  missingCredentialsServed, wrongKeyRefusalCarriesCertificate, emailWithoutKeySuccessBody, malformedAnswered200, wrongTokenServed,
+  refusal404, refusal429, goodKeyRefused, goodTokenRefused,
+];
+
+/** The brief's name for them. */
+export const responseMutations = RESPONSE_MUTATIONS;

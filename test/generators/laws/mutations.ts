@@ -1,0 +1,112 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  ALL_MUTATIONS, consistentSuccessEnvelopeArbitrary, FAILURE_MUTATIONS, failureEnvelopeArbitrary, RESPONSE_MUTATIONS, responseArbitrary,
+  SUCCESS_MUTATIONS, successEnvelopeArbitrary, X509_MUTATIONS,
+  type CertificateResult, type Mutation,
+} from "../../../generators/index.ts";
+import { FAMILIES, requirementById } from "../../../src/registry/index.ts";
+import { PROFILES, responseValidator, type Profile } from "../../../src/schema/validator.ts";
+import type { ResponseClass } from "../../../src/schema/extract.ts";
+import { ensure, same, sorted } from "../support/check.ts";
+import { resultPool } from "../support/pool.ts";
+import { responseBreaks } from "../support/response-oracle.ts";
+import { holds, RUNS, SEED } from "../support/seed.ts";
+import { x509Disagreements } from "../support/x509-oracle.ts";
+
+/** Each law draws (mutation, sample) pairs: this many per mutation on average, and never fewer than RUNS in all. */
+const PER_MUTATION = 20;
+const runsFor = (mutations: readonly unknown[]) => Math.max(RUNS, PER_MUTATION * mutations.length);
+
+/** Counts how often each mutation ran, to show every one was exercised. */
+function tally() {
+  const seen = new Map<string, number>();
+  return {
+    saw: (m: Mutation) => seen.set(m.name, (seen.get(m.name) ?? 0) + 1),
+    expectEach: (mutations: readonly Mutation[], atLeast: number) => {
+      for (const m of mutations) expect(seen.get(m.name) ?? 0, m.name).toBeGreaterThanOrEqual(atLeast);
+    },
+  };
+}
+
+/** `broken` holds the mutation's requirement and nothing but what it declares it may break too. */
+function expectBreaks(m: Mutation, broken: string[], where = ""): void {
+  ensure(broken.includes(m.requirement.id), () => `${m.name}${where} does not break ${m.requirement.id} (broken: ${broken.join(", ") || "nothing"})`);
+  const allowed = new Set([m.requirement.id, ...m.alsoBreaks]);
+  same(broken.filter((id) => !allowed.has(id)), [], `${m.name}${where}: unrelated requirements`);
+}
+
+/** Under the profiles `m` names, the validator reports its requirement (and nothing unrelated); under the others, nothing. */
+function expectSchemaVerdict(m: Mutation, cls: ResponseClass, mutated: unknown, profile: Profile): void {
+  const reported = sorted(responseValidator().validate(cls, mutated, profile).map((v) => v.requirementId));
+  if (m.profiles.includes(profile)) expectBreaks(m, reported, ` under ${profile}`);
+  else same(reported, [], `${m.name} must pass ${profile}`);
+}
+
+/** Every mutation fails, for the requirement it is tagged with and nothing unrelated. */
+export function mutationLaws(): void {
+  let pool: CertificateResult[];
+  beforeAll(async () => {
+    pool = await resultPool();
+  });
+
+  describe(`the mutation catalogue (seed ${SEED})`, () => {
+    it("has unique names, known requirements, and mutations in every family", () => {
+      const names = ALL_MUTATIONS.map((m) => m.name);
+      expect(new Set(names).size).toBe(names.length);
+      for (const m of ALL_MUTATIONS) expect(requirementById(m.requirement.id)).toBe(m.requirement);
+      const families = new Set(ALL_MUTATIONS.map((m) => m.requirement.family));
+      expect([...FAMILIES].filter((f) => !families.has(f))).toEqual([]);
+    });
+
+    it("tags X509 mutations x509 and HTTP/AUTH mutations response-level", () => {
+      for (const m of ALL_MUTATIONS) {
+        if (m.requirement.family === "X509") expect(m.kind, m.name).toBe("x509");
+        if (m.requirement.family === "HTTP" || m.requirement.family === "AUTH") expect(m.kind, m.name).toBe("response");
+      }
+    });
+  });
+
+  describe(`every mutation fails for the requirement it is tagged with (seed ${SEED})`, () => {
+    it(`200 schema mutations, under the profiles they name and no others (${runsFor(SUCCESS_MUTATIONS)} runs)`, () => {
+      const t = tally();
+      holds(fc.property(fc.constantFrom(...SUCCESS_MUTATIONS), successEnvelopeArbitrary(pool), (m, body) => {
+        t.saw(m);
+        const mutated = m.apply(structuredClone(body));
+        for (const profile of PROFILES) expectSchemaVerdict(m, "success-200", mutated, profile);
+      }), runsFor(SUCCESS_MUTATIONS));
+      t.expectEach(SUCCESS_MUTATIONS, 5);
+    });
+
+    it(`4xx schema mutations, under the profiles they name and no others (${runsFor(FAILURE_MUTATIONS)} runs)`, () => {
+      const t = tally();
+      holds(fc.property(fc.constantFrom(...FAILURE_MUTATIONS), failureEnvelopeArbitrary(), (m, body) => {
+        t.saw(m);
+        const mutated = m.apply(structuredClone(body));
+        for (const profile of PROFILES) expectSchemaVerdict(m, "failure-4xx", mutated, profile);
+      }), runsFor(FAILURE_MUTATIONS));
+      t.expectEach(FAILURE_MUTATIONS, 5);
+    });
+
+    it(`X509 mutations stay schema-valid and break exactly the agreement they claim, checked with src/x509 (${runsFor(X509_MUTATIONS)} runs)`, () => {
+      const t = tally();
+      holds(fc.property(fc.constantFrom(...X509_MUTATIONS), consistentSuccessEnvelopeArbitrary(pool), (m, body) => {
+        t.saw(m);
+        const mutated = m.apply(structuredClone(body));
+        for (const profile of PROFILES) same(responseValidator().validate("success-200", mutated, profile), [], `${m.name} under ${profile}`);
+        same(sorted(x509Disagreements(mutated.result)), sorted([m.requirement.id, ...m.alsoBreaks]), `${m.name}: X509 requirements broken`);
+      }), runsFor(X509_MUTATIONS));
+      t.expectEach(X509_MUTATIONS, 5);
+    });
+
+    it(`response mutations break their HTTP or AUTH requirement and nothing unrelated (${runsFor(RESPONSE_MUTATIONS)} runs)`, () => {
+      const t = tally();
+      const pair = fc.oneof(...RESPONSE_MUTATIONS.map((m) => responseArbitrary(m.on, pool).map((r) => [m, r] as const)));
+      holds(fc.property(pair, ([m, response]) => {
+        t.saw(m);
+        expectBreaks(m, sorted(responseBreaks(m.on, m.apply(structuredClone(response)))));
+      }), runsFor(RESPONSE_MUTATIONS));
+      t.expectEach(RESPONSE_MUTATIONS, 5);
+    });
+  });
+}
