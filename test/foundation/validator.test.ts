@@ -109,3 +109,11 @@ describe("the validator on the seed's examples", () => {
     expect(violation!.sourcePointer).toMatch(/\/responses\/4xx\/content\/application~1json\/schema\/properties\/result$/);
   });
 });
+
+describe("RFC 3339 dates under strict", () => {
+  it.each(["2023-02-23 23:18:00Z", "2023-02-23T23:18:00+0530", "2023-02-30T23:18:00Z", "2023-02-23T23:18Z"])("%s fails RESULT-DATE-FORMAT", (date) => {
+    const body = seedExampleSuccessBody();
+    body.result.issued_on = date;
+    expect([...new Set(v.validate("success-200", body, "strict").map((x) => x.requirementId))]).toEqual(["RESULT-DATE-FORMAT"]);
+  });
+});
