@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
+import { readUserFile } from "../cli/read-user-file.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { hasRequirement } from "../registry/index.ts";
 import { expiryProblem } from "./expiry.ts";
@@ -75,12 +75,6 @@ export function parseBaseline(text: string, file: string): Baseline {
 
 /** Reads and checks a baseline file (`--baseline FILE`); a missing or invalid file is a UsageError. */
 export function loadBaseline(file: string): Baseline {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`baseline ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : (e as Error).message} (check --baseline)`);
-  }
+  const text = readUserFile(file, (problem) => `baseline ${file}: ${problem} (check --baseline)`);
   return parseBaseline(text, file);
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import type { Report } from "../../reports/model.ts";
+import { readUserFile } from "../cli/read-user-file.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
 const STATUSES = new Set(["passed", "failed", "skipped", "errored"]);
@@ -10,13 +10,7 @@ const STATUSES = new Set(["passed", "failed", "skipped", "errored"]);
  * suite version still compare. Anything unreadable is a UsageError (exit 2) naming the file.
  */
 export function readReportFile(file: string): Report {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${file}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory (give the report.json inside it)" : (e as Error).message}`);
-  }
+  const text = readUserFile(file, (problem) => `cannot read ${file}: ${problem}`, "is a directory (give the report.json inside it)");
   let value: unknown;
   try {
     value = JSON.parse(text);
