@@ -1,20 +1,13 @@
 // What every writer shares: grouping by family, the status a reader sees, visible
 // control characters, shortening, request/response excerpts and a last redaction pass.
 // No dependency: each piece is a few lines, and the escaping itself lives with its writer.
-import { FAMILIES } from "../src/registry/types.ts";
+import { FAMILIES, FAMILY_TITLES, type Family } from "../src/registry/types.ts";
 import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
 
-/** What each family covers (CONTRACT.md, Reports). */
-export const FAMILY_TITLES: Record<string, string> = {
-  HTTP: "status codes, content type",
-  ENV: "the success envelope",
-  RESULT: "the certificate object",
-  STATUS: "the status enum",
-  ID: "identifier limits and echo",
-  AUTH: "credentials",
-  ERR: "4xx failure envelopes",
-  X509: "the fields agree with the certificate itself",
-};
+/** What a family covers; undefined for a family this suite version does not know (a report of another version). */
+export function familyTitle(family: string): string | undefined {
+  return FAMILY_TITLES[family as Family];
+}
 
 /** Requirements grouped by family: CONTRACT.md's family order first, then any other in order of appearance. */
 export function byFamily(report: Report): { family: string; requirements: RequirementResult[] }[] {
@@ -131,17 +124,17 @@ function redactHeaders(headers: Record<string, string>): Record<string, string> 
 }
 
 /** Credentials in free text (curl lines, messages): `Authorization: Bearer x`, `X-Auth-Key: x`, `X-Auth-Email: x`. */
-export function redactText(s: string): string {
+export function redactCredentialHeaderText(s: string): string {
   return s
     .replace(/(\bAuthorization\s*:\s*Bearer\s+)([^\s'"\\]+)/gi, (m, p: string, v: string) => (PLACEHOLDER.test(v) ? m : `${p}[redacted]`))
     .replace(/(\bX-Auth-(?:Key|Email)\s*:\s*)([^\s'"\\]+)/gi, (m, p: string, v: string) => (PLACEHOLDER.test(v) ? m : `${p}[redacted]`));
 }
 
 function redactFailure(f: FailureExcerpt): FailureExcerpt {
-  const out: FailureExcerpt = { ...f, message: redactText(f.message) };
+  const out: FailureExcerpt = { ...f, message: redactCredentialHeaderText(f.message) };
   if (f.request?.headers) out.request = { ...f.request, headers: redactHeaders(f.request.headers) };
   if (f.response?.headers) out.response = { ...f.response, headers: redactHeaders(f.response.headers) };
-  if (f.reproduce !== undefined) out.reproduce = redactText(f.reproduce);
+  if (f.reproduce !== undefined) out.reproduce = redactCredentialHeaderText(f.reproduce);
   return out;
 }
 

@@ -3,7 +3,7 @@
 // target sent, `<script>` included).
 import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
 import {
-  FAMILY_TITLES, byFamily, durationMs, exitCodeOf, formatDuration, redactReport,
+  familyTitle, byFamily, durationMs, exitCodeOf, formatDuration, redactReport,
   requestExcerpt, responseExcerpt, shorten, shownCounts, shownStatus, visible, type ShownStatus,
 } from "./text.ts";
 
@@ -105,7 +105,7 @@ function note(r: RequirementResult): string {
 function familySection(family: string, requirements: RequirementResult[]): string {
   const tally = new Map<ShownStatus, number>();
   for (const r of requirements) tally.set(shownStatus(r), (tally.get(shownStatus(r)) ?? 0) + 1);
-  const what = FAMILY_TITLES[family];
+  const what = familyTitle(family);
   const rows = requirements.map((r) => {
     const s = shownStatus(r);
     const id = needsDetail(r) ? `<a href="#${anchor(r.id)}"><code>${esc(r.id)}</code></a>` : `<code>${esc(r.id)}</code>`;

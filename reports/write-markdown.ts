@@ -2,7 +2,7 @@
 // takes at most 1 MiB a step, hence the caps below; report.json keeps everything).
 import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
 import {
-  FAMILY_TITLES, byFamily, durationMs, exitCodeOf, firstOf, formatDuration, redactReport,
+  familyTitle, byFamily, durationMs, exitCodeOf, firstOf, formatDuration, redactReport,
   requestExcerpt, responseExcerpt, shorten, shownCounts, shownStatus, visible, type ShownStatus,
 } from "./text.ts";
 
@@ -56,7 +56,7 @@ function note(r: RequirementResult): string {
 }
 
 function familyTable(family: string, requirements: RequirementResult[]): string {
-  const title = FAMILY_TITLES[family];
+  const title = familyTitle(family);
   const rows = requirements.map((r) =>
     `| ${code(r.id)} | ${r.level} | ${STATUS_LABEL[shownStatus(r)]} | ${r.checks} | ${mdInline(shorten(note(r), MAX_CELL))} |`);
   return [

@@ -1,12 +1,6 @@
 import { loadErrata } from "../schema/errata.ts";
-import { FAMILIES } from "./types.ts";
+import { FAMILIES, FAMILY_TITLES } from "./types.ts";
 import type { Requirement } from "./types.ts";
-
-const FAMILY_TITLES: Record<string, string> = {
-  HTTP: "status codes and content type", ENV: "the success envelope", RESULT: "the certificate object",
-  STATUS: "the status enum", ID: "identifier limits and echo", AUTH: "credentials",
-  ERR: "4xx failure envelopes", X509: "the fields agree with the certificate itself",
-};
 
 const cell = (s: string) => s.replace(/\|/g, "\\|");
 

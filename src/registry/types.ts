@@ -5,6 +5,18 @@ export type Level = "must" | "should" | "may";
 export const FAMILIES = ["HTTP", "ENV", "RESULT", "STATUS", "ID", "AUTH", "ERR", "X509"] as const;
 export type Family = (typeof FAMILIES)[number];
 
+/** What each family is about (reports, docs and the CLI show it beside the id). */
+export const FAMILY_TITLES: Record<Family, string> = {
+  HTTP: "status codes, content type",
+  ENV: "the success envelope",
+  RESULT: "the certificate object",
+  STATUS: "the status enum",
+  ID: "identifier limits and echo",
+  AUTH: "credentials",
+  ERR: "4xx failure envelopes",
+  X509: "the fields agree with the certificate itself",
+};
+
 /** One requirement: the single place a fact about the operation is stated. */
 export interface Requirement {
   /** `FAMILY-NAME`, upper case; never changes meaning once released. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactText, shorten, visible } from "../../reports/text.ts";
+import { redactCredentialHeaderText, shorten, visible } from "../../reports/text.ts";
 
 describe("visible", () => {
   it("writes control characters and lone surrogates as \\u escapes", () => {
@@ -24,16 +24,16 @@ describe("shorten", () => {
   });
 });
 
-describe("redactText", () => {
+describe("redactCredentialHeaderText", () => {
   it("hides a bearer token and an API key", () => {
-    expect(redactText(`curl -H "Authorization: Bearer abc123" -H 'X-Auth-Key: k1' -H 'X-Auth-Email: a@b.c'`))
+    expect(redactCredentialHeaderText(`curl -H "Authorization: Bearer abc123" -H 'X-Auth-Key: k1' -H 'X-Auth-Email: a@b.c'`))
       .toBe(`curl -H "Authorization: Bearer [redacted]" -H 'X-Auth-Key: [redacted]' -H 'X-Auth-Email: [redacted]'`);
   });
   it("keeps environment placeholders", () => {
     const curl = `curl -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN" -H "X-Auth-Key: \${CLOUDFLARE_API_KEY}"`;
-    expect(redactText(curl)).toBe(curl);
+    expect(redactCredentialHeaderText(curl)).toBe(curl);
   });
   it("leaves prose about bearer tokens alone", () => {
-    expect(redactText("the Bearer token was refused")).toBe("the Bearer token was refused");
+    expect(redactCredentialHeaderText("the Bearer token was refused")).toBe("the Bearer token was refused");
   });
 });
