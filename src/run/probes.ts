@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { IdentifierSample as GeneratedIdentifierSample } from "../../generators/index.ts";
 import type { AuthChoice, CredentialScheme } from "../http/index.ts";
 
 /** Which part of the contract a probe exercises; checks select probes by kind. */
@@ -28,8 +29,8 @@ export interface Probe {
   idPosition?: "zone" | "certificate";
 }
 
-/** An identifier sample from the generators (generators/identifiers.ts). */
-export interface IdentifierSample { value: string; class: string; label: string }
+/** What a probe needs of an identifier sample from the generators. */
+export type IdentifierSample = Pick<GeneratedIdentifierSample, "value" | "class" | "label">;
 
 export interface ProbePlanInput {
   zoneId: string;

@@ -9,6 +9,7 @@ import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
 import { discoverCertificates, executeProbes, type ProbeResult, type Send } from "./execute.ts";
 import { planProbes, type IdentifierSample } from "./probes.ts";
+import { identifierSamples } from "../../generators/index.ts";
 
 export interface RunOptions {
   /** "vitest" (the CLI) or "in-process" (the self-certification matrix: the same checks, no worker start-up). */
@@ -35,9 +36,9 @@ export interface RunResult {
 /** After this many requests in a row without an answer, the target is taken to be down or hung: nothing more is sent. */
 const GIVE_UP_AFTER = 3;
 
-async function malformedSamples(seed: number): Promise<IdentifierSample[]> {
-  const { identifierSamples } = await import("../../generators/index.ts");
-  return identifierSamples(seed, 200).filter((s: IdentifierSample) => s.class !== "valid");
+/** The generators' over-long and malformed identifiers for a seed (valid ones are the reads' business). */
+function malformedSamples(seed: number): IdentifierSample[] {
+  return identifierSamples(seed, 200).filter((s) => s.class !== "valid");
 }
 
 /** The same checks the vitest suites run, evaluated directly (for the self-certification matrix). */
@@ -84,7 +85,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
 
   const probes = planProbes({
     zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, budget: config.budget - client.requestsSent,
-    malformedIdentifiers: opts.malformedIdentifiers ?? await malformedSamples(config.seed),
+    malformedIdentifiers: opts.malformedIdentifiers ?? malformedSamples(config.seed),
   });
   log(`sending ${probes.length} requests (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""})`);
 
