@@ -14,6 +14,16 @@ export function worstStatus(statuses: Iterable<RequirementStatus>): RequirementS
   return worst;
 }
 
+/** Which OpenAPI document a run was judged against (`--spec`; the seed by default). */
+export interface SpecIdentity {
+  operationId: string;
+  sha256: string;
+  /** The document as the user named it (`schemas/source/openapi.json` for the seed). */
+  source?: string;
+  /** Its upstream revision, when given (`--spec-revision`). */
+  revision?: string;
+}
+
 export type Verdict = "conformant" | "non-conformant" | "error";
 
 export interface FailureExcerpt {
@@ -39,7 +49,7 @@ export interface RequirementResult {
 }
 
 export interface Report {
-  suite: { name: string; version: string; spec: { operationId: string; sha256: string } };
+  suite: { name: string; version: string; spec: SpecIdentity };
   target: { kind: "recorded" | "live" | "url"; baseUrl: string; cassette?: string };
   seed: number;
   startedAt: string;

@@ -224,7 +224,7 @@ ${baselineSection(report)}
 </main>
 <footer class="wrap"><dl>
 <dt>Suite</dt><dd>${esc(report.suite.name)} ${esc(report.suite.version)}</dd>
-<dt>Spec</dt><dd><code>${esc(report.suite.spec.operationId)}</code> · sha256 <code>${esc(report.suite.spec.sha256)}</code></dd>
+<dt>Spec</dt><dd><code>${esc(report.suite.spec.operationId)}</code> of <code>${esc(report.suite.spec.source ?? "schemas/source/openapi.json")}</code>${report.suite.spec.revision ? ` at <code>${esc(report.suite.spec.revision)}</code>` : ""} · sha256 <code>${esc(report.suite.spec.sha256)}</code></dd>
 <dt>Target</dt><dd>${esc(t.kind)} <code>${esc(t.baseUrl)}</code>${t.cassette ? ` · cassette <code>${esc(t.cassette)}</code>` : ""}</dd>
 <dt>Seed</dt><dd><code>${esc(report.seed)}</code></dd>
 <dt>Gating level</dt><dd>${esc(report.gatingLevel)}</dd>

@@ -102,6 +102,8 @@ export function renderJunit(input: Report): string {
     ...(report.target.cassette ? [["cassette", report.target.cassette]] : []),
     ["spec.operationId", report.suite.spec.operationId],
     ["spec.sha256", report.suite.spec.sha256],
+    ...(report.suite.spec.source ? [["spec.source", report.suite.spec.source] as [string, string]] : []),
+    ...(report.suite.spec.revision ? [["spec.revision", report.suite.spec.revision] as [string, string]] : []),
     ...(report.error ? [["error", report.error]] : []),
   ].map(([name, value]) => `      <property${attrs({ name, value })}/>`).join("\n");
 

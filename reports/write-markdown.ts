@@ -154,7 +154,7 @@ export function renderMarkdown(input: Report): string {
     "| | |",
     "| --- | --- |",
     `| suite | ${mdInline(report.suite.name)} ${mdInline(report.suite.version)} |`,
-    `| spec | ${code(report.suite.spec.operationId)} sha256 ${code(report.suite.spec.sha256)} |`,
+    `| spec | ${code(report.suite.spec.operationId)} of ${code(report.suite.spec.source ?? "schemas/source/openapi.json")}${report.suite.spec.revision ? ` at ${code(report.suite.spec.revision)}` : ""}, sha256 ${code(report.suite.spec.sha256)} |`,
     `| seed | ${code(String(report.seed))} |`,
     `| target | ${t.kind} ${code(t.baseUrl)}${t.cassette ? ` cassette ${code(t.cassette)}` : ""} |`,
     `| started | ${mdInline(report.startedAt)} |`,

@@ -22,14 +22,15 @@ export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeRe
  * errata), fails on the violations that name this requirement.
  */
 export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?: (r: ProbeResult, res: ExchangeResponse) => boolean): Check {
-  const profile = requirement.level === "must" ? "spec" : "strict";
   return conformsTo(requirement, (ctx, c) => {
+    const profile = c.level === "must" ? "spec" : "strict";
+    const validator = responseValidator(c.spec);
     for (const r of responsesOfClass(ctx, cls)) {
       const res = r.exchange.response!;
       if (extra && !extra(r, res)) continue;
       const body = jsonBody(res);
       if (!body.ok) continue; // HTTP-JSON-BODY speaks for it; there is nothing to validate
-      const violations = responseValidator().validate(cls, body.value, profile).filter((v) => v.requirementId === requirement.id);
+      const violations = validator.validate(cls, body.value, profile).filter((v) => v.requirementId === requirement.id);
       c.expect(violations.length === 0, () => violations.map(formatViolation).join("; "), r);
     }
   });

@@ -3,8 +3,15 @@ import { UsageError } from "./usage-error.ts";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & { description: string; valueName?: string };
 
+/** The document to judge against: `run`, `record` and `validate` share them. */
+const SPEC_OPTIONS = {
+  spec: { type: "string", description: "OpenAPI document to judge against, JSON or YAML, the full upstream file or an excerpt (env CONFORMANCE_SPEC; default: the seed)", valueName: "FILE" },
+  "spec-revision": { type: "string", description: "the document's upstream revision, recorded in the report (env CONFORMANCE_SPEC_REVISION)", valueName: "REV" },
+} satisfies Record<string, OptionSpec>;
+
 /** The flags of `run` (and `record`, which is `run` plus a cassette). */
 const RUN_OPTIONS = {
+  ...SPEC_OPTIONS,
   target: { type: "string", description: "recorded (default), live, or a base URL", valueName: "recorded|live|URL" },
   cassette: { type: "string", description: "cassette directory to replay (env CONFORMANCE_CASSETTE)", valueName: "DIR" },
   zone: { type: "string", description: "zone under test (env CLOUDFLARE_ZONE_ID)", valueName: "ID" },
@@ -39,6 +46,7 @@ export const COMMAND_FLAGS = {
     options: {
       profile: { type: "string", description: "spec (default) or strict", valueName: "spec|strict" },
       status: { type: "string", description: "response class of a bare JSON body: 200 or 4xx (default: from `success`)", valueName: "200|4xx" },
+      ...SPEC_OPTIONS,
     },
   },
   serve: {

@@ -1,7 +1,9 @@
-import type { Report, RequirementResult, Verdict } from "../../reports/model.ts";
+import type { Report, RequirementResult, SpecIdentity, Verdict } from "../../reports/model.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
 import { REQUIREMENTS } from "../registry/index.ts";
+import { resolveRequirement } from "../registry/resolve.ts";
 import { gates, type Level } from "../registry/types.ts";
+import type { OperationSpec } from "../schema/operation-spec.ts";
 import type { RunConfig } from "./config.ts";
 
 export const SUITE_NAME = "client-cert-conformance";
@@ -9,7 +11,8 @@ export const SUITE_VERSION = "0.1.0";
 
 export interface ReportInput {
   config: Pick<RunConfig, "target" | "seed" | "gatingLevel">;
-  spec: { operationId: string; sha256: string };
+  /** The document the run was judged against: levels and pointers are its. */
+  spec: OperationSpec;
   startedAt: Date;
   finishedAt: Date;
   requests: number;
@@ -31,9 +34,18 @@ export function verdictOf(requirements: RequirementResult[], gating: Level, runE
 
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
 
-/** The report of a run: every registry requirement, in registry order, with its outcome. */
+/** How a report names the document it was judged against. */
+export function specIdentity(spec: OperationSpec): SpecIdentity {
+  return {
+    operationId: spec.operation.operationId, sha256: spec.source.sha256, source: spec.source.label,
+    ...(spec.source.revision ? { revision: spec.source.revision } : {}),
+  };
+}
+
+/** The report of a run: every registry requirement, in registry order, with its outcome (levels and pointers as the run's document makes them). */
 export function buildReport(input: ReportInput): Report {
-  const requirements: RequirementResult[] = REQUIREMENTS.map((r) => {
+  const requirements: RequirementResult[] = REQUIREMENTS.map((declared) => {
+    const r = resolveRequirement(declared, input.spec);
     const outcome = input.outcomes.get(r.id) ?? { status: "errored" as const, checks: 0, failures: [], reason: input.error ?? "the suite did not check it" };
     return {
       id: r.id, family: r.family, level: r.level, title: r.statement, spec: r.spec,
@@ -46,7 +58,7 @@ export function buildReport(input: ReportInput): Report {
   const firstErrored = requirements.find((r) => r.status === "errored" && gates(r.level, input.config.gatingLevel));
   const error = input.error ?? (verdict === "error" ? `${firstErrored?.id}: ${firstErrored?.reason}` : undefined);
   return {
-    suite: { name: SUITE_NAME, version: SUITE_VERSION, spec: input.spec },
+    suite: { name: SUITE_NAME, version: SUITE_VERSION, spec: specIdentity(input.spec) },
     target: { kind: input.config.target.kind, baseUrl: input.config.target.baseUrl || "(none)", ...(input.config.target.cassette ? { cassette: input.config.target.cassette } : {}) },
     seed: input.config.seed,
     startedAt: iso(input.startedAt),

@@ -2,6 +2,8 @@ import { credentialsFromEnv, configuredSchemes, type Credentials, type Credentia
 import type { Level } from "../registry/types.ts";
 import { intFlag, type FlagValues } from "../cli/flags.ts";
 import { UsageError } from "../cli/usage-error.ts";
+import type { SpecRequest } from "../schema/operation-spec.ts";
+import { specRequestFrom } from "../cli/spec-flags.ts";
 
 export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -10,6 +12,8 @@ export type TargetKind = "recorded" | "live" | "url";
 /** Everything a run needs, resolved once from flags > environment > defaults (as OCI's config.go). */
 export interface RunConfig {
   target: { kind: TargetKind; baseUrl: string; cassette?: string };
+  /** The OpenAPI document to judge against (`--spec`; the seed when absent). */
+  spec: SpecRequest;
   zoneId: string;
   certificateIds: string[];
   credentials: Credentials;
@@ -79,7 +83,7 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     : (env.CLOUDFLARE_CLIENT_CERTIFICATE_IDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % 2_147_483_647);
   return {
-    target, zoneId, certificateIds, credentials, schemes,
+    target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes,
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
     gatingLevel: parseLevel(values.level),
     seed,

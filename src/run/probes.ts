@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IdentifierSample as GeneratedIdentifierSample } from "../../generators/index.ts";
 import type { AuthChoice, CredentialScheme } from "../http/index.ts";
+import type { OperationSpec } from "../schema/operation-spec.ts";
 
 /** Which part of the contract a probe exercises; checks select probes by kind. */
 export type ProbeKind = "list" | "read" | "auth" | "id";
@@ -33,6 +34,8 @@ export interface Probe {
 export type IdentifierSample = Pick<GeneratedIdentifierSample, "value" | "class" | "label">;
 
 export interface ProbePlanInput {
+  /** The document the run is judged against: its path template and identifier limits shape the probes. */
+  spec: OperationSpec;
   zoneId: string;
   certificateIds: string[];
   schemes: CredentialScheme[];
@@ -44,7 +47,6 @@ export interface ProbePlanInput {
   maxMalformed?: number;
 }
 
-export const detailsPath = (zone: string, certificate: string) => `/zones/${zone}/client_certificates/${certificate}`;
 export const listPath = (zone: string) => `/zones/${zone}/client_certificates`;
 
 /** A made-up, well-formed identifier (32 lower-case hex), stable for a seed and a salt. */
@@ -60,7 +62,8 @@ export function madeUpIdentifier(seed: number, salt: string, length = 32): strin
  * positions; malformed identifiers from the generators with what the budget leaves.
  */
 export function planProbes(input: ProbePlanInput): Probe[] {
-  const { zoneId, certificateIds, schemes, seed } = input;
+  const { spec, zoneId, certificateIds, schemes, seed } = input;
+  const detailsPath = spec.detailsPath;
   const probes: Probe[] = [];
   const read = (certificateId: string, scheme: CredentialScheme): Probe => ({
     key: `read:${certificateId}:${scheme}`, kind: "read", label: `read ${certificateId} with ${scheme === "token" ? "the API token" : "the API key"}`,
@@ -94,10 +97,15 @@ export function planProbes(input: ProbePlanInput): Probe[] {
     path: position === "zone" ? detailsPath(value, certificate) : detailsPath(zoneId, value),
     zoneId: position === "zone" ? value : zoneId, certificateId: position === "certificate" ? value : certificate,
   });
-  [33, 64, 256].forEach((length, n) => {
-    probes.push(idProbe("overlong", "zone", madeUpIdentifier(seed, `zone-${length}`, length), `a ${length}-character zone identifier`, n));
-    probes.push(idProbe("overlong", "certificate", madeUpIdentifier(seed, `cert-${length}`, length), `a ${length}-character certificate identifier`, n));
-  });
+  // Just past the document's maxLength, then well past it (none where the document sets no limit).
+  for (const [n, factor] of [[0, 1], [1, 2], [2, 8]] as const) {
+    for (const position of ["zone", "certificate"] as const) {
+      const max = spec.maxLength(position);
+      if (max === undefined) continue;
+      const length = factor === 1 ? max + 1 : max * factor;
+      probes.push(idProbe("overlong", position, madeUpIdentifier(seed, `${position === "zone" ? "zone" : "cert"}-${length}`, length), `a ${length}-character ${position} identifier`, n));
+    }
+  }
   probes.push(idProbe("unknown", "certificate", madeUpIdentifier(seed, "unknown"), "a well-formed identifier of no certificate", 0));
   if (subject !== undefined) {
     probes.push({ ...idProbe("other-zone", "zone", madeUpIdentifier(seed, "other-zone"), "the certificate under another zone", 0), certificateId: subject });

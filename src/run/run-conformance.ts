@@ -4,7 +4,7 @@ import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts"
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ALL_CHECKS } from "../../suites/index.ts";
 import { ConformanceClient, type Exchange } from "../http/index.ts";
-import { responseValidator } from "../schema/validator.ts";
+import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
 import { discoverCertificates, executeProbes, type ProbeResult, type Send } from "./execute.ts";
@@ -60,10 +60,10 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   });
   const review = opts.reviewExchange ?? ((e: Exchange) => e);
   const send: Send = async (path, getOptions) => review(await client.get(path, getOptions));
-  const validator = responseValidator();
+  const spec = loadOperationSpec(config.spec);
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string): Promise<RunResult> => {
     let report = buildReport({
-      config, spec: { operationId: validator.operationId, sha256: validator.specSha256 }, startedAt, finishedAt: new Date(),
+      config, spec, startedAt, finishedAt: new Date(),
       requests: client.requestsSent, outcomes, error,
     });
     if (opts.amendReport) report = opts.amendReport(report);
@@ -84,7 +84,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   }
 
   const probes = planProbes({
-    zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, budget: config.budget - client.requestsSent,
+    spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, budget: config.budget - client.requestsSent,
     malformedIdentifiers: opts.malformedIdentifiers ?? malformedSamples(config.seed),
   });
   log(`sending ${probes.length} requests (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""})`);
@@ -100,7 +100,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${last?.message ?? "no answer"}; check --target and that the server is up`);
   }
 
-  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results };
+  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, spec: config.spec };
   let outcomes: Map<string, CheckOutcome>;
   if (opts.evaluator === "in-process") {
     outcomes = evaluateInProcess(context);

@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-import { loadErrata, SCHEMAS_DIR, type Erratum } from "./errata.ts";
+import { errataFor, type Erratum } from "./errata.ts";
 import { sourcePointerFor } from "./convert-openapi-schema.ts";
-import type { ExtractionManifest, ResponseClass } from "./extract.ts";
+import type { ResponseClass } from "./extract.ts";
+import { seedSpec, type OperationSpec } from "./operation-spec.ts";
 import { requirementForSpecViolation } from "./violation-requirement.ts";
 
 /** `spec`: exactly the document. `strict`: spec plus the errata and implied formats (CONTRACT.md). */
@@ -18,7 +18,7 @@ export interface Violation {
   keyword: string;
   /** What is wrong, as a sentence fragment ("must be one of ..."). */
   message: string;
-  /** JSON pointer into schemas/source/openapi.json of the rule that failed. */
+  /** JSON pointer into the loaded OpenAPI document of the rule that failed. */
   sourcePointer: string;
   /** The offending value, JSON, shortened. */
   value: string;
@@ -81,29 +81,21 @@ function valueAt(body: unknown, e: ErrorObject): unknown {
  */
 export class ResponseValidator {
   private readonly ajv: Ajv2020;
-  private readonly manifest: ExtractionManifest;
   private readonly errata: Erratum[];
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly strictWarnings: string[] = [];
 
-  constructor(schemasDir = SCHEMAS_DIR) {
+  constructor(readonly spec: OperationSpec = seedSpec()) {
     this.ajv = new Ajv2020({
       strict: true, strictTypes: "log", allErrors: true, verbose: true,
       logger: { log: () => undefined, warn: (...args: unknown[]) => void this.strictWarnings.push(args.join(" ")), error: (...args: unknown[]) => { throw new Error(args.join(" ")); } },
     });
     addFormats.default(this.ajv);
-    this.manifest = JSON.parse(readFileSync(`${schemasDir}manifest.json`, "utf8")) as ExtractionManifest;
-    this.errata = loadErrata();
-    this.schemasDir = schemasDir;
+    this.errata = errataFor(spec).filter((e) => e.applies);
   }
-  private readonly schemasDir: string;
 
-  get specSha256(): string { return this.manifest.sha256; }
-  get operationId(): string { return this.manifest.operationId; }
-
-  private specSchema(cls: ResponseClass): Record<string, unknown> {
-    return JSON.parse(readFileSync(`${this.schemasDir}${this.manifest.schemas[cls].file}`, "utf8")) as Record<string, unknown>;
-  }
+  get specSha256(): string { return this.spec.source.sha256; }
+  get operationId(): string { return this.spec.operation.operationId; }
 
   private errataFor(cls: ResponseClass): Erratum[] {
     return this.errata.filter((e) => e.class === cls);
@@ -113,7 +105,7 @@ export class ResponseValidator {
     const key = `${cls}:${profile}`;
     let fn = this.compiled.get(key);
     if (fn) return fn;
-    const { $id: _id, $schema: _s, ...spec } = this.specSchema(cls);
+    const spec = this.spec.operation.classes[cls].schema;
     // strict = allOf [spec, ...overlays]: allOf/0 is the document, allOf/k its (k-1)th erratum.
     // Each overlay applies where the body is an object (the spec schema already refuses anything else).
     const overlays = this.errataFor(cls).map((e) => ({ if: { type: "object" }, then: { type: "object", ...e.overlay } }));
@@ -125,14 +117,16 @@ export class ResponseValidator {
     return fn;
   }
 
+  /** A misplaced keyword is known when an erratum's place (in the generated schema) is at or below where ajv saw it. */
   private checkStrictWarnings(cls: ResponseClass, warnings: string[], specPrefix: string): void {
-    const sourceMap = this.manifest.schemas[cls].sourceMap;
     for (const w of warnings) {
       const at = /at "#([^"]*)"/.exec(w)?.[1];
       const generated = at !== undefined && at.startsWith(specPrefix) ? at.slice(specPrefix.length) : undefined;
-      const source = generated === undefined ? undefined : sourcePointerFor(sourceMap, generated);
-      const known = source !== undefined && this.errata.some((e) => e.kind === "defect" && [e.pointer, ...(e.also ?? [])].some((p) => p.startsWith(source)));
-      if (!known) throw new Error(`schema for ${cls} has a keyword misplacement no erratum names: ${w}`);
+      const known = generated !== undefined && this.errataFor(cls).some((e) => e.kind === "defect" && e.generatedPointers.some((g) => g === generated || g.startsWith(`${generated}/`)));
+      if (!known) {
+        const source = generated === undefined ? at : sourcePointerFor(this.spec.operation.classes[cls].sourceMap, generated);
+        throw new Error(`the ${cls} schema of ${this.spec.source.label} has a keyword misplacement no erratum names, at #${source}: ${w}`);
+      }
     }
   }
 
@@ -144,7 +138,7 @@ export class ResponseValidator {
   }
 
   private toViolations(cls: ResponseClass, profile: Profile, errors: ErrorObject[], body: unknown): Violation[] {
-    const sourceMap = this.manifest.schemas[cls].sourceMap;
+    const sourceMap = this.spec.operation.classes[cls].sourceMap;
     const clsErrata = this.errataFor(cls);
     // An anyOf failure also reports each branch's failure; keep the anyOf, which says what is allowed.
     const anyOfPaths = errors.filter((e) => e.keyword === "anyOf" || e.keyword === "oneOf").map((e) => e.schemaPath + "/");
@@ -182,10 +176,11 @@ export class ResponseValidator {
   }
 }
 
-let shared: ResponseValidator | undefined;
+const shared = new WeakMap<OperationSpec, ResponseValidator>();
 
-/** The process-wide validator (ajv compiles each schema once, on first use). */
-export function responseValidator(): ResponseValidator {
-  shared ??= new ResponseValidator();
-  return shared;
+/** The process-wide validator of a document, the seed by default (ajv compiles each schema once, on first use). */
+export function responseValidator(spec: OperationSpec = seedSpec()): ResponseValidator {
+  let validator = shared.get(spec);
+  if (!validator) shared.set(spec, (validator = new ResponseValidator(spec)));
+  return validator;
 }

@@ -1,4 +1,5 @@
 import { HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE } from "../registry/index.ts";
+import { seedSpec, type OperationSpec } from "../schema/operation-spec.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { formatViolation, responseValidator, shorten, type Profile, type Violation } from "../schema/validator.ts";
 import type { RecordedRequest, RecordedResponse } from "./exchange.ts";
@@ -31,21 +32,21 @@ export function isJsonMediaType(contentType: string): boolean {
 }
 
 /** The schema check of a body already parsed, under the class's schema and the profile. */
-export function checkBody(cls: ResponseClass, body: unknown, profile: Profile): Finding[] {
-  return responseValidator().validate(cls, body, profile);
+export function checkBody(cls: ResponseClass, body: unknown, profile: Profile, spec: OperationSpec = seedSpec()): Finding[] {
+  return responseValidator(spec).validate(cls, body, profile);
 }
 
-function contentTypeFinding(contentType: string | undefined): Finding | undefined {
+function contentTypeFinding(contentType: string | undefined, spec: OperationSpec): Finding | undefined {
   if (contentType !== undefined && isJsonMediaType(contentType)) return undefined;
   return {
     requirementId: HTTP_JSON_CONTENT_TYPE.id, header: "content-type", instancePath: "", keyword: "content-type",
     message: "must be application/json",
-    sourcePointer: HTTP_JSON_CONTENT_TYPE.spec, value: shorten(contentType),
+    sourcePointer: spec.resolve(HTTP_JSON_CONTENT_TYPE.place).pointer, value: shorten(contentType),
   };
 }
 
-function bodyFinding(message: string, text: string): Finding {
-  return { requirementId: HTTP_JSON_BODY.id, instancePath: "", keyword: "json", message, sourcePointer: HTTP_JSON_BODY.spec, value: shorten(text) };
+function bodyFinding(message: string, text: string, spec: OperationSpec): Finding {
+  return { requirementId: HTTP_JSON_BODY.id, instancePath: "", keyword: "json", message, sourcePointer: spec.resolve(HTTP_JSON_BODY.place).pointer, value: shorten(text) };
 }
 
 /**
@@ -53,7 +54,7 @@ function bodyFinding(message: string, text: string): Finding {
  * selects, its Content-Type (HTTP-JSON-CONTENT-TYPE, when the headers were recorded), whether
  * its body text is JSON (HTTP-JSON-BODY), then the schema.
  */
-export function checkExchange(request: RecordedRequest | undefined, response: RecordedResponse, profile: Profile): Outcome {
+export function checkExchange(request: RecordedRequest | undefined, response: RecordedResponse, profile: Profile, spec: OperationSpec = seedSpec()): Outcome {
   if (request?.url !== undefined && !isOperationUrl(request.url)) return { kind: "ignored" };
   if (request?.method !== undefined && request.method.toUpperCase() !== "GET") return { kind: "not-validated", reason: `method ${request.method.toUpperCase()}` };
   const cls = classOfStatus(response.status);
@@ -61,7 +62,7 @@ export function checkExchange(request: RecordedRequest | undefined, response: Re
   if (response.body.kind === "absent") return { kind: "not-validated", reason: "no body recorded" };
   const findings: Finding[] = [];
   if (response.headersKnown) {
-    const f = contentTypeFinding(response.contentType);
+    const f = contentTypeFinding(response.contentType, spec);
     if (f) findings.push(f);
   }
   let body: unknown;
@@ -69,14 +70,14 @@ export function checkExchange(request: RecordedRequest | undefined, response: Re
     body = response.body.value;
   } else {
     const text = response.body.text;
-    if (text.trim() === "") return { kind: "checked", findings: [...findings, bodyFinding("is empty (must be one JSON document)", text)] };
+    if (text.trim() === "") return { kind: "checked", findings: [...findings, bodyFinding("is empty (must be one JSON document)", text, spec)] };
     try {
       body = JSON.parse(text);
     } catch (e) {
-      return { kind: "checked", findings: [...findings, bodyFinding(`is not JSON (${(e as Error).message})`, text)] };
+      return { kind: "checked", findings: [...findings, bodyFinding(`is not JSON (${(e as Error).message})`, text, spec)] };
     }
   }
-  return { kind: "checked", findings: [...findings, ...checkBody(cls, body, profile)] };
+  return { kind: "checked", findings: [...findings, ...checkBody(cls, body, profile, spec)] };
 }
 
 /** One line for one finding: formatViolation's, or the same shape for a header. */

@@ -1,4 +1,5 @@
 import { parseCommandFlags } from "../cli/flags.ts";
+import { loadSpecOrExplain, specRequestFrom } from "../cli/spec-flags.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { checkBody, checkExchange } from "./check.ts";
 import { detectFormat } from "./detect.ts";
@@ -34,7 +35,10 @@ export const MAX_LISTED_NON_EXCHANGES = 10;
 export async function runValidate(argv: string[], io: ValidateIo): Promise<number> {
   const { values, positionals } = parseCommandFlags("validate", argv);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-  const options: ValidateOptions = { profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)) };
+  const options: ValidateOptions = {
+    profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)),
+    spec: loadSpecOrExplain(specRequestFrom({ spec: str(values.spec), "spec-revision": str(values["spec-revision"]) }, process.env)),
+  };
   const inputs = resolveInputs(positionals);
   const reporter = new Reporter(io, options.profile);
   for (const input of inputs) {
@@ -82,7 +86,7 @@ async function validateInput(input: Input, options: ValidateOptions, reporter: R
       throw new InputError(name, "cannot tell whether this body answers 200 or 4xx (its \"success\" is neither true nor false)", "pass --status 200 or --status 4xx");
     }
     reporter.inputRead();
-    reporter.outcome({ file: name }, { kind: "checked", findings: checkBody(cls, doc.value, options.profile) });
+    reporter.outcome({ file: name }, { kind: "checked", findings: checkBody(cls, doc.value, options.profile, options.spec) });
   } finally {
     await peeked.close();
   }
@@ -113,7 +117,7 @@ async function validateEntries(
       reporter.notAnExchange(where, e.why, damaged <= MAX_LISTED_NON_EXCHANGES);
       continue;
     }
-    const outcome = checkExchange(e.request, e.response, options.profile);
+    const outcome = checkExchange(e.request, e.response, options.profile, options.spec);
     if (outcome.kind === "ignored") ignored++;
     reporter.outcome(where, outcome);
   }

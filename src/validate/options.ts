@@ -1,4 +1,5 @@
 import type { ResponseClass } from "../schema/extract.ts";
+import type { OperationSpec } from "../schema/operation-spec.ts";
 import { PROFILES, type Profile } from "../schema/validator.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
@@ -7,6 +8,8 @@ export interface ValidateOptions {
   profile: Profile;
   /** The class a bare JSON body is validated as; undefined: from the body's `success`. */
   bareBodyClass?: ResponseClass;
+  /** The document to judge against (`--spec`; the seed by default). */
+  spec: OperationSpec;
 }
 
 /** `--profile spec|strict` (default spec). */

@@ -1,8 +1,10 @@
 import type { ExchangeResponse } from "../../src/http/index.ts";
-import type { Requirement } from "../../src/registry/types.ts";
+import { resolveRequirement } from "../../src/registry/resolve.ts";
+import type { Level, Requirement, ResolvedRequirement } from "../../src/registry/types.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
+import type { OperationSpec } from "../../src/schema/operation-spec.ts";
 import type { FailureExcerpt, RequirementStatus } from "../../reports/model.ts";
-import type { CheckContext } from "./context.ts";
+import { specOf, type CheckContext } from "./context.ts";
 import { describeProbe } from "./evidence.ts";
 
 /** What a requirement's checks concluded; the report's requirement entry is built from it. */
@@ -44,6 +46,17 @@ function excerpt(message: string, evidence?: ProbeResult): FailureExcerpt {
  * cassette lacks is a skip.
  */
 export class Checker {
+  constructor(
+    /** The requirement as the run's document makes it (its level decides, e.g., the validation profile). */
+    readonly requirement: ResolvedRequirement,
+    /** The document the run is judged against. */
+    readonly spec: OperationSpec,
+  ) {}
+
+  get level(): Level {
+    return this.requirement.level;
+  }
+
   checks = 0;
   failureCount = 0;
   readonly failures: FailureExcerpt[] = [];
@@ -88,13 +101,29 @@ function summarise(reasons: string[]): string {
   return reasons.length === 1 ? reasons[0]! : `${reasons[0]} (and ${reasons.length - 1} more)`;
 }
 
+/**
+ * The evidence a requirement is judged on. A read made with a credential scheme the document
+ * does not list in the operation's security cannot fail a `must` requirement (that read belongs
+ * to its scheme's own requirements, at their level), as long as the run also read with a listed
+ * scheme: certifying a server that, as the seed says, accepts only email + key is not failed
+ * by its refusing the token.
+ */
+export function evidenceFor(requirement: ResolvedRequirement, spec: OperationSpec, ctx: CheckContext): CheckContext {
+  if (requirement.level !== "must" || !ctx.schemes.some((s) => spec.declaredSchemes.has(s))) return ctx;
+  const undeclaredRead = (r: ProbeResult) => r.probe.expect === "200" && r.probe.scheme !== undefined && !spec.declaredSchemes.has(r.probe.scheme);
+  return ctx.results.some(undeclaredRead) ? { ...ctx, results: ctx.results.filter((r) => !undeclaredRead(r)) } : ctx;
+}
+
 /** Evaluates one check; an exception in the check itself is the suite erroring, never the target failing. */
 export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
-  const c = new Checker();
+  let c: Checker | undefined;
   try {
-    check.run(ctx, c);
+    const spec = specOf(ctx);
+    const requirement = resolveRequirement(check.requirement, spec);
+    c = new Checker(requirement, spec);
+    check.run(evidenceFor(requirement, spec, ctx), c);
   } catch (e) {
-    return { status: "errored", checks: c.checks, failures: c.failures, reason: `the check itself failed (a suite bug): ${(e as Error)?.message ?? e}` };
+    return { status: "errored", checks: c?.checks ?? 0, failures: c?.failures ?? [], reason: `the check itself failed (a suite bug): ${(e as Error)?.message ?? e}` };
   }
   return c.outcome();
 }

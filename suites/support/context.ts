@@ -1,6 +1,7 @@
 import type { CredentialScheme } from "../../src/http/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import type { ProbeKind } from "../../src/run/probes.ts";
+import { loadOperationSpec, type OperationSpec, type SpecRequest } from "../../src/schema/operation-spec.ts";
 
 /** What every check sees: the run's evidence, and nothing of how it was obtained. JSON-serialisable. */
 export interface CheckContext {
@@ -9,6 +10,13 @@ export interface CheckContext {
   /** Credential schemes the run was configured with (what can be shown to work). */
   schemes: CredentialScheme[];
   results: ProbeResult[];
+  /** The OpenAPI document to judge against (absent: the seed). */
+  spec?: SpecRequest;
+}
+
+/** The document a context is judged against (loaded once per process, also in a vitest worker). */
+export function specOf(ctx: CheckContext): OperationSpec {
+  return loadOperationSpec(ctx.spec);
 }
 
 export function probesOfKind(ctx: CheckContext, kind: ProbeKind): ProbeResult[] {

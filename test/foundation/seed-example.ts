@@ -1,16 +1,16 @@
-import { readFileSync } from "node:fs";
-import { resolvePointer } from "../../src/schema/json-pointer.ts";
 import { CERTIFICATE } from "../../src/registry/pointers.ts";
+import { seedSpec, type OperationSpec } from "../../src/schema/operation-spec.ts";
 
-/** The seed's own example values assembled into a 200 body (each member's `example`). */
-export function seedExampleSuccessBody(): Record<string, any> {
-  const doc = JSON.parse(readFileSync("schemas/source/openapi.json", "utf8"));
-  const props = resolvePointer(doc, `${CERTIFICATE}/properties`) as Record<string, { example?: unknown; properties?: Record<string, { example?: unknown }> }>;
+type MemberSchema = { examples?: unknown[]; properties?: Record<string, { examples?: unknown[] }> };
+
+/** The document's own example values assembled into a 200 body (each certificate member's `example`). */
+export function seedExampleSuccessBody(spec: OperationSpec = seedSpec()): Record<string, any> {
+  const certificate = spec.nodeAt(CERTIFICATE) as { properties: Record<string, MemberSchema> };
   const result: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(props)) {
+  for (const [name, schema] of Object.entries(certificate.properties)) {
     result[name] = schema.properties
-      ? Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, v.example]))
-      : schema.example;
+      ? Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, v.examples?.[0]]))
+      : schema.examples?.[0];
   }
   return { success: true, errors: [], messages: [], result };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { planProbes, type ProbePlanInput } from "../../src/run/probes.ts";
+import { seedSpec } from "../../src/schema/operation-spec.ts";
 
 const input: ProbePlanInput = {
-  zoneId: "023e105f4ecef8ad9ca31a8372d0c353", certificateIds: ["a".repeat(32), "b".repeat(32)], schemes: ["token", "key"], seed: 42, budget: 1000,
+  spec: seedSpec(), zoneId: "023e105f4ecef8ad9ca31a8372d0c353", certificateIds: ["a".repeat(32), "b".repeat(32)], schemes: ["token", "key"], seed: 42, budget: 1000,
   malformedIdentifiers: Array.from({ length: 100 }, (_, i) => ({ value: `bad-${i}`, class: "malformed", label: `sample ${i}` })),
 };
 

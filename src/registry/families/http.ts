@@ -1,25 +1,25 @@
 import { requirement } from "../define.ts";
-import { RESPONSE_200, RESPONSE_4XX } from "../pointers.ts";
+import { RESPONSE_200, RESPONSE_200_JSON, RESPONSE_4XX, RESPONSE_4XX_JSON } from "../pointers.ts";
 
 const DOCUMENTED = "The operation's responses declare it.";
 
 export const HTTP_EXISTING_200 = requirement({
-  id: "HTTP-EXISTING-200", level: "must", spec: RESPONSE_200,
+  id: "HTTP-EXISTING-200", level: "must", place: RESPONSE_200,
   statement: "GET of an existing certificate, in its own zone and with good credentials, is answered 200.",
   reason: DOCUMENTED,
 });
 export const HTTP_NO_5XX = requirement({
-  id: "HTTP-NO-5XX", level: "must", spec: RESPONSE_4XX,
+  id: "HTTP-NO-5XX", level: "must", place: RESPONSE_4XX,
   statement: "A malformed, unknown or unauthenticated request is answered with a 4xx, never a 5xx.",
   reason: "The document declares 4xx for failed requests; a 5xx is not among the operation's responses.",
 });
 export const HTTP_JSON_CONTENT_TYPE = requirement({
-  id: "HTTP-JSON-CONTENT-TYPE", level: "must", spec: `${RESPONSE_200}/content/application~1json`,
+  id: "HTTP-JSON-CONTENT-TYPE", level: "must", place: RESPONSE_200_JSON,
   statement: "Every response, success or failure, has Content-Type application/json.",
   reason: "Both declared responses have only application/json content.",
 });
 export const HTTP_JSON_BODY = requirement({
-  id: "HTTP-JSON-BODY", level: "must", spec: `${RESPONSE_4XX}/content/application~1json`,
+  id: "HTTP-JSON-BODY", level: "must", place: RESPONSE_4XX_JSON,
   statement: "Every response body is one complete, well-formed JSON document.",
   reason: "Both declared responses have only application/json content.",
 });

@@ -1,43 +1,43 @@
 import { requirement } from "../define.ts";
-import { CERTIFICATE_PARAMETER, certificateMember, RESPONSE_4XX, ZONE_PARAMETER } from "../pointers.ts";
+import { CERTIFICATE_MAXLENGTH, CERTIFICATE_PARAMETER, CERTIFICATE_PARAMETER_SCHEMA, certificateMember, RESPONSE_4XX, ZONE_MAXLENGTH, ZONE_PARAMETER } from "../pointers.ts";
 
 export const ID_MAXLENGTH_ZONE = requirement({
-  id: "ID-MAXLENGTH-ZONE", level: "must", spec: `${ZONE_PARAMETER}/schema/maxLength`,
+  id: "ID-MAXLENGTH-ZONE", level: "must", place: ZONE_MAXLENGTH,
   statement: "A zone identifier longer than 32 characters is refused with a 4xx failure envelope.",
-  reason: "The zone_identifier parameter has maxLength 32.",
+  reason: "The zone parameter (zone_identifier in the seed, zone_id upstream) has maxLength 32.",
 });
 export const ID_MAXLENGTH_CERTIFICATE = requirement({
-  id: "ID-MAXLENGTH-CERTIFICATE", level: "must", spec: `${CERTIFICATE_PARAMETER}/schema/maxLength`,
+  id: "ID-MAXLENGTH-CERTIFICATE", level: "must", place: CERTIFICATE_MAXLENGTH,
   statement: "A certificate identifier longer than 32 characters is refused with a 4xx failure envelope.",
-  reason: "The client_certificate_identifier parameter has maxLength 32.",
+  reason: "The certificate parameter (client_certificate_identifier in the seed, client_certificate_id upstream) has maxLength 32.",
 });
 export const ID_RESULT_MAXLENGTH = requirement({
-  id: "ID-RESULT-MAXLENGTH", level: "must", spec: `${certificateMember("id")}/maxLength`,
+  id: "ID-RESULT-MAXLENGTH", level: "must", place: certificateMember("id", "maxLength"),
   statement: "result.id is at most 32 characters.",
   reason: "The id member has maxLength 32.",
 });
 export const ID_RESULT_FORMAT = requirement({
-  id: "ID-RESULT-FORMAT", level: "should", spec: certificateMember("id"),
+  id: "ID-RESULT-FORMAT", level: "should", place: certificateMember("id"),
   statement: "result.id is 32 lower-case hexadecimal digits, Cloudflare's identifier format.",
   reason: "Format the example makes plain; the schema only says string of at most 32.",
 });
 export const ID_RESULT_ECHO = requirement({
-  id: "ID-RESULT-ECHO", level: "must", spec: CERTIFICATE_PARAMETER,
+  id: "ID-RESULT-ECHO", level: "must", place: CERTIFICATE_PARAMETER,
   statement: "result.id is the certificate identifier that was requested.",
   reason: "The operation returns the single certificate its path identifies.",
 });
 export const ID_MALFORMED_REFUSED = requirement({
-  id: "ID-MALFORMED-REFUSED", level: "should", spec: `${CERTIFICATE_PARAMETER}/schema`,
+  id: "ID-MALFORMED-REFUSED", level: "should", place: CERTIFICATE_PARAMETER_SCHEMA,
   statement: "A malformed identifier (empty, blank, slash, dot segments, non-hex, upper case, Unicode, control characters) is refused with a 4xx failure envelope.",
   reason: "The document constrains only the length; Cloudflare's identifier format and its published 7003 answer make the rest plain.",
 });
 export const ID_UNKNOWN_REFUSED = requirement({
-  id: "ID-UNKNOWN-REFUSED", level: "must", spec: RESPONSE_4XX,
+  id: "ID-UNKNOWN-REFUSED", level: "must", place: RESPONSE_4XX,
   statement: "A well-formed identifier that names no certificate of the zone is answered with a 4xx failure envelope.",
   reason: "The operation declares 4xx for requests that cannot be served.",
 });
 export const ID_ZONE_SCOPED = requirement({
-  id: "ID-ZONE-SCOPED", level: "must", spec: ZONE_PARAMETER,
+  id: "ID-ZONE-SCOPED", level: "must", place: ZONE_PARAMETER,
   statement: "A certificate is served only under the zone it belongs to; under another zone it is a 4xx.",
   reason: "The path names the zone the certificate is read from.",
 });

@@ -1,38 +1,38 @@
 import { requirement } from "../define.ts";
-import { CERTIFICATE, certificateMember } from "../pointers.ts";
+import { CERTIFICATE, certificateMember, successSchema } from "../pointers.ts";
 
 export const RESULT_MEMBER_TYPES = requirement({
-  id: "RESULT-MEMBER-TYPES", level: "must", spec: `${CERTIFICATE}/properties`,
+  id: "RESULT-MEMBER-TYPES", level: "must", place: successSchema("certificate", "properties"),
   statement: "Each documented member of the certificate has its documented type (strings, integer validity_days, certificate_authority {id, name}).",
   reason: "The certificate schema gives each member a type.",
 });
 export const RESULT_REQUIRED_MEMBERS = requirement({
-  id: "RESULT-REQUIRED-MEMBERS", level: "should", spec: CERTIFICATE,
+  id: "RESULT-REQUIRED-MEMBERS", level: "should", place: CERTIFICATE,
   statement: "The certificate carries every documented member.",
   reason: "Erratum: the certificate schema has no required list; every member is documented as part of the details.",
 });
 export const RESULT_DATE_FORMAT = requirement({
-  id: "RESULT-DATE-FORMAT", level: "should", spec: certificateMember("issued_on"),
+  id: "RESULT-DATE-FORMAT", level: "should", place: certificateMember("issued_on"),
   statement: "issued_on and expires_on are RFC 3339 date-times (fractional seconds allowed).",
   reason: "Format the examples make plain (2023-02-23T23:18:00Z); the schema only says string.",
 });
 export const RESULT_FINGERPRINT_FORMAT = requirement({
-  id: "RESULT-FINGERPRINT-FORMAT", level: "should", spec: certificateMember("fingerprint_sha256"),
+  id: "RESULT-FINGERPRINT-FORMAT", level: "should", place: certificateMember("fingerprint_sha256"),
   statement: "fingerprint_sha256 is 64 lower-case hexadecimal digits.",
   reason: "Format the example and the member's name make plain; the schema only says string.",
 });
 export const RESULT_SERIAL_FORMAT = requirement({
-  id: "RESULT-SERIAL-FORMAT", level: "should", spec: certificateMember("serial_number"),
+  id: "RESULT-SERIAL-FORMAT", level: "should", place: certificateMember("serial_number"),
   statement: "serial_number is hexadecimal digits.",
   reason: "Format the example makes plain; the schema only says string.",
 });
 export const RESULT_SKI_FORMAT = requirement({
-  id: "RESULT-SKI-FORMAT", level: "should", spec: certificateMember("ski"),
+  id: "RESULT-SKI-FORMAT", level: "should", place: certificateMember("ski"),
   statement: "ski is hexadecimal digits.",
   reason: "Format the example makes plain; the schema only says string.",
 });
 export const RESULT_PEM_FORMAT = requirement({
-  id: "RESULT-PEM-FORMAT", level: "should", spec: certificateMember("csr"),
+  id: "RESULT-PEM-FORMAT", level: "should", place: certificateMember("csr"),
   statement: "certificate is a PEM CERTIFICATE block and csr a PEM CERTIFICATE REQUEST block.",
   reason: "Format the examples and descriptions make plain; the schema only says string.",
 });

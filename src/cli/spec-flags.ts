@@ -1,0 +1,19 @@
+import { isSpecLoadError, loadOperationSpec, type OperationSpec, type SpecRequest } from "../schema/operation-spec.ts";
+import { UsageError } from "./usage-error.ts";
+
+/** `--spec FILE` / `CONFORMANCE_SPEC` and `--spec-revision REV` / `CONFORMANCE_SPEC_REVISION` (`run`, `record`, `validate`). */
+export function specRequestFrom(values: { spec?: string; "spec-revision"?: string }, env: NodeJS.ProcessEnv): SpecRequest {
+  const path = values.spec ?? (env.CONFORMANCE_SPEC || undefined);
+  const revision = values["spec-revision"] ?? (env.CONFORMANCE_SPEC_REVISION || undefined);
+  return { ...(path ? { path } : {}), ...(revision ? { revision } : {}) };
+}
+
+/** Loads the document now, so a bad one is one line (exit 2) before anything is sent or read. */
+export function loadSpecOrExplain(request: SpecRequest): OperationSpec {
+  try {
+    return loadOperationSpec(request);
+  } catch (e) {
+    if (isSpecLoadError(e)) throw new UsageError(`--spec: ${e.message}`);
+    throw e;
+  }
+}
