@@ -2,7 +2,7 @@
  * Makes an excerpt of one revision of Cloudflare's published OpenAPI document
  * (cloudflare/api-schemas, openapi.json) for the suite's real-document tests: the
  * operation's path item, every component it references (transitively), the security
- * schemes its security names, the document's own security, and nothing else. Writes
+ * schemes (shared by every operation), the document's own security, and nothing else. Writes
  * fixtures/upstream/<date>-<commit>/openapi.json and PROVENANCE.json.
  *
  *   npm run fixtures:upstream -- --git /path/to/api-schemas.git --commit 40f68e0c...   # a revision from a clone
@@ -59,10 +59,9 @@ export function excerpt(doc: Json, operationId: string): Json {
   const pathItem: Json = { ...(item.parameters ? { parameters: item.parameters } : {}), [method]: item[method] };
   const out: Json = { openapi: doc.openapi, info: doc.info, ...(doc.servers ? { servers: doc.servers } : {}), ...(doc.security ? { security: doc.security } : {}), paths: { [path]: pathItem } };
   for (const pointer of [...referencedPointers(doc, pathItem)].sort()) setAt(out, pointer, resolvePointer(doc, pointer));
-  // The security schemes the operation or the document name (the suite reads which header carries what).
+  // Every security scheme: shared by all operations, a few lines, and the suite reads which header carries what.
   const schemes = (isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {}) as Json;
-  const named = new Set([...(Array.isArray((item[method] as Json).security) ? ((item[method] as Json).security as Json[]) : []), ...(Array.isArray(doc.security) ? (doc.security as Json[]) : [])].flatMap((alt) => Object.keys(alt)));
-  for (const name of [...named].sort()) if (name in schemes) setAt(out, `/components/securitySchemes/${escapePointerSegment(name)}`, schemes[name]);
+  for (const name of Object.keys(schemes)) setAt(out, `/components/securitySchemes/${escapePointerSegment(name)}`, schemes[name]);
   return out;
 }
 
@@ -95,7 +94,7 @@ function main(): void {
   writeFileSync(join(dir, "PROVENANCE.json"), JSON.stringify({
     repository: "https://github.com/cloudflare/api-schemas", file: "openapi.json", commit: values.commit, date,
     sha256: createHash("sha256").update(text).digest("hex"), operationId,
-    made: "scripts/vendor-upstream.ts: the operation's path item, every component it references, the security schemes its security names, and the document's security",
+    made: "scripts/vendor-upstream.ts: the operation's path item, every component it references, the security schemes, and the document's security",
     license: isObject(doc.info) && isObject(doc.info.license) ? doc.info.license.name : undefined,
   }, null, 2) + "\n");
   console.log(`wrote ${dir}/openapi.json (operation ${operationId}) and PROVENANCE.json`);

@@ -76,6 +76,14 @@ export const COMMAND_FLAGS = {
       check: { type: "boolean", description: "with --out: fail if FILE is stale instead of writing" },
     },
   },
+  "spec-diff": {
+    summary: "what changed in the operation between two OpenAPI documents, with the requirements each change touches; exit 1 when one touches a must requirement",
+    options: {
+      format: { type: "string", description: "text (default) or json", valueName: "text|json" },
+      "old-revision": { type: "string", description: "the first document's upstream revision, shown beside it", valueName: "REV" },
+      "new-revision": { type: "string", description: "the second document's upstream revision, shown beside it", valueName: "REV" },
+    },
+  },
   compare: {
     summary: "compare two report.json files: requirements whose status changed; exit 1 on a regression",
     options: {

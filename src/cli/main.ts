@@ -10,6 +10,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[]) =>
   extract: () => import("./extract.ts"),
   requirements: () => import("./requirements.ts"),
   compare: () => import("./compare.ts"),
+  "spec-diff": () => import("./spec-diff.ts"),
 };
 
 function usage(): string {

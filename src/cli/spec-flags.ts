@@ -9,11 +9,11 @@ export function specRequestFrom(values: { spec?: string; "spec-revision"?: strin
 }
 
 /** Loads the document now, so a bad one is one line (exit 2) before anything is sent or read. */
-export function loadSpecOrExplain(request: SpecRequest): OperationSpec {
+export function loadSpecOrExplain(request: SpecRequest, what = "--spec"): OperationSpec {
   try {
     return loadOperationSpec(request);
   } catch (e) {
-    if (isSpecLoadError(e)) throw new UsageError(`--spec: ${e.message}`);
+    if (isSpecLoadError(e)) throw new UsageError(`${what}: ${e.message}`);
     throw e;
   }
 }
