@@ -22,7 +22,7 @@ const server = await startReferenceServer({ port: 0, rate: 1_000_000, seed: SEED
 const outDir = mkdtempSync(join(tmpdir(), "fixtures-record-"));
 try {
   const config: RunConfig = {
-    target: { kind: "url", baseUrl: server.baseUrl }, zoneId: server.zoneId, certificateIds: [],
+    target: { kind: "url", baseUrl: server.baseUrl }, spec: {}, zoneId: server.zoneId, certificateIds: [],
     credentials: server.credentials, schemes: configuredSchemes(server.credentials), outDir,
     gatingLevel: "may", seed: SEED, budget: 1_000, rate: 0, timeoutMs: 5_000, quiet: true,
   };
