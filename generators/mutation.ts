@@ -1,4 +1,5 @@
 import type { Requirement } from "../src/registry/types.ts";
+import type { OperationSpec } from "../src/schema/operation-spec.ts";
 import type { Profile } from "../src/schema/validator.ts";
 import type { CertificateResult } from "./certificates.ts";
 import type { FailureBody, SuccessBody } from "./envelopes.ts";
@@ -23,6 +24,22 @@ interface MutationCommon {
   readonly profiles: readonly Profile[];
   /** Requirement ids the mutation may break as well, because they state the same fact (e.g. a 33-character id is also not 32 hex digits). */
   readonly alsoBreaks: readonly string[];
+  /**
+   * Where a version of the document says otherwise: the requirement and profiles it breaks under
+   * that document instead (e.g. a 200 without result, where the envelope does not require it).
+   */
+  readonly underDocument?: (spec: OperationSpec) => MutationTag | undefined;
+}
+
+/** What a mutation breaks, under which profiles. */
+export interface MutationTag {
+  readonly requirement: Requirement;
+  readonly profiles: readonly Profile[];
+}
+
+/** The requirement and profiles `m` breaks under a document (its own tag unless the document says otherwise). */
+export function tagUnder(m: MutationCommon, spec: OperationSpec): MutationTag {
+  return m.underDocument?.(spec) ?? { requirement: m.requirement, profiles: m.profiles };
 }
 
 /** A 200 body made schema-invalid. */
@@ -66,6 +83,7 @@ export type Mutation = BodyMutation | ResponseMutation;
 export interface MutationOptions {
   profiles?: readonly Profile[];
   alsoBreaks?: readonly string[];
+  underDocument?: MutationCommon["underDocument"];
 }
 
 const BOTH: readonly Profile[] = Object.freeze(["spec", "strict"] as Profile[]);
@@ -74,7 +92,7 @@ export const STRICT_ONLY: MutationOptions = Object.freeze({ profiles: Object.fre
 
 const common = (requirement: Requirement, name: string, opts: MutationOptions = {}): MutationCommon => {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) throw new Error(`mutation name ${name} is not kebab-case`);
-  return { name, requirement, profiles: opts.profiles ?? BOTH, alsoBreaks: opts.alsoBreaks ?? [] };
+  return { name, requirement, profiles: opts.profiles ?? BOTH, alsoBreaks: opts.alsoBreaks ?? [], ...(opts.underDocument ? { underDocument: opts.underDocument } : {}) };
 };
 
 /** A 200-body mutation the validator reports as `requirement`. */

@@ -72,6 +72,8 @@ export const COMMAND_FLAGS = {
     summary: "print the requirement registry",
     options: {
       format: { type: "string", description: "md (default) or json", valueName: "md|json" },
+      spec: { type: "string", description: "add each place's JSON pointer and level in this OpenAPI document (default: places only)", valueName: "FILE" },
+      "spec-revision": { type: "string", description: "the document's upstream revision, shown with it", valueName: "REV" },
       out: { type: "string", description: "write to FILE instead of standard output", valueName: "FILE" },
       check: { type: "boolean", description: "with --out: fail if FILE is stale instead of writing" },
     },

@@ -3,14 +3,17 @@ import { dirname } from "node:path";
 import { REQUIREMENTS } from "../registry/index.ts";
 import { renderRequirementsJson, renderRequirementsMarkdown } from "../registry/render.ts";
 import { parseCommandFlags } from "./flags.ts";
+import { loadSpecOrExplain, specRequestFrom } from "./spec-flags.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** `requirements [--format md|json] [--out FILE [--check]]` */
+/** `requirements [--format md|json] [--spec FILE] [--out FILE [--check]]` */
 export default async function requirements(argv: string[]): Promise<number> {
   const { values } = parseCommandFlags("requirements", argv);
   const format = values.format ?? "md";
   if (format !== "md" && format !== "json") throw new UsageError(`--format must be md or json (got ${JSON.stringify(format)})`);
-  const text = format === "md" ? renderRequirementsMarkdown(REQUIREMENTS) : renderRequirementsJson(REQUIREMENTS);
+  // A document only when asked for: the checked-in docs name places, whatever document the suite is given.
+  const spec = values.spec ? loadSpecOrExplain(specRequestFrom(values, {})) : undefined;
+  const text = format === "md" ? renderRequirementsMarkdown(REQUIREMENTS, spec) : renderRequirementsJson(REQUIREMENTS, spec);
   if (!values.out) {
     process.stdout.write(text);
     return 0;

@@ -7,6 +7,7 @@ import { ExtractionError, sourcePointerFor } from "../../src/schema/convert-open
 import { extractSchemas, runExtract, type ExtractionResult } from "../../src/schema/extract.ts";
 import { resolvePointer } from "../../src/schema/json-pointer.ts";
 import { loadOpenApiDocument, DocumentLoadError } from "../../src/schema/load-document.ts";
+import { factsOf, shapeOf } from "../../src/spec-diff/shape.ts";
 import { seedExampleFailureBody, seedExampleSuccessBody } from "./seed-example.ts";
 
 const OPERATION_ID = "client-certificate-for-a-zone-client-certificate-details";
@@ -63,9 +64,10 @@ describe("extract", () => {
     const theirs = extractSchemas(loadOpenApiDocument("test/foundation/fixtures/cloudflare-style.yaml"), OPERATION_ID);
     expect(theirs.manifest.schemas["failure-4xx"].responseKey).toBe("4XX");
     expect(theirs.manifest.pathParameters.map((p) => p.name)).toEqual(["zone_id", "client_certificate_id"]);
-    // Path parameters: same schema in each position, whatever their names.
+    // Path parameters: the same meaning in each position, whatever their names and annotations.
     const [ourParams, theirParams] = [ours, theirs].map((r) => parse(r, "path-parameters.schema.json").properties as Record<string, any>);
-    expect(Object.values(theirParams!).map(({ description: _d, ...s }) => s)).toEqual(Object.values(ourParams!).map(({ description: _d, ...s }) => s));
+    const meaning = (params: Record<string, any>) => Object.values(params).map((s) => factsOf(shapeOf(s)).map((f) => [f.path, f.value]));
+    expect(meaning(theirParams!)).toEqual(meaning(ourParams!));
     // Responses: the same verdict on valid bodies and on one mutation per rule the fixture shares with the seed.
     const success = seedExampleSuccessBody();
     const mutate = (f: (b: any) => void) => { const b = structuredClone(success); f(b); return b; };
