@@ -4,6 +4,7 @@ import { madeUpIdentifier } from "../run/probes.ts";
 import { runConformance } from "../run/run-conformance.ts";
 import { writeCassette } from "../targets/cassette.ts";
 import { parseCommandFlags } from "./flags.ts";
+import { loadSpecOrExplain } from "./spec-flags.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** `record --cassette DIR [run flags] [--anonymize] [--source TEXT]`: a run that also saves every exchange, redacted. */
@@ -13,6 +14,7 @@ export default async function record(argv: string[]): Promise<number> {
   if (!dir) throw new UsageError("--cassette DIR is required: where to write the cassette");
   if (!values.target || values.target === "recorded") throw new UsageError("record needs a target to record from: --target live or --target URL");
   const config = runConfigFrom({ ...values, cassette: undefined }, process.env);
+  loadSpecOrExplain(config.spec);
   const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const { report, exitCode, exchanges } = await runConformance(config, { log });
   const anonymize = values.anonymize ? new Map([[config.zoneId, madeUpIdentifier(0, "anonymized-zone")]]) : undefined;

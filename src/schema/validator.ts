@@ -6,6 +6,9 @@ import type { ResponseClass } from "./extract.ts";
 import { seedSpec, type OperationSpec } from "./operation-spec.ts";
 import { requirementForSpecViolation } from "./violation-requirement.ts";
 
+/** A document whose schemas the validator cannot compile as the suite promises (a misplaced keyword no erratum answers). */
+export class SchemaCompileError extends Error {}
+
 /** `spec`: exactly the document. `strict`: spec plus the errata and implied formats (CONTRACT.md). */
 export type Profile = "spec" | "strict";
 export const PROFILES: readonly Profile[] = ["spec", "strict"];
@@ -125,9 +128,14 @@ export class ResponseValidator {
       const known = generated !== undefined && this.errataFor(cls).some((e) => e.kind === "defect" && e.generatedPointers.some((g) => g === generated || g.startsWith(`${generated}/`)));
       if (!known) {
         const source = generated === undefined ? at : sourcePointerFor(this.spec.operation.classes[cls].sourceMap, generated);
-        throw new Error(`the ${cls} schema of ${this.spec.source.label} has a keyword misplacement no erratum names, at #${source}: ${w}`);
+        throw new SchemaCompileError(`the ${cls} schema of ${this.spec.source.label} has a keyword misplacement no erratum names, at #${source} (${w.replace(/^strict mode: /, "")}); answer it in schemas/errata.json`);
       }
     }
+  }
+
+  /** Compiles every class under every profile now (so a document the suite cannot use is found before a run starts). */
+  compileAll(): void {
+    for (const cls of ["success-200", "failure-4xx"] as const) for (const profile of PROFILES) this.validatorFor(cls, profile);
   }
 
   /** Every violation of `body` against the class's schema under `profile`. Empty means valid. */
