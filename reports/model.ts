@@ -62,6 +62,14 @@ export interface Report {
   requirements: RequirementResult[];
   /** The known-deviation baseline the run was given (`--baseline FILE`), and what became of each entry. */
   baseline?: { file: string; entries: BaselineEntryResult[] };
+  /** The request budget (`--budget`) and the probes it left out (every family gets one before any gets a second). */
+  budget?: { limit: number; leftOut: LeftOut[] };
+}
+
+/** A probe (or a group of fuzzed ones) the budget left out. */
+export interface LeftOut {
+  kind: string;
+  label: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import {
   AUTH_EMAIL_WITHOUT_KEY_REFUSED, AUTH_KEY_ACCEPTED, AUTH_KEY_WRONG_REFUSED, AUTH_MALFORMED_REFUSED, AUTH_MISSING_REFUSED,
-  AUTH_REFUSAL_STATUS, AUTH_TOKEN_ACCEPTED, AUTH_TOKEN_WRONG_REFUSED,
+  AUTH_REFUSAL_STATUS, AUTH_TOKEN_ACCEPTED, AUTH_TOKEN_NEAR_MISS_REFUSED, AUTH_TOKEN_WRONG_REFUSED,
 } from "../src/registry/index.ts";
 import type { CredentialScheme } from "../src/http/index.ts";
 import type { AuthCase } from "../src/run/probes.ts";
@@ -28,10 +28,12 @@ const accepted = (requirement: Requirement, scheme: CredentialScheme) =>
 /** AUTH: missing, wrong and malformed credentials of both schemes are refused; good ones work. */
 export const AUTH_CHECKS = [
   refused(AUTH_MISSING_REFUSED, "missing"),
-  refused(AUTH_KEY_WRONG_REFUSED, "wrong-key", "unknown-email"),
+  // Made-up wrong values, and the configured ones beside a wrong half or with one hex digit changed.
+  refused(AUTH_KEY_WRONG_REFUSED, "wrong-key", "unknown-email", "key-wrong", "email-wrong", "key-digit-changed"),
   refused(AUTH_EMAIL_WITHOUT_KEY_REFUSED, "email-without-key"),
   refused(AUTH_MALFORMED_REFUSED, "malformed-email", "malformed-key", "malformed-bearer"),
   refused(AUTH_TOKEN_WRONG_REFUSED, "wrong-token"),
+  refused(AUTH_TOKEN_NEAR_MISS_REFUSED, "token-last-changed", "token-char-dropped", "token-char-added", "token-case-flipped"),
   accepted(AUTH_KEY_ACCEPTED, "key"),
   accepted(AUTH_TOKEN_ACCEPTED, "token"),
   conformsTo(AUTH_REFUSAL_STATUS, (ctx, c) => {

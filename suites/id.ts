@@ -6,8 +6,10 @@ import { resultObject } from "./support/evidence.ts";
 import { expectRefusal } from "./support/refusal.ts";
 import { schemaCheck } from "./schema-checks.ts";
 
+/** The identifier probes of a case, the smallest shrunk identifier first (its failure is the one a reader should see first). */
 const idProbes = (ctx: CheckContext, idCase: IdCase, position?: "zone" | "certificate") =>
-  probesOfKind(ctx, "id").filter((r) => r.probe.idCase === idCase && (!position || r.probe.idPosition === position));
+  probesOfKind(ctx, "id").filter((r) => r.probe.idCase === idCase && (!position || r.probe.idPosition === position))
+    .sort((a, b) => Number(b.probe.shrink?.minimal ?? false) - Number(a.probe.shrink?.minimal ?? false));
 
 /** ID: identifier limits in both path positions, malformed and unknown identifiers, zone scoping, and result.id. */
 export const ID_CHECKS = [

@@ -1,6 +1,66 @@
-import { RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_MEMBER_TYPES, RESULT_PEM_FORMAT, RESULT_REQUIRED_MEMBERS, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT } from "../src/registry/index.ts";
+import {
+  RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_FINGERPRINT_UNIQUE, RESULT_MEMBER_TYPES, RESULT_PEM_FORMAT, RESULT_READS_AGREE,
+  RESULT_REQUIRED_MEMBERS, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT,
+} from "../src/registry/index.ts";
+import { normalizeSerial } from "../src/x509/index.ts";
 import { schemaCheck } from "./schema-checks.ts";
+import { certificates, readResults } from "./support/certificates.ts";
+import { conformsTo } from "./support/check.ts";
 
-/** RESULT: the certificate object of every 200, against the schema (must) and the errata and formats (should). */
-export const RESULT_CHECKS = [RESULT_MEMBER_TYPES, RESULT_REQUIRED_MEMBERS, RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT, RESULT_PEM_FORMAT]
-  .map((requirement) => schemaCheck(requirement, "success-200"));
+/** Members a server may vary between reads of one certificate: the status moves through its documented transitions. */
+export const MAY_VARY_BETWEEN_READS: ReadonlySet<string> = new Set(["status"]);
+/** Members compared as instants, not as text (`...00Z` and `...00.000Z` are one date). */
+const DATE_MEMBERS: ReadonlySet<string> = new Set(["issued_on", "expires_on"]);
+
+/** The result as compared between reads. */
+function comparable(result: Record<string, unknown>): string {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(result).sort()) {
+    if (MAY_VARY_BETWEEN_READS.has(key)) continue;
+    const value = result[key];
+    out[key] = DATE_MEMBERS.has(key) && typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value;
+  }
+  return JSON.stringify(out);
+}
+
+/** The members that differ between two results (for the failure message). */
+function differing(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => !MAY_VARY_BETWEEN_READS.has(k) && comparable({ [k]: a[k] }) !== comparable({ [k]: b[k] })).sort();
+}
+
+/** RESULT: the certificate object of every 200, against the schema (must) and the errata and formats (should), and across reads. */
+export const RESULT_CHECKS = [
+  ...[RESULT_MEMBER_TYPES, RESULT_REQUIRED_MEMBERS, RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT, RESULT_PEM_FORMAT]
+    .map((requirement) => schemaCheck(requirement, "success-200")),
+
+  conformsTo(RESULT_FINGERPRINT_UNIQUE, (ctx, c) => {
+    const byFingerprint = new Map<string, string>();
+    const bySerial = new Map<string, string>();
+    const read = certificates(ctx);
+    if (new Set(read.map((e) => e.r.probe.certificateId)).size < 2) return c.skip("fewer than two certificates were read: nothing to tell apart");
+    for (const e of read) {
+      const id = e.r.probe.certificateId!;
+      const fingerprint = typeof e.result.fingerprint_sha256 === "string" ? e.result.fingerprint_sha256.toLowerCase() : e.parsed.derSha256Hex;
+      const serial = `${e.parsed.issuer}\n${typeof e.result.serial_number === "string" ? normalizeSerial(e.result.serial_number) : e.parsed.serialHex}`;
+      for (const [seen, key, what] of [[byFingerprint, fingerprint, `fingerprint_sha256 ${fingerprint}`], [bySerial, serial, `serial_number ${e.parsed.serialHex} of the same issuer`]] as const) {
+        const other = seen.get(key);
+        c.expect(other === undefined || other === id, () => `certificate ${id} has the ${what}, as certificate ${other} does`, e.r);
+        if (other === undefined) seen.set(key, id);
+      }
+    }
+  }),
+
+  conformsTo(RESULT_READS_AGREE, (ctx, c) => {
+    const first = new Map<string, { result: Record<string, unknown>; label: string }>();
+    for (const { r, result } of readResults(ctx)) {
+      const id = r.probe.certificateId!;
+      const earlier = first.get(id);
+      if (!earlier) {
+        first.set(id, { result, label: r.probe.label });
+        continue;
+      }
+      c.expect(comparable(result) === comparable(earlier.result), () => `${differing(earlier.result, result).join(", ")} differ from "${earlier.label}"`, r);
+    }
+    if (!c.checks) c.skip("no certificate was read twice");
+  }),
+];

@@ -12,7 +12,8 @@ export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeRe
   return ctx.results.filter((r) => {
     const res = r.exchange.response;
     if (!res || r.exchange.error) return false;
-    return cls === "success-200" ? res.status === 200 : is4xx(res);
+    // A 429 is the server declining to answer, not its answer to the probe: no failure envelope is judged on it.
+    return cls === "success-200" ? res.status === 200 : is4xx(res) && res.status !== 429;
   });
 }
 

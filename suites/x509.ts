@@ -3,42 +3,9 @@ import {
   X509_SIGNATURE_MATCHES, X509_SKI_MATCHES, X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES,
 } from "../src/registry/index.ts";
 import type { Requirement } from "../src/registry/types.ts";
-import type { ProbeResult } from "../src/run/execute.ts";
-import { normalizeSerial, parseCertificatePem, parseCsrPem, type ParsedCertificate } from "../src/x509/index.ts";
+import { normalizeSerial, parseCsrPem } from "../src/x509/index.ts";
+import { certificates, parseOnce, readResults, type CertificateEvidence } from "./support/certificates.ts";
 import { conformsTo, type Checker } from "./support/check.ts";
-import { probesOfKind, type CheckContext } from "./support/context.ts";
-import { resultObject } from "./support/evidence.ts";
-
-interface CertificateEvidence { r: ProbeResult; result: Record<string, unknown>; parsed: ParsedCertificate }
-
-const parsedCache = new WeakMap<object, ParsedCertificate | Error>();
-
-function parseOnce(result: Record<string, unknown>): ParsedCertificate | Error {
-  let parsed = parsedCache.get(result);
-  if (!parsed) {
-    try {
-      parsed = typeof result.certificate === "string" ? parseCertificatePem(result.certificate) : new Error(`certificate is ${JSON.stringify(result.certificate)}, not a PEM string`);
-    } catch (e) {
-      parsed = e as Error;
-    }
-    parsedCache.set(result, parsed);
-  }
-  return parsed;
-}
-
-/** Every 200 read whose result holds a certificate that parses (X509-CERTIFICATE-PARSES speaks for the rest). */
-function certificates(ctx: CheckContext): CertificateEvidence[] {
-  const out: CertificateEvidence[] = [];
-  for (const r of probesOfKind(ctx, "read")) {
-    const res = r.exchange.response;
-    if (!res || r.exchange.error || res.status !== 200) continue;
-    const result = resultObject(res);
-    if (!result) continue;
-    const parsed = parseOnce(result);
-    if (!(parsed instanceof Error)) out.push({ r, result, parsed });
-  }
-  return out;
-}
 
 /** A field that must agree with the certificate; an absent member is RESULT-REQUIRED-MEMBERS' business. */
 function agrees(requirement: Requirement, compare: (e: CertificateEvidence, c: Checker) => void) {
@@ -60,11 +27,8 @@ function sameMember(c: Checker, e: CertificateEvidence, member: string, expected
 /** X509: the reported fields agree with the certificate itself. */
 export const X509_CHECKS = [
   conformsTo(X509_CERTIFICATE_PARSES, (ctx, c) => {
-    for (const r of probesOfKind(ctx, "read")) {
-      const res = r.exchange.response;
-      if (!res || r.exchange.error || res.status !== 200) continue;
-      const result = resultObject(res);
-      if (!result || result.certificate === undefined) continue;
+    for (const { r, result } of readResults(ctx)) {
+      if (result.certificate === undefined) continue;
       const parsed = parseOnce(result);
       c.expect(!(parsed instanceof Error), () => `certificate does not parse: ${(parsed as Error).message}`, r);
     }

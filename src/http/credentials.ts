@@ -3,6 +3,10 @@
  *
  * Values are kept exactly as configured (no trimming): what the user set is what gets sent.
  */
+import { CREDENTIAL_ENV_VARS } from "./credential-env.ts";
+import { NEAR_MISSES, nearMissHeaders, type NearMiss } from "./near-miss.ts";
+
+export { CREDENTIAL_ENV_VARS };
 
 /** The credentials a run has. An empty string counts as "not configured". */
 export interface Credentials {
@@ -14,13 +18,6 @@ export interface Credentials {
   apiKey?: string;
 }
 
-/** The environment variable each credential is read from (also the name its placeholder uses). */
-export const CREDENTIAL_ENV_VARS = {
-  token: "CLOUDFLARE_API_TOKEN",
-  email: "CLOUDFLARE_EMAIL",
-  apiKey: "CLOUDFLARE_API_KEY",
-} as const satisfies Record<keyof Credentials, string>;
-
 /** A credential scheme the API accepts: API token, or email + global API key. */
 export type CredentialScheme = "token" | "key";
 
@@ -31,9 +28,11 @@ export type CredentialScheme = "token" | "key";
  * - `"none"`: no credential header at all;
  * - `{ headers }`: exactly these headers, for deliberately wrong or malformed credentials the suite
  *   makes up (their values are redacted in the evidence unless the request says they are public:
- *   see `GetOptions.publicHeaderValues`).
+ *   see `GetOptions.publicHeaderValues`);
+ * - `{ nearMiss }`: the configured credentials with one small edit (near-miss.ts), derived here so
+ *   that no caller ever holds the value; the evidence shows a placeholder with the edit described.
  */
-export type AuthChoice = CredentialScheme | "none" | { headers: Record<string, string> };
+export type AuthChoice = CredentialScheme | "none" | { headers: Record<string, string> } | { nearMiss: NearMiss };
 
 /** Asking for a credential scheme that is not configured: says which variables to set. */
 export class MissingCredentialsError extends Error {
@@ -83,6 +82,11 @@ export function authHeadersFor(choice: AuthChoice, credentials: Credentials): Re
     if (!credentials.apiKey) missing.push(CREDENTIAL_ENV_VARS.apiKey);
     if (missing.length > 0) throw new MissingCredentialsError("key", missing);
     return { "x-auth-email": credentials.email!, "x-auth-key": credentials.apiKey! };
+  }
+  if ("nearMiss" in choice) {
+    const headers = nearMissHeaders(choice.nearMiss, credentials);
+    if (!headers) throw new MissingCredentialsError(NEAR_MISSES[choice.nearMiss].scheme, NEAR_MISSES[choice.nearMiss].scheme === "token" ? [CREDENTIAL_ENV_VARS.token] : [CREDENTIAL_ENV_VARS.email, CREDENTIAL_ENV_VARS.apiKey]);
+    return headers;
   }
   return lowerCaseNames(choice.headers);
 }

@@ -20,6 +20,7 @@ export {
   type RequestHeaderRedactionOptions,
 } from "./redact.ts";
 export { curlCommand, shellWord } from "./curl.ts";
+export { applicableNearMisses, derivedSecrets, NEAR_MISSES, nearMissHeaders, type DerivedSecret, type NearMiss } from "./near-miss.ts";
 export { RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
 export { RequestBudget } from "./budget.ts";
 export { retryAfterMs } from "./retry-after.ts";

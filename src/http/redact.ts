@@ -7,6 +7,7 @@
  * declared them public test values.
  */
 import { CREDENTIAL_ENV_VARS, type Credentials } from "./credentials.ts";
+import { derivedSecrets } from "./near-miss.ts";
 
 /** The placeholder each configured credential becomes, e.g. `$CLOUDFLARE_API_TOKEN`. */
 export const CREDENTIAL_PLACEHOLDERS = {
@@ -33,6 +34,9 @@ export const REDACTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set(["set-cook
 
 interface SecretMatcher {
   pattern: RegExp;
+  /** A form exactly as found (a case-flipped token is its own near miss, not the token). */
+  exactPlaceholderFor: Map<string, string>;
+  /** Any letter case of a form. */
   placeholderFor: Map<string, string>;
 }
 
@@ -43,12 +47,19 @@ function matcherFor(credentials: Credentials): SecretMatcher | null {
   const cached = matcherCache.get(credentials);
   if (cached !== undefined) return cached;
   const placeholderFor = new Map<string, string>();
-  for (const field of Object.keys(CREDENTIAL_PLACEHOLDERS) as (keyof Credentials)[]) {
-    const secret = credentials[field];
-    if (!secret) continue;
+  const exactPlaceholderFor = new Map<string, string>();
+  const secrets = [
+    ...(Object.keys(CREDENTIAL_PLACEHOLDERS) as (keyof Credentials)[]).filter((f) => credentials[f]).map((f) => ({ value: credentials[f]!, placeholder: CREDENTIAL_PLACEHOLDERS[f] })),
+    // The near misses the client derives from them: a server may echo those back too.
+    ...derivedSecrets(credentials),
+  ];
+  for (const { value, placeholder } of secrets) {
     // The forms an echo is likely to take: as is, URL-encoded, JSON-escaped.
-    const forms = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
-    for (const form of forms) placeholderFor.set(form.toLowerCase(), CREDENTIAL_PLACEHOLDERS[field]);
+    const forms = [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)];
+    for (const form of forms) {
+      exactPlaceholderFor.set(form, placeholder);
+      if (!placeholderFor.has(form.toLowerCase())) placeholderFor.set(form.toLowerCase(), placeholder);
+    }
   }
   if (placeholderFor.size === 0) {
     matcherCache.set(credentials, null);
@@ -59,7 +70,7 @@ function matcherFor(credentials: Credentials): SecretMatcher | null {
   const alternatives = [...placeholderFor.keys()]
     .sort((a, b) => b.length - a.length)
     .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const matcher = { pattern: new RegExp(alternatives.join("|"), "gi"), placeholderFor };
+  const matcher = { pattern: new RegExp(alternatives.join("|"), "gi"), exactPlaceholderFor, placeholderFor };
   matcherCache.set(credentials, matcher);
   return matcher;
 }
@@ -71,13 +82,14 @@ function matcherFor(credentials: Credentials): SecretMatcher | null {
 export function redactText(text: string, credentials: Credentials): string {
   const matcher = matcherFor(credentials);
   if (!matcher) return text;
-  return text.replace(matcher.pattern, (found) => matcher.placeholderFor.get(found.toLowerCase()) ?? found);
+  return text.replace(matcher.pattern, (found) => matcher.exactPlaceholderFor.get(found) ?? matcher.placeholderFor.get(found.toLowerCase()) ?? found);
 }
 
+// A placeholder, optionally with the near miss it stands for: `$CLOUDFLARE_API_TOKEN(last character changed)`.
 const PLACEHOLDER_PATTERN = new RegExp(
-  Object.values(CREDENTIAL_PLACEHOLDERS)
+  `(?:${Object.values(CREDENTIAL_PLACEHOLDERS)
     .map((p) => p.replace(/\$/g, "\\$"))
-    .join("|"),
+    .join("|")})(?:\\([a-z ]+\\))?`,
   "g",
 );
 

@@ -58,7 +58,7 @@ function checkId(state: HandlerState, position: IdPosition, id: PathId, operatio
 
 function checkCredentials(state: HandlerState, req: RequestInfo, operation: Operation): void {
   let decision: AuthDecision = authenticate(presentedCredentials(req.headers), state.config.credentials);
-  for (const h of state.hooks) if (h.authenticate) decision = h.authenticate(decision);
+  for (const h of state.hooks) if (h.authenticate) decision = h.authenticate(decision, state.config.credentials);
   if (!decision.accepted) throw refusal(decision.status, decision.category, operation, decision.error);
 }
 
@@ -129,6 +129,10 @@ function respond(state: HandlerState, req: RequestInfo): { reply: Reply; ctx: Re
  * Throws only on a bug; the server turns that into a 500.
  */
 export function handle(state: HandlerState, req: RequestInfo): Reply {
+  for (const h of state.hooks) {
+    const own = h.request?.({ target: req.target });
+    if (own) return own;
+  }
   const rate = state.limiter.take();
   let answer: { reply: Reply; ctx: ReplyContext };
   if (!rate.allowed) {

@@ -37,6 +37,7 @@ export interface ServerHooks {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (reply.hang) return; // a fault: nothing is ever written; close() destroys the socket
+  if (reply.reset) return void res.socket?.resetAndDestroy(); // a fault: TCP RST, no answer
   const body = Buffer.from(reply.body, "utf8");
   res.writeHead(reply.status, { ...reply.headers, "content-length": String(body.length) });
   res.end(body);

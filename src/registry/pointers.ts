@@ -6,6 +6,7 @@ import type { Place, SchemeName } from "../schema/place.ts";
  * resolves to in that document.
  */
 export const OPERATION: Place = { in: "operation" };
+export const OPERATION_RESPONSES: Place = { in: "operation", path: ["responses"] };
 export const RESPONSE_200: Place = { in: "response", which: "success-200" };
 export const RESPONSE_4XX: Place = { in: "response", which: "failure-4xx" };
 export const RESPONSE_200_JSON: Place = { in: "response", which: "success-200", path: ["content", "$json"] };

@@ -1,4 +1,4 @@
-import type { Report, RequirementResult, SpecIdentity, Verdict } from "../../reports/model.ts";
+import type { LeftOut, Report, RequirementResult, SpecIdentity, Verdict } from "../../reports/model.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
 import { REQUIREMENTS } from "../registry/index.ts";
 import { resolveRequirement } from "../registry/resolve.ts";
@@ -10,13 +10,15 @@ export const SUITE_NAME = "client-cert-conformance";
 export const SUITE_VERSION = "0.1.0";
 
 export interface ReportInput {
-  config: Pick<RunConfig, "target" | "seed" | "gatingLevel">;
+  config: Pick<RunConfig, "target" | "seed" | "gatingLevel"> & { budget?: number };
   /** The document the run was judged against: levels and pointers are its. */
   spec: OperationSpec;
   startedAt: Date;
   finishedAt: Date;
   requests: number;
   outcomes: Map<string, CheckOutcome>;
+  /** Probes the budget left out (shown in the report). */
+  leftOut?: LeftOut[];
   /** A run-level error (target unreachable, the suites did not run): the verdict is `error`. */
   error?: string;
 }
@@ -68,6 +70,7 @@ export function buildReport(input: ReportInput): Report {
     ...(error ? { error } : {}),
     summary: { passed: count("passed"), failed: count("failed"), skipped: count("skipped"), errored: count("errored"), requests: input.requests },
     requirements,
+    ...(input.leftOut && input.config.budget !== undefined ? { budget: { limit: input.config.budget, leftOut: input.leftOut } } : {}),
   };
 }
 

@@ -53,31 +53,118 @@ async function discoverWith(send: Send, zoneId: string, scheme: CredentialScheme
   }
 }
 
+/**
+ * Whether an exchange got the server's answer: a complete HTTP response that is not 429. A
+ * request the suite never sent (budget, a header HTTP forbids) or a cassette lacks is neither
+ * answered nor unanswered: it says nothing about the server.
+ */
+export function answerOf(exchange: Exchange): "answered" | "unanswered" | "not-sent" {
+  if (exchange.attempts === 0 || exchange.error?.kind === "not-recorded") return "not-sent";
+  if (exchange.error || !exchange.response) return "unanswered";
+  return exchange.response.status === 429 ? "unanswered" : "answered";
+}
+
+/** One line saying why an exchange got no judgeable answer (the cause travels to the checks and the report). */
+export function unansweredCause(exchange: Exchange): string {
+  if (exchange.error) return `${exchange.error.kind}: ${exchange.error.message}`;
+  if (exchange.response?.status === 429) return `429 Too Many Requests after ${exchange.attempts} attempt${exchange.attempts === 1 ? "" : "s"}${exchange.response.headers["retry-after"] ? ` (Retry-After: ${exchange.response.headers["retry-after"]})` : ""}`;
+  return "no response";
+}
+
+/** After this many control reads in a row without an answer, the target is taken to be down: nothing more is sent. */
+const DOWN_AFTER_CONTROLS = 2;
+
 /** The evidence of a probe that was never sent because the target had stopped answering. */
-function notSent(probe: Probe, seq: number): Exchange {
+function notSent(probe: Probe, seq: number, cause: string): Exchange {
   return {
     seq, label: probe.label, attempts: 0, curl: "",
     request: { method: "GET", url: probe.path, headers: {} },
-    error: { kind: "network", message: "not sent: the target had stopped answering" },
+    error: { kind: "network", message: `not sent: the target had stopped answering (${cause})` },
     timing: { startedAt: new Date().toISOString(), durationMs: 0 },
   };
 }
 
+export interface ProbeRunnerOptions {
+  /** The read a control sends (a known certificate with a declared scheme); none: no control reads. */
+  control?: Probe;
+  onProgress?: (result: ProbeResult) => void;
+  /** Stops sending (a deadline, a signal): the rest are not sent. */
+  stopped?: () => string | undefined;
+}
+
 /**
- * Sends every probe through the one client (budget, rate, retries and redaction are its
- * business). Once `giveUp()` says so, the rest are not sent and are kept as unanswered.
+ * Sends probes through the one client and tells a target that fails some requests from one
+ * that is down. When a probe gets no answer (timeout, reset, a cut body, 429) and the next one
+ * does not either, a control read of a known certificate follows: if that is answered, the
+ * server is up and the unanswered probes are its failures (HTTP-EVERY-REQUEST-ANSWERED); only
+ * when control reads go unanswered too is the target down, and the rest are not sent.
  */
-export async function executeProbes(
-  send: Send, probes: Probe[],
-  onProgress?: (done: number, total: number, result: ProbeResult) => void, giveUp: () => boolean = () => false,
-): Promise<ProbeResult[]> {
-  const results: ProbeResult[] = [];
-  for (const probe of probes) {
-    const exchange = giveUp() ? notSent(probe, results.length + 1)
-      : await send(probe.path, { auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues });
-    const result = { probe, exchange };
-    results.push(result);
-    onProgress?.(results.length, probes.length, result);
+export class ProbeRunner {
+  readonly results: ProbeResult[] = [];
+  /** Why nothing more is sent, once the target is down. */
+  down: string | undefined;
+  private pending = 0;
+  private failedControls = 0;
+  private answeredOnce = false;
+
+  constructor(private readonly send: Send, private readonly opts: ProbeRunnerOptions = {}) {}
+
+  /** True once any request was answered. */
+  get anyAnswered(): boolean {
+    return this.answeredOnce;
   }
-  return results;
+
+  async run(probe: Probe): Promise<ProbeResult> {
+    const stop = this.down ?? this.opts.stopped?.();
+    const exchange = stop !== undefined ? notSent(probe, this.results.length + 1, stop)
+      : await this.send(probe.path, { auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues });
+    const result = this.keep(probe, exchange);
+    if (stop === undefined) await this.afterAnswer(exchange);
+    return result;
+  }
+
+  /** At the end: confirms (or not) the last unanswered probes with one control read. */
+  async finish(): Promise<void> {
+    if (this.pending > 0 && !this.down) await this.controlRead();
+  }
+
+  private keep(probe: Probe, exchange: Exchange): ProbeResult {
+    const result = { probe, exchange };
+    this.results.push(result);
+    this.opts.onProgress?.(result);
+    return result;
+  }
+
+  private async afterAnswer(exchange: Exchange): Promise<void> {
+    const answer = answerOf(exchange);
+    if (answer === "answered") {
+      this.answeredOnce = true;
+      this.pending = 0;
+      this.failedControls = 0;
+    } else if (answer === "unanswered") {
+      this.pending++;
+      // One unanswered probe may be confirmed by the next answer; two in a row ask a control read.
+      if (this.pending >= 2) await this.controlRead();
+    }
+  }
+
+  private async controlRead(): Promise<void> {
+    const control = this.opts.control;
+    if (!control || this.opts.stopped?.() !== undefined) return;
+    const exchange = await this.send(control.path, { auth: control.auth, label: control.label });
+    this.keep({ ...control, key: `${control.key}:${this.results.length + 1}` }, exchange);
+    if (answerOf(exchange) === "answered") {
+      this.answeredOnce = true;
+      this.pending = 0;
+      this.failedControls = 0;
+    } else if (answerOf(exchange) === "unanswered" && ++this.failedControls >= DOWN_AFTER_CONTROLS) {
+      this.down = unansweredCause(exchange);
+    }
+  }
+}
+
+/** The control read of a run: the first certificate, with the scheme reads use. */
+export function controlProbe(read: Probe | undefined): Probe | undefined {
+  if (!read) return undefined;
+  return { ...read, key: `control:${read.certificateId}`, kind: "control", label: `control read of ${read.certificateId} (is the server answering?)`, repeat: undefined, priority: 0 };
 }

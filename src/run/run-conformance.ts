@@ -3,13 +3,14 @@ import { writeReports } from "../../reports/write-reports.ts";
 import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ALL_CHECKS } from "../../suites/index.ts";
-import { ConformanceClient, type Exchange } from "../http/index.ts";
+import { applicableNearMisses, ConformanceClient, type Exchange } from "../http/index.ts";
+import type { LeftOut } from "../../reports/model.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
-import { discoverCertificates, executeProbes, type ProbeResult, type Send } from "./execute.ts";
-import { planProbes, type IdentifierSample } from "./probes.ts";
-import { identifierSamples } from "../../generators/index.ts";
+import { answerOf, controlProbe, discoverCertificates, ProbeRunner, type ProbeResult, type Send } from "./execute.ts";
+import { fuzzIdentifiers } from "./fuzz.ts";
+import { fitToBudget, madeUpIdentifier, planProbes, primaryScheme } from "./probes.ts";
 
 export interface RunOptions {
   /** "vitest" (the CLI) or "in-process" (the self-certification matrix: the same checks, no worker start-up). */
@@ -18,12 +19,12 @@ export interface RunOptions {
   log?: (line: string) => void;
   /** Write the four report files (default true). */
   writeReports?: boolean;
-  /** Malformed identifiers to fuzz with; default: the generators' samples for the run's seed. */
-  malformedIdentifiers?: IdentifierSample[];
   /** Looks at each exchange as it comes back (a recorded target marks what its cassette lacks). */
   reviewExchange?: (exchange: Exchange) => Exchange;
   /** Called on the report before it is written (the baseline's known deviations). */
   amendReport?: (report: Report) => Report;
+  /** The client's first back-off before retrying a network error (default 500 ms; tests of broken servers shorten it). */
+  retryBackoffMs?: number;
 }
 
 export interface RunResult {
@@ -33,13 +34,15 @@ export interface RunResult {
   results: ProbeResult[];
 }
 
-/** After this many requests in a row without an answer, the target is taken to be down or hung: nothing more is sent. */
-const GIVE_UP_AFTER = 3;
+/** How much a run fuzzes: identifiers tried, and requests spent shrinking a wrongly answered one. Live stays well under 100 requests. */
+const FUZZ: Record<RunConfig["target"]["kind"], { runs: number; shrinks: number }> = {
+  live: { runs: 30, shrinks: 8 },
+  url: { runs: 40, shrinks: 12 },
+  recorded: { runs: 40, shrinks: 12 },
+};
 
-/** The generators' over-long and malformed identifiers for a seed (valid ones are the reads' business). */
-function malformedSamples(seed: number): IdentifierSample[] {
-  return identifierSamples(seed, 200).filter((s) => s.class !== "valid");
-}
+/** Requests kept back from the fixed probes for control reads (see ProbeRunner). */
+const controlReserve = (budget: number) => Math.min(4, Math.floor(budget / 10));
 
 /** The same checks the vitest suites run, evaluated directly (for the self-certification matrix). */
 export function evaluateInProcess(ctx: CheckContext): Map<string, CheckOutcome> {
@@ -47,24 +50,27 @@ export function evaluateInProcess(ctx: CheckContext): Map<string, CheckOutcome> 
 }
 
 /**
- * One conformance run: discover (when no certificate is given), plan the probes from
- * the seed, send them through the one client, check the evidence, build the report.
- * A target that does not answer is the run erroring (verdict `error`), never failing.
+ * One conformance run: discover (when no certificate is given), plan the probes from the seed
+ * within the budget (every family once before any second sample), send them through the one
+ * client with control reads where answers go missing, fuzz the identifiers with what is left,
+ * check the evidence, build the report. Only a target that answers nothing is down (verdict
+ * `error`); one that fails some requests while answering others is failing.
  */
 export async function runConformance(config: RunConfig, opts: RunOptions = {}): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
   const startedAt = new Date();
   const client = new ConformanceClient({
     baseUrl: config.target.baseUrl, credentials: config.credentials, timeoutMs: config.timeoutMs,
-    rate: config.rate || undefined, budget: config.budget,
+    rate: config.rate || undefined, budget: config.budget, ...(opts.retryBackoffMs !== undefined ? { retryBackoffMs: opts.retryBackoffMs } : {}),
   });
   const review = opts.reviewExchange ?? ((e: Exchange) => e);
   const send: Send = async (path, getOptions) => review(await client.get(path, getOptions));
   const spec = loadOperationSpec(config.spec);
+  const leftOut: LeftOut[] = [];
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string): Promise<RunResult> => {
     let report = buildReport({
       config, spec, startedAt, finishedAt: new Date(),
-      requests: client.requestsSent, outcomes, error,
+      requests: client.requestsSent, outcomes, error, leftOut,
     });
     if (opts.amendReport) report = opts.amendReport(report);
     if (opts.writeReports !== false) await writeReports(report, config.outDir);
@@ -83,21 +89,38 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     log(`found ${certificateIds.length} certificate(s): ${certificateIds.join(", ")}`);
   }
 
-  const probes = planProbes({
-    spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, budget: config.budget - client.requestsSent,
-    malformedIdentifiers: opts.malformedIdentifiers ?? malformedSamples(config.seed),
-  });
-  log(`sending ${probes.length} requests (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""})`);
+  const all = planProbes({ spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials) });
+  const room = config.budget - client.requestsSent - controlReserve(config.budget);
+  const { planned, leftOut: notPlanned } = fitToBudget(all, room);
+  leftOut.push(...notPlanned.map((p) => ({ kind: p.kind, label: p.label })));
+  const fuzz = FUZZ[config.target.kind];
+  const fuzzRoom = Math.max(0, room - planned.length);
+  const fuzzRuns = Math.min(fuzz.runs, Math.max(0, fuzzRoom - Math.min(fuzz.shrinks, Math.floor(fuzzRoom / 4))));
+  const shrinks = Math.min(fuzz.shrinks, Math.max(0, fuzzRoom - fuzzRuns));
+  if (fuzzRuns < fuzz.runs) leftOut.push({ kind: "id", label: `${fuzz.runs - fuzzRuns} of ${fuzz.runs} fuzzed malformed identifiers` });
+  log(`sending ${planned.length} requests${fuzzRuns ? ` and up to ${fuzzRuns + shrinks} fuzzing identifiers` : ""} (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""})${leftOut.length ? `; ${notPlanned.length} probes left out for lack of budget` : ""}`);
 
-  let silentInARow = 0;
-  const results = await executeProbes(send, probes, (done, total, r) => {
-    const { error, response } = r.exchange;
-    silentInARow = error && (error.kind === "timeout" || error.kind === "network") ? silentInARow + 1 : 0;
-    log(`[${done}/${total}] ${r.probe.label} -> ${error ? `${error.kind}: ${error.message}` : response!.status}`);
-  }, () => silentInARow >= GIVE_UP_AFTER);
-  if (silentInARow >= GIVE_UP_AFTER && results.every((r) => r.exchange.error)) {
-    const last = results[results.length - 1]?.exchange.error;
-    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${last?.message ?? "no answer"}; check --target and that the server is up`);
+  const firstRead = planned.find((p) => p.kind === "read" && !p.repeat && p.scheme === primaryScheme(spec, config.schemes));
+  let done = 0;
+  const total = planned.length + fuzzRuns;
+  const runner = new ProbeRunner(send, {
+    control: controlProbe(firstRead),
+    onProgress: ({ probe, exchange }) => {
+      const { error, response } = exchange;
+      log(`[${probe.kind === "control" ? "control" : `${++done}/${total}`}] ${probe.label} -> ${error ? `${error.kind}: ${error.message}` : response!.status}`);
+    },
+  });
+  for (const probe of planned) await runner.run(probe);
+  const scheme = primaryScheme(spec, config.schemes);
+  const fuzzed = await fuzzIdentifiers(runner, {
+    spec, zoneId: config.zoneId, certificateId: certificateIds[0] ?? madeUpIdentifier(config.seed, "certificate"),
+    auth: scheme ?? "none", seed: config.seed, runs: fuzzRuns, shrinks,
+  });
+  if (fuzzed.counterexample) log(`smallest wrongly answered ${fuzzed.counterexample.position} identifier after ${fuzzed.counterexample.shrinks} shrink step(s): ${JSON.stringify(fuzzed.counterexample.value)}`);
+  await runner.finish();
+  const results = runner.results;
+  if (runner.down && !runner.anyAnswered) {
+    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}; check --target and that the server is up`);
   }
 
   const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, spec: config.spec };
@@ -110,5 +133,6 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     if (run.problems.length) return finish(run.outcomes, results, `the suites did not run: ${run.problems[0]}`);
     outcomes = run.outcomes;
   }
-  return finish(outcomes, results);
+  const stopped = runner.down ? `the target stopped answering after ${results.filter((r) => answerOf(r.exchange) === "answered").length} answered requests (${runner.down}); the rest were not sent` : undefined;
+  return finish(outcomes, results, stopped);
 }

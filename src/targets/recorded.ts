@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import nock from "nock";
-import { CREDENTIAL_PLACEHOLDERS, type Credentials, type Exchange } from "../http/index.ts";
+import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import { CassetteError, readEntries, readManifest, type CassetteEntry, type CassetteManifest } from "./cassette.ts";
@@ -16,10 +16,14 @@ const MARK_STATUS = 599;
 
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-email", "x-auth-key"];
 
-/** Requests are matched on method, normalised path and query, and the (redacted) credential headers. */
-function requestKey(method: string, pathAndQuery: string, headers: Record<string, string | string[] | undefined>): string {
+/**
+ * Requests are matched on method, normalised path and query, and the (redacted) credential headers.
+ * What a replay sends is redacted the same way first: a near miss derived from a placeholder
+ * (`$CLOUDFLARE_API_TOKEN` with its last character changed) becomes the placeholder that was recorded for it.
+ */
+function requestKey(method: string, pathAndQuery: string, headers: Record<string, string | string[] | undefined>, credentials: Credentials = {}): string {
   const url = new URL(pathAndQuery, "http://cassette.invalid");
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v]));
+  const lower = redactRequestHeaders(Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v ?? ""])), credentials, { publicValues: true });
   return JSON.stringify([method.toUpperCase(), url.pathname + url.search, ...CREDENTIAL_HEADERS.map((h) => lower[h] ?? null)]);
 }
 
@@ -32,7 +36,7 @@ function placeholderCredentials(manifest: CassetteManifest): Credentials {
 }
 
 /** Installs nock with the cassette's exchanges; no connection leaves the process while it is installed. */
-export function installReplay(baseUrl: string, entries: CassetteEntry[]): () => void {
+export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}): () => void {
   const origin = new URL(baseUrl).origin;
   const queues = new Map<string, CassetteEntry[]>();
   for (const entry of entries) {
@@ -46,7 +50,7 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[]): () => 
   nock(origin).persist().get(() => true).reply((request) => {
     const url = new URL(request.url);
     const uri = url.pathname + url.search;
-    const queue = queues.get(requestKey("GET", uri, Object.fromEntries(request.headers.entries())));
+    const queue = queues.get(requestKey("GET", uri, Object.fromEntries(request.headers.entries()), credentials));
     const entry = queue && (queue.length > 1 ? queue.shift()! : queue[0]!);
     if (!entry) return [MARK_STATUS, { not_recorded: `GET ${uri}` }, { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
@@ -86,7 +90,7 @@ export async function prepareRecordedTarget(config: RunConfig): Promise<Prepared
     if (e instanceof CassetteError) throw new UsageError(e.message);
     throw e;
   }
-  const uninstall = installReplay(manifest.target.baseUrl, entries);
+  const uninstall = installReplay(manifest.target.baseUrl, entries, placeholderCredentials(manifest));
   return {
     config: {
       ...config,

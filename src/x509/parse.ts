@@ -16,6 +16,8 @@ export interface ParsedCertificate {
   notBefore: Date;
   notAfter: Date;
   subject: SubjectFields;
+  /** The issuer's distinguished name (RFC 4514 text): a serial number is unique per issuer. */
+  issuer: string;
   /** Lower-case hex of the SubjectKeyIdentifier extension, if the certificate has one. */
   skiHex: string | undefined;
   /** cfssl naming: "SHA256WithRSA", "ECDSAWithSHA256", … */
@@ -48,6 +50,7 @@ export function parseCertificatePem(pem: string): ParsedCertificate {
       notBefore: certificate.notBefore,
       notAfter: certificate.notAfter,
       subject: nameToSubject(certificate.subjectName),
+      issuer: certificate.issuer,
       skiHex: ski ? ski.keyId.toLowerCase() : undefined,
       signatureAlgorithm: signatureAlgorithmName(certificate.signatureAlgorithm),
       publicKeySha256Hex: sha256Hex(certificate.publicKey.rawData),

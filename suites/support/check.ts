@@ -1,7 +1,7 @@
 import type { ExchangeResponse } from "../../src/http/index.ts";
 import { resolveRequirement } from "../../src/registry/resolve.ts";
 import type { Level, Requirement, ResolvedRequirement } from "../../src/registry/types.ts";
-import type { ProbeResult } from "../../src/run/execute.ts";
+import { answerOf, unansweredCause, type ProbeResult } from "../../src/run/execute.ts";
 import type { OperationSpec } from "../../src/schema/operation-spec.ts";
 import type { FailureExcerpt, RequirementStatus } from "../../reports/model.ts";
 import { specOf, type CheckContext } from "./context.ts";
@@ -79,12 +79,26 @@ export class Checker {
   couldNotTell(reason: string): void { this.errors.push(reason); }
   skip(reason: string): void { this.skips.push(reason); }
 
-  /** Runs `fn` on the response, or records why there is none to judge. */
+  /**
+   * Runs `fn` on the response, or records why there is none to judge: no answer, and a 429
+   * (retried until the attempts were spent), are "could not tell", never a refusal or a pass.
+   */
   withResponse(evidence: ProbeResult, fn: (response: ExchangeResponse) => void): void {
     const { error, response } = evidence.exchange;
     if (error?.kind === "not-recorded") return this.skip(`${describeProbe(evidence)}: not recorded in the cassette`);
-    if (error || !response) return this.couldNotTell(`${describeProbe(evidence)}: ${error?.kind ?? "no response"}: ${error?.message ?? "nothing came back"}`);
+    if (error || !response || response.status === 429) return this.couldNotTell(`${describeProbe(evidence)}: ${unansweredCause(evidence.exchange)}: could not be judged`);
     fn(response);
+  }
+
+  /**
+   * For the checks that look at every answer of the run (content type, JSON, no 5xx): runs `fn`
+   * on the response when there is one to judge. An unanswered request is not theirs to judge:
+   * HTTP-EVERY-REQUEST-ANSWERED speaks for it, and the probe's own requirement could not tell.
+   */
+  ifAnswered(evidence: ProbeResult, fn: (response: ExchangeResponse) => void): void {
+    if (evidence.exchange.error?.kind === "not-recorded") return this.skip(`${describeProbe(evidence)}: not recorded in the cassette`);
+    if (answerOf(evidence.exchange) !== "answered") return;
+    fn(evidence.exchange.response!);
   }
 
   outcome(): CheckOutcome {

@@ -3,7 +3,7 @@ import type { ReferenceServer } from "../../src/reference/index.ts";
 import { send, sendRaw, type TestExchange } from "./exchange.ts";
 
 export type ProbeKind = "read" | "auth" | "id" | "list" | "other";
-export type AuthCase = "missing" | "wrong-key" | "unknown-email" | "wrong-token" | "malformed-email" | "malformed-key" | "malformed-bearer" | "email-without-key";
+export type AuthCase = "missing" | "wrong-key" | "unknown-email" | "wrong-token" | "malformed-email" | "malformed-key" | "malformed-bearer" | "email-without-key" | "token-near-miss";
 export type IdCase = "overlong-zone" | "overlong-certificate" | "malformed" | "unknown" | "other-zone";
 
 /** One request of the battery and what a conforming server must answer. */
@@ -48,6 +48,7 @@ export function planBattery(server: ReferenceServer): Probe[] {
     probes.push({ name: `read ${id} (token)`, kind: "read", path: details(zoneId, id), headers: token, expect: "200", scheme: "token", certificateId: id });
     probes.push({ name: `read ${id} (key)`, kind: "read", path: details(zoneId, id), headers: key, expect: "200", scheme: "key", certificateId: id });
   }
+  probes.push({ name: `read ${certificateIds[0]} again (key)`, kind: "read", path: details(zoneId, certificateIds[0]!), headers: key, expect: "200", scheme: "key", certificateId: certificateIds[0] });
   probes.push({ name: "list", kind: "list", path: `/zones/${zoneId}/client_certificates?per_page=50`, headers: token, expect: "200" });
 
   const subject = certificateIds[0];
@@ -62,6 +63,11 @@ export function planBattery(server: ReferenceServer): Probe[] {
     auth("malformed-key", { "x-auth-email": credentials.email, "x-auth-key": "not a key!" }),
     auth("malformed-bearer", { authorization: "Basic Y29uZm9ybWFuY2U6dGVzdA==" }),
     auth("email-without-key", { "x-auth-email": credentials.email }),
+    // The real token, one edit away.
+    auth("token-near-miss", { authorization: `Bearer ${credentials.token.slice(0, -1)}${credentials.token.endsWith("x") ? "y" : "x"}` }),
+    auth("token-near-miss", { authorization: `Bearer ${credentials.token.slice(0, -1)}` }),
+    auth("token-near-miss", { authorization: `Bearer ${credentials.token}x` }),
+    auth("token-near-miss", { authorization: `Bearer ${credentials.token.replace(/[a-z]/gi, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()))}` }),
   );
 
   const id = (idCase: IdCase, name: string, p: string, raw = false): Probe => ({ name: `id ${idCase}: ${name}`, kind: "id", path: p, headers: token, expect: "4xx", idCase, raw });
@@ -82,6 +88,8 @@ export function planBattery(server: ReferenceServer): Probe[] {
     id("malformed", "broken encoding", details(zoneId, "%E0%A4%A")),
     id("malformed", "zone upper case", details(zoneId.toUpperCase(), subject)),
     id("unknown", "32 hex", details(zoneId, hex("unknown", 32))),
+    id("unknown", "certificate cut by one", details(zoneId, subject.slice(0, -1))),
+    ...[".json", "%2Ejson", ";v=1", "%00x", "%20", "%2F"].map((suffix) => id("overlong-certificate", `certificate + ${suffix}`, details(zoneId, `${subject}${suffix}`))),
     id("other-zone", "certificate under the other zone", details(otherZoneId, subject)),
     id("other-zone", "other zone's certificate under the zone", details(zoneId, otherZoneCertificateIds[0])),
     id("other-zone", "certificate under an unknown zone", details(hex("unknown-zone", 32), subject)),

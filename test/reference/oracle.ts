@@ -1,4 +1,6 @@
 import { REQUIREMENTS, requirementById } from "../../src/registry/index.ts";
+import { levelIn } from "../../src/registry/resolve.ts";
+import { seedSpec } from "../../src/schema/operation-spec.ts";
 import { responseValidator } from "../../src/schema/validator.ts";
 import { normalizeSerial, parseCertificatePem, parseCsrPem, type ParsedCertificate } from "../../src/x509/index.ts";
 import type { ProbeResult } from "./battery.ts";
@@ -69,16 +71,19 @@ export function judge(results: ProbeResult[]): Verdict {
     if (!v.violated.has(id)) v.why.set(id, `${r.probe.name}: ${what}`);
     v.violated.add(id);
   };
-  /** Runs `check` on each answered result; a missing answer makes the requirement errored. */
+  /** Runs `check` on each answered result; a missing answer (or a 429, which answers nothing) makes the requirement errored. */
   const each = (id: string, rs: ProbeResult[], check: (r: ProbeResult, e: TestExchange) => void) => {
     for (const r of rs) {
-      if (r.exchange.error) {
+      if (r.exchange.error || r.exchange.status === 429) {
         v.errored.add(id);
         continue;
       }
       check(r, r.exchange);
     }
   };
+  /** The same, for the rules about every answer of the run: an unanswered request is not theirs (HTTP-EVERY-REQUEST-ANSWERED's). */
+  const eachAnswer = (id: string, rs: ProbeResult[], check: (r: ProbeResult, e: TestExchange) => void) =>
+    each(id, rs.filter((r) => !r.exchange.error && r.exchange.status !== 429), check);
   const kind = (k: string) => results.filter((r) => r.probe.kind === k);
   const reads = kind("read");
   const authCase = (...cases: string[]) => results.filter((r) => r.probe.authCase && cases.includes(r.probe.authCase));
@@ -87,9 +92,13 @@ export function judge(results: ProbeResult[]): Verdict {
 
   // HTTP
   each("HTTP-EXISTING-200", reads, (r, e) => { if (e.status !== 200) fail("HTTP-EXISTING-200", r, `answered ${e.status}`); });
-  each("HTTP-NO-5XX", results.filter((r) => r.probe.expect === "4xx"), (r, e) => { if (e.status >= 500) fail("HTTP-NO-5XX", r, `answered ${e.status}`); });
-  each("HTTP-JSON-CONTENT-TYPE", results, (r, e) => { if (e.status < 500 && !isJsonType(e)) fail("HTTP-JSON-CONTENT-TYPE", r, `content-type ${e.headers["content-type"]}`); });
-  each("HTTP-JSON-BODY", results, (r, e) => { if (e.status < 500 && !e.jsonOk) fail("HTTP-JSON-BODY", r, "body is not JSON"); });
+  eachAnswer("HTTP-NO-5XX", results.filter((r) => r.probe.expect === "4xx"), (r, e) => { if (e.status >= 500) fail("HTTP-NO-5XX", r, `answered ${e.status}`); });
+  eachAnswer("HTTP-JSON-CONTENT-TYPE", results, (r, e) => { if (e.status < 500 && !isJsonType(e)) fail("HTTP-JSON-CONTENT-TYPE", r, `content-type ${e.headers["content-type"]}`); });
+  eachAnswer("HTTP-JSON-BODY", results, (r, e) => { if (e.status < 500 && !e.jsonOk) fail("HTTP-JSON-BODY", r, "body is not JSON"); });
+  // A server that answers some requests must answer all: a reset, a hang or a 429 while others are answered.
+  if (results.some((r) => !r.exchange.error && r.exchange.status !== 429)) {
+    for (const r of results) if (r.exchange.error || r.exchange.status === 429) fail("HTTP-EVERY-REQUEST-ANSWERED", r, r.exchange.error ?? "429");
+  }
 
   // Schemas: every 200 but the list's against success-200, every 4xx against failure-4xx, each at its level's profile.
   const validator = responseValidator();
@@ -97,10 +106,10 @@ export function judge(results: ProbeResult[]): Verdict {
     const e = r.exchange;
     if (e.error || !e.jsonOk) continue;
     const cls = e.status === 200 && r.probe.kind !== "list" ? "success-200" : is4xx(e) ? "failure-4xx" : undefined;
-    if (!cls) continue;
+    if (!cls || e.status === 429) continue;
     for (const profile of ["spec", "strict"] as const) {
       for (const violation of validator.validate(cls, e.json, profile)) {
-        const level = requirementById(violation.requirementId).level;
+        const level = levelIn(requirementById(violation.requirementId).level, seedSpec());
         if ((level === "must") === (profile === "spec")) fail(violation.requirementId, r, `${violation.instancePath} ${violation.message}`);
       }
     }
@@ -123,6 +132,7 @@ export function judge(results: ProbeResult[]): Verdict {
   refusal("AUTH-EMAIL-WITHOUT-KEY-REFUSED", authCase("email-without-key"));
   refusal("AUTH-MALFORMED-REFUSED", authCase("malformed-email", "malformed-key", "malformed-bearer"));
   refusal("AUTH-TOKEN-WRONG-REFUSED", authCase("wrong-token"));
+  refusal("AUTH-TOKEN-NEAR-MISS-REFUSED", authCase("token-near-miss"));
   for (const [id, scheme] of [["AUTH-KEY-ACCEPTED", "key"], ["AUTH-TOKEN-ACCEPTED", "token"]] as const) {
     each(id, reads.filter((r) => r.probe.scheme === scheme), (r, e) => { if (e.status !== 200) fail(id, r, `answered ${e.status}`); });
   }
@@ -162,6 +172,20 @@ export function judge(results: ProbeResult[]): Verdict {
     }
     differs("X509-SIGNATURE-MATCHES", "signature", parsed.signatureAlgorithm, (x) => x.toLowerCase());
   });
+  // RESULT, across reads: one certificate per id (fingerprints and serials apart), the same object on every read but its status.
+  const answered = reads.filter((r) => !r.exchange.error && r.exchange.status === 200).map((r) => ({ r, result: resultObject(r.exchange) })).filter((x) => x.result);
+  const owner = new Map<string, string>();
+  const firstRead = new Map<string, string>();
+  const sameness = (result: Record<string, unknown>) => JSON.stringify(Object.entries(result).filter(([k]) => k !== "status").sort(([a], [b]) => a.localeCompare(b)));
+  for (const { r, result } of answered) {
+    const id = r.probe.certificateId!;
+    const fp = String(result!.fingerprint_sha256);
+    if (owner.has(fp) && owner.get(fp) !== id) fail("RESULT-FINGERPRINT-UNIQUE", r, `${id} shares fingerprint ${fp} with ${owner.get(fp)}`);
+    owner.set(fp, owner.get(fp) ?? id);
+    const seen = firstRead.get(id);
+    if (seen !== undefined && seen !== sameness(result!)) fail("RESULT-READS-AGREE", r, `${id} read differently`);
+    if (seen === undefined) firstRead.set(id, sameness(result!));
+  }
   return v;
 }
 

@@ -8,7 +8,7 @@ import { HTTP_CHECKS } from "../../suites/http.ts";
 
 function result(response?: Exchange["response"], error?: Exchange["error"]): ProbeResult {
   return {
-    probe: { key: "read:x:key", kind: "read", label: "read x", path: "/zones/z/client_certificates/x", auth: "key", expect: "200", zoneId: "z", certificateId: "x", scheme: "key" },
+    probe: { key: "read:x:key", kind: "read", priority: 0, label: "read x", path: "/zones/z/client_certificates/x", auth: "key", expect: "200", zoneId: "z", certificateId: "x", scheme: "key" },
     exchange: { seq: 1, request: { method: "GET", url: "http://h/zones/z/client_certificates/x", headers: {} }, response, error, timing: { startedAt: "", durationMs: 1 }, attempts: 1, curl: "curl ..." },
   };
 }

@@ -1,4 +1,5 @@
 import type { AuthDecision, RefusalCategory } from "../auth.ts";
+import { bearerToken } from "../credential-formats.ts";
 import { ERRORS } from "../envelopes.ts";
 import { AUTH_REFUSED_REQUIREMENTS, fault } from "./helpers.ts";
 import { AUTH_REFUSALS, type Fault, type FailureOutcome } from "./types.ts";
@@ -7,6 +8,14 @@ import { AUTH_REFUSALS, type Fault, type FailureOutcome } from "./types.ts";
 function accept(...categories: RefusalCategory[]) {
   return (d: AuthDecision): AuthDecision => (!d.accepted && categories.includes(d.category) ? { accepted: true, scheme: "none", presented: d.presented } : d);
 }
+
+/** An authenticate hook that lets a refusal of `category` through when `careless` says the presented credentials are close enough. */
+function acceptWhen(category: RefusalCategory, careless: (d: AuthDecision & { accepted: false }, configured: Parameters<NonNullable<Fault["apply"]["authenticate"]>>[1]) => boolean) {
+  return (d: AuthDecision, configured: Parameters<NonNullable<Fault["apply"]["authenticate"]>>[1]): AuthDecision =>
+    (!d.accepted && d.category === category && careless(d, configured) ? { accepted: true, scheme: category === "wrong-token" ? "token" : "key", presented: d.presented } : d);
+}
+
+const presentedToken = (d: AuthDecision) => (d.presented.authorization === undefined ? undefined : bearerToken(d.presented.authorization));
 
 /** A failure hook that changes the status (and headers) of every credential refusal. */
 function refusalStatus(status: number, headers: Record<string, string> = {}) {
@@ -34,8 +43,32 @@ export const AUTH_FAULTS: Fault[] = [
     apply: { authenticate: accept("wrong-key") },
   }),
   fault({
+    name: "email-ignored", family: "AUTH",
+    trips: ["AUTH-KEY-WRONG-REFUSED"],
+    description: "X-Auth-Key is checked but X-Auth-Email is not: the right key with any well-formed email reads the certificate.",
+    apply: { authenticate: acceptWhen("wrong-key", (d, c) => d.presented.key === c.apiKey) },
+  }),
+  fault({
+    name: "key-ignored-for-known-email", family: "AUTH",
+    trips: ["AUTH-KEY-WRONG-REFUSED"],
+    description: "X-Auth-Email is checked but X-Auth-Key is not: the right email with any well-formed key reads the certificate.",
+    apply: { authenticate: acceptWhen("wrong-key", (d, c) => d.presented.email?.toLowerCase() === c.email.toLowerCase()) },
+  }),
+  fault({
+    name: "token-prefix-compared", family: "AUTH",
+    trips: ["AUTH-TOKEN-NEAR-MISS-REFUSED"],
+    description: "The bearer token is compared on all but its last character: the real token with its last character changed is accepted.",
+    apply: { authenticate: acceptWhen("wrong-token", (d, c) => { const t = presentedToken(d); return t !== undefined && t.length === c.token.length && t.slice(0, -1) === c.token.slice(0, -1); }) },
+  }),
+  fault({
+    name: "token-case-insensitive", family: "AUTH",
+    trips: ["AUTH-TOKEN-NEAR-MISS-REFUSED"],
+    description: "The bearer token is compared without letter case: the real token with its letters' case flipped is accepted.",
+    apply: { authenticate: acceptWhen("wrong-token", (d, c) => presentedToken(d)?.toLowerCase() === c.token.toLowerCase()) },
+  }),
+  fault({
     name: "any-token-accepted", family: "AUTH",
-    trips: ["AUTH-TOKEN-WRONG-REFUSED"],
+    trips: ["AUTH-TOKEN-WRONG-REFUSED", "AUTH-TOKEN-NEAR-MISS-REFUSED"],
     description: "Any well-formed bearer token is accepted.",
     apply: { authenticate: accept("wrong-token") },
   }),

@@ -27,7 +27,7 @@ export function servedAs(certificate: StoredCertificate, id: string): StoredCert
 
 /** The requirements whose evidence is "refused with a 4xx failure envelope" (every refusal of the suite). */
 export const REFUSAL_REQUIREMENTS = [
-  "AUTH-MISSING-REFUSED", "AUTH-KEY-WRONG-REFUSED", "AUTH-EMAIL-WITHOUT-KEY-REFUSED", "AUTH-MALFORMED-REFUSED", "AUTH-TOKEN-WRONG-REFUSED",
+  "AUTH-MISSING-REFUSED", "AUTH-KEY-WRONG-REFUSED", "AUTH-EMAIL-WITHOUT-KEY-REFUSED", "AUTH-MALFORMED-REFUSED", "AUTH-TOKEN-WRONG-REFUSED", "AUTH-TOKEN-NEAR-MISS-REFUSED",
   "ID-MAXLENGTH-ZONE", "ID-MAXLENGTH-CERTIFICATE", "ID-MALFORMED-REFUSED", "ID-UNKNOWN-REFUSED", "ID-ZONE-SCOPED",
 ] as const;
 

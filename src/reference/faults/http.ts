@@ -1,5 +1,17 @@
+import { ERRORS, failureEnvelope } from "../envelopes.ts";
 import { fault, READ_REQUIREMENTS, REFUSAL_REQUIREMENTS } from "./helpers.ts";
-import type { Fault } from "./types.ts";
+import type { Fault, Reply } from "./types.ts";
+
+/** The identifier segments of a details or list path (raw, as sent), or none for another path. */
+function identifierSegments(target: string): string[] {
+  const path = target.split("?")[0]!.replace(/^[a-z]+:\/\/[^/]+/i, "");
+  const m = /\/zones\/([^/]*)\/client_certificates(?:\/(.*))?$/.exec(path);
+  return m ? [m[1]!, ...(m[2] !== undefined ? [m[2]] : [])] : [];
+}
+
+const decoded = (segment: string) => { try { return decodeURIComponent(segment); } catch { return segment; } };
+const RESET: Reply = { status: 0, headers: {}, body: "", reset: true };
+const HANG: Reply = { status: 0, headers: {}, body: "", hang: true };
 
 function htmlPage(status: number): string {
   const title = `${status} ${status === 404 ? "Not Found" : status === 403 ? "Forbidden" : status === 429 ? "Too Many Requests" : "Bad Request"}`;
@@ -8,6 +20,26 @@ function htmlPage(status: number): string {
 
 /** HTTP: status codes, content type, the body as a JSON document, an answer at all. */
 export const HTTP_FAULTS: Fault[] = [
+  fault({
+    name: "reset-on-odd-identifiers", family: "HTTP",
+    trips: ["HTTP-EVERY-REQUEST-ANSWERED"],
+    // the probes it resets cannot be judged by their own requirements (errored, not failed)
+    incidental: ["ID-MAXLENGTH-ZONE", "ID-MAXLENGTH-CERTIFICATE", "ID-MALFORMED-REFUSED", "ID-UNKNOWN-REFUSED", "ID-ZONE-SCOPED"],
+    description: "The connection is reset for an identifier containing % or . (a proxy rule), while every ordinary read is answered.",
+    apply: { request: ({ target }) => (identifierSegments(target).some((s) => /[%.]/.test(s)) ? RESET : undefined) },
+  }),
+  fault({
+    name: "hang-on-overlong-zone-identifiers", family: "HTTP",
+    trips: ["HTTP-EVERY-REQUEST-ANSWERED"], incidental: ["ID-MAXLENGTH-ZONE", "ID-MALFORMED-REFUSED"],
+    description: "A request whose zone identifier is longer than 32 characters is never answered (the connection stays open), while every ordinary read is answered.",
+    apply: { request: ({ target }) => ([...decoded(identifierSegments(target)[0] ?? "")].length > 32 ? HANG : undefined) },
+  }),
+  fault({
+    name: "refusals-rate-limited", family: "HTTP",
+    trips: ["HTTP-EVERY-REQUEST-ANSWERED"], incidental: [...REFUSAL_REQUIREMENTS, "AUTH-REFUSAL-STATUS"],
+    description: "Every refusal is answered 429 with Retry-After: 0 (a failure envelope, code 10000), however often it is retried; reads are answered.",
+    apply: { failure: (o) => ({ ...o, status: 429, headers: { ...o.headers, "retry-after": "0" }, body: failureEnvelope(ERRORS.rateLimited()) }) },
+  }),
   fault({
     name: "existing-certificate-not-found", family: "HTTP",
     trips: ["HTTP-EXISTING-200"], incidental: [...READ_REQUIREMENTS],
@@ -41,7 +73,7 @@ export const HTTP_FAULTS: Fault[] = [
     name: "response-never-sent", family: "HTTP",
     trips: ["HTTP-EXISTING-200"], expect: "errored",
     // every check that reads the answer of a read reports errored too
-    incidental: [...READ_REQUIREMENTS, "ID-RESULT-ECHO", "X509-CERTIFICATE-PARSES", "HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY"],
+    incidental: [...READ_REQUIREMENTS, "ID-RESULT-ECHO", "X509-CERTIFICATE-PARSES", "HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", "HTTP-EVERY-REQUEST-ANSWERED"],
     description: "A good read never gets an answer (no status line, no headers) until the server closes: the suite errors on it, it cannot fail it.",
     apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, hang: true } : reply) },
   }),

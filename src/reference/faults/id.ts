@@ -28,6 +28,8 @@ const unknownEverywhere = (r: LookupResult, input: LookupInput) =>
 
 /** An over-long id is also outside Cloudflare's format: a suite may count it among its malformed probes too. */
 const OVERLONG_IS_MALFORMED = ["ID-MALFORMED-REFUSED"];
+/** A real id cut by one character is malformed too (31 hex digits): a suite probes it as an unknown certificate and another zone. */
+const SHORTENED_IS_UNKNOWN = ["ID-UNKNOWN-REFUSED", "ID-ZONE-SCOPED"];
 
 const internalError: IdAction = { action: "fail", status: 500 };
 
@@ -58,14 +60,41 @@ export const ID_FAULTS: Fault[] = [
     apply: { idCheck: onInvalid("overlong", "certificate", () => internalError) },
   }),
   fault({
+    name: "overlong-zone-id-truncated", family: "ID",
+    trips: ["ID-MAXLENGTH-ZONE"],
+    description: "A zone id of 33 or more characters is cut to 32 and served when that names a zone (made-up long ids still get 403).",
+    apply: { idCheck: onInvalid("overlong", "zone", (c) => (c.store.hasZone(text(c).slice(0, 32)) ? { action: "accept", id: text(c).slice(0, 32) } : { action: "refuse" })) },
+  }),
+  fault({
+    name: "certificate-id-suffix-ignored", family: "ID",
+    trips: ["ID-MAXLENGTH-CERTIFICATE"],
+    description: "A certificate id followed by a suffix (.json, ;v=1, a NUL, a space, a slash) is served as if the suffix were not there.",
+    apply: { idCheck: (check, action) => {
+      if (action.action !== "refuse" || check.position !== "certificate") return action;
+      const bare = text(check).replace(/(\.json|;.*|\u0000.*|\s+|\/)$/, "");
+      const zone = check.zoneId ?? check.defaultZoneId;
+      return bare !== text(check) && check.store.find(zone, bare) ? { action: "accept", id: bare } : action;
+    } },
+  }),
+  fault({
+    name: "certificate-id-prefix-matched", family: "ID",
+    trips: ["ID-UNKNOWN-REFUSED"],
+    description: "A certificate id of 16 to 31 hex digits is served as the certificate whose id it begins (a prefix lookup).",
+    apply: { idCheck: onInvalid("malformed", "certificate", (c) => {
+      const prefix = text(c);
+      const match = /^[0-9a-f]{16,31}$/.test(prefix) ? c.store.certificates(c.zoneId ?? c.defaultZoneId).find((x) => x.id.startsWith(prefix)) : undefined;
+      return match ? { action: "accept", id: match.id } : { action: "refuse" };
+    }) },
+  }),
+  fault({
     name: "malformed-id-served", family: "ID",
-    trips: ["ID-MALFORMED-REFUSED"],
+    trips: ["ID-MALFORMED-REFUSED"], incidental: SHORTENED_IS_UNKNOWN,
     description: "A malformed id (upper case, non-hex, empty, %2F, ..) of up to 32 characters is not refused: its hex digits, lower-cased, are looked up, or else the zone under test / its first certificate is served.",
     apply: { idCheck: onInvalid("malformed", "both", (c) => ({ action: "accept", id: resolveLoosely(c, text(c).toLowerCase().replace(/[^0-9a-f]/g, "").slice(0, 32)) })) },
   }),
   fault({
     name: "malformed-id-5xx", family: "ID",
-    trips: ["ID-MALFORMED-REFUSED", "HTTP-NO-5XX"],
+    trips: ["ID-MALFORMED-REFUSED", "HTTP-NO-5XX"], incidental: SHORTENED_IS_UNKNOWN,
     description: "A malformed id of up to 32 characters is answered 500 (with a failure envelope, code 10001).",
     apply: { idCheck: onInvalid("malformed", "both", () => internalError) },
   }),

@@ -1,5 +1,16 @@
 import { colonPairs, editResult, fault } from "./helpers.ts";
+import type { CertificateStore } from "../store.ts";
 import type { Fault } from "./types.ts";
+
+/** How often each certificate of a server was read (a fault that changes between reads counts them; one map per server). */
+const reads = new WeakMap<CertificateStore, Map<string, number>>();
+function readCount(store: CertificateStore, id: string): number {
+  let counts = reads.get(store);
+  if (!counts) reads.set(store, (counts = new Map()));
+  const n = (counts.get(id) ?? 0) + 1;
+  counts.set(id, n);
+  return n;
+}
 
 /** The base64 body of a PEM block, without armour or line breaks (what a server that forgot PEM sends). */
 export function pemBody(pem: string): string {
@@ -12,8 +23,27 @@ function goTimeString(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)} +0000 UTC`;
 }
 
-/** RESULT: the certificate object's members, their types and formats. */
+/** RESULT: the certificate object's members, their types and formats, and what reads of them agree on. */
 export const RESULT_FAULTS: Fault[] = [
+  fault({
+    name: "duplicate-certificate-served", family: "RESULT",
+    trips: ["RESULT-FINGERPRINT-UNIQUE"],
+    description: "Every certificate of the zone but the first is served with the first one's certificate (same PEM, fingerprint, serial, dates, subject), under its own id.",
+    apply: { successBody: (body, ctx) => {
+      const first = ctx.store.certificates(ctx.certificate.zoneId)[0];
+      if (!first || first.id === ctx.certificate.id) return body;
+      return { ...body, result: { ...structuredClone(first.result), id: ctx.certificate.result.id, status: ctx.certificate.result.status } };
+    } },
+  }),
+  fault({
+    name: "reread-varies", family: "RESULT",
+    trips: ["RESULT-READS-AGREE"],
+    description: "From its second read on, a certificate's issued_on gains a fractional second that changes with each read (a timestamp made per request).",
+    apply: { successBody: editResult((r, ctx) => {
+      const n = readCount(ctx.store, ctx.certificate.id);
+      if (n > 1 && typeof r.issued_on === "string") r.issued_on = r.issued_on.replace(/(\.\d+)?(Z|[+-]\d\d:\d\d)$/, `.${String(n * 137 % 1000).padStart(3, "0")}$2`);
+    }) },
+  }),
   fault({
     name: "certificate-authority-string", family: "RESULT",
     trips: ["RESULT-MEMBER-TYPES"],

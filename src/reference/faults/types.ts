@@ -3,6 +3,7 @@ import type { SuccessEnvelope } from "../envelopes.ts";
 import type { IdPosition, IdVerdict, Operation, PathId } from "../routing.ts";
 import type { CertificateRecord, CertificateStore, StoredCertificate } from "../store.ts";
 import type { Family } from "../../registry/types.ts";
+import type { ReferenceCredentials } from "../config.ts";
 
 /** Why the reference refused a request: the credential categories, and the rest of its refusals. */
 export type RefusalReason =
@@ -59,13 +60,14 @@ export interface FailureOutcome {
   operation: Operation | undefined;
 }
 
-/** What goes on the wire. `hang`: send nothing, keep the connection open until the server closes. */
+/** What goes on the wire. `hang`: send nothing, keep the connection open until the server closes; `reset`: reset the connection. */
 export interface Reply {
   status: number;
   /** Lower-case names. */
   headers: Record<string, string>;
   body: string;
   hang?: boolean;
+  reset?: boolean;
 }
 
 export interface ReplyContext {
@@ -84,8 +86,10 @@ export interface FaultHooks {
   storeId?(id: string): string;
   /** An identifier of the path, after the format check. */
   idCheck?(check: IdCheck, action: IdAction): IdAction;
-  /** The credential decision. */
-  authenticate?(decision: AuthDecision): AuthDecision;
+  /** Before anything else: a fault that answers some requests its own way (or not at all) returns that reply. */
+  request?(req: { target: string }): Reply | undefined;
+  /** The credential decision (with the credentials the server accepts, for faults that compare carelessly). */
+  authenticate?(decision: AuthDecision, configured: Required<ReferenceCredentials>): AuthDecision;
   /** Finding the certificate of a details request; call `next` for the correct answer. */
   lookup?(input: LookupInput, next: (input: LookupInput) => LookupResult): LookupResult;
   /** The 200 body of the details operation (a fresh copy the hook may change); returns the body to send. */

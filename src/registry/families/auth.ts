@@ -1,5 +1,5 @@
 import { requirement } from "../define.ts";
-import { RESPONSE_4XX, SECURITY, SECURITY_SCHEMES, securityOf } from "../pointers.ts";
+import { RESPONSE_4XX, SECURITY, SECURITY_SCHEMES, securityOf, securityScheme } from "../pointers.ts";
 import type { DerivedLevel } from "../types.ts";
 
 /** Levels the operation's security decides (written once: a document that lists the token makes its requirements must). */
@@ -14,7 +14,7 @@ export const AUTH_MISSING_REFUSED = requirement({
 });
 export const AUTH_KEY_WRONG_REFUSED = requirement({
   id: "AUTH-KEY-WRONG-REFUSED", level: KEY_DECLARED, place: securityOf("key", "key"),
-  statement: "A well-formed but wrong X-Auth-Key, or an unknown X-Auth-Email, is refused with a 4xx failure envelope and no certificate data.",
+  statement: "A well-formed but wrong X-Auth-Key, or an unknown X-Auth-Email, is refused with a 4xx failure envelope and no certificate data (also one beside the right key or email).",
   reason: "The operation's security requires a valid api_email and api_key pair (must where it lists them; should where only Cloudflare's documentation does).",
 });
 export const AUTH_EMAIL_WITHOUT_KEY_REFUSED = requirement({
@@ -48,4 +48,10 @@ export const AUTH_REFUSAL_STATUS = requirement({
   reason: "The document says only 4xx; Cloudflare's published refusals use these three.",
 });
 
-export const AUTH_REQUIREMENTS = [AUTH_MISSING_REFUSED, AUTH_KEY_WRONG_REFUSED, AUTH_EMAIL_WITHOUT_KEY_REFUSED, AUTH_MALFORMED_REFUSED, AUTH_TOKEN_WRONG_REFUSED, AUTH_KEY_ACCEPTED, AUTH_TOKEN_ACCEPTED, AUTH_REFUSAL_STATUS];
+export const AUTH_TOKEN_NEAR_MISS_REFUSED = requirement({
+  id: "AUTH-TOKEN-NEAR-MISS-REFUSED", level: ANY_DECLARED, place: securityScheme("token"),
+  statement: "The configured API token with one character changed, dropped or added, or its letters' case flipped, is refused with a 4xx failure envelope and no certificate data.",
+  reason: "Whichever schemes the operation's security lists, it requires a valid credential: a server that takes the configured token must compare it whole, or a near miss (a prefix, another case) reads the certificate with none.",
+});
+
+export const AUTH_REQUIREMENTS = [AUTH_MISSING_REFUSED, AUTH_KEY_WRONG_REFUSED, AUTH_EMAIL_WITHOUT_KEY_REFUSED, AUTH_MALFORMED_REFUSED, AUTH_TOKEN_WRONG_REFUSED, AUTH_TOKEN_NEAR_MISS_REFUSED, AUTH_KEY_ACCEPTED, AUTH_TOKEN_ACCEPTED, AUTH_REFUSAL_STATUS];

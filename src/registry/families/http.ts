@@ -1,5 +1,5 @@
 import { requirement } from "../define.ts";
-import { RESPONSE_200, RESPONSE_200_JSON, RESPONSE_4XX, RESPONSE_4XX_JSON } from "../pointers.ts";
+import { OPERATION_RESPONSES, RESPONSE_200, RESPONSE_200_JSON, RESPONSE_4XX, RESPONSE_4XX_JSON } from "../pointers.ts";
 
 const DOCUMENTED = "The operation's responses declare it.";
 
@@ -24,4 +24,10 @@ export const HTTP_JSON_BODY = requirement({
   reason: "Both declared responses have only application/json content.",
 });
 
-export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY];
+export const HTTP_EVERY_REQUEST_ANSWERED = requirement({
+  id: "HTTP-EVERY-REQUEST-ANSWERED", level: "must", place: OPERATION_RESPONSES,
+  statement: "Every request gets one complete HTTP answer within the run's timeout: a server that answers the requests around it does not reset, hang, cut short or rate-limit (429) this one.",
+  reason: "The operation declares an answer (200 or 4xx) for every request; when a control read sent just after is answered, the missing answer is the server's doing, not the network's.",
+});
+
+export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY, HTTP_EVERY_REQUEST_ANSWERED];

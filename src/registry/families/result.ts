@@ -37,4 +37,15 @@ export const RESULT_PEM_FORMAT = requirement({
   reason: "Format the examples and descriptions make plain; the schema only says string.",
 });
 
-export const RESULT_REQUIREMENTS = [RESULT_MEMBER_TYPES, RESULT_REQUIRED_MEMBERS, RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT, RESULT_PEM_FORMAT];
+export const RESULT_FINGERPRINT_UNIQUE = requirement({
+  id: "RESULT-FINGERPRINT-UNIQUE", level: "must", place: certificateMember("fingerprint_sha256"),
+  statement: "Distinct certificate ids are served with distinct certificates: no two share fingerprint_sha256, nor serial_number with the same issuer.",
+  reason: "fingerprint_sha256 is documented as the Client Certificate's unique identifier; a CA's serial numbers are unique to it (RFC 5280 section 4.1.2.2).",
+});
+export const RESULT_READS_AGREE = requirement({
+  id: "RESULT-READS-AGREE", level: "must", place: CERTIFICATE,
+  statement: "Every read of one certificate, with each scheme and again, gives the same certificate object, but for status (which may move through its pending_* transitions) and the notation of a date.",
+  reason: "The operation returns the details of the certificate its path identifies, and GET is safe (RFC 9110 section 9.2.1); only the status is documented as changing (pending_reactivation, pending_revocation are in-progress transitions).",
+});
+
+export const RESULT_REQUIREMENTS = [RESULT_MEMBER_TYPES, RESULT_REQUIRED_MEMBERS, RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT, RESULT_PEM_FORMAT, RESULT_FINGERPRINT_UNIQUE, RESULT_READS_AGREE];

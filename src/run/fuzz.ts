@@ -1,0 +1,83 @@
+import fc from "fast-check";
+import { malformedIdentifierArbitrary, overlongIdentifierArbitrary, type IdentifierSample } from "../../generators/index.ts";
+import { refusalProblem } from "../../suites/support/refusal.ts";
+import type { AuthChoice } from "../http/index.ts";
+import type { OperationSpec } from "../schema/operation-spec.ts";
+import { answerOf, type ProbeResult, type ProbeRunner } from "./execute.ts";
+import type { Probe } from "./probes.ts";
+
+export interface FuzzInput {
+  spec: OperationSpec;
+  zoneId: string;
+  /** The certificate whose zone position is fuzzed (a made-up one when none is known). */
+  certificateId: string;
+  auth: AuthChoice;
+  seed: number;
+  /** Identifiers to try (fast-check runs). */
+  runs: number;
+  /** Most requests spent shrinking a wrongly answered identifier (counted in the request budget). */
+  shrinks: number;
+}
+
+export interface FuzzOutcome {
+  /** Probes sent: the runs, then the shrink steps. */
+  sent: number;
+  /** The smallest wrongly answered identifier, when one was found. */
+  counterexample?: { value: string; position: "zone" | "certificate"; shrinks: number };
+}
+
+type Sample = { position: "zone" | "certificate"; sample: IdentifierSample };
+
+/** Malformed and over-long identifiers, in either path position (the certificate position three times as often). */
+function sampleArbitrary(): fc.Arbitrary<Sample> {
+  const sample = fc.oneof({ weight: 3, arbitrary: malformedIdentifierArbitrary() }, { weight: 1, arbitrary: overlongIdentifierArbitrary() });
+  return fc.tuple(fc.constantFrom<Sample["position"]>("certificate", "certificate", "certificate", "zone"), sample).map(([position, s]) => ({ position, sample: s }));
+}
+
+/**
+ * The malformed-identifier class as a property over HTTP (fast-check, seeded by the run's
+ * seed): every identifier outside Cloudflare's format is refused with a 4xx failure envelope.
+ * When one is answered wrongly, fast-check shrinks it, each step a request, until the shrink
+ * budget is spent; the smallest one found is marked `minimal`, for the report to show with its
+ * curl line. A probe with no judgeable answer (reset, timeout, 429) does not count against the
+ * identifier: HTTP-EVERY-REQUEST-ANSWERED speaks for it, and shrinking follows wrong answers only.
+ */
+export async function fuzzIdentifiers(runner: ProbeRunner, input: FuzzInput): Promise<FuzzOutcome> {
+  if (input.runs <= 0) return { sent: 0 };
+  let sent = 0;
+  let failures = 0;
+  let shrinkRequests = 0;
+  const byValue = new Map<string, ProbeResult>();
+  const probeFor = (s: Sample): Probe => {
+    const step = failures > 0 ? shrinkRequests + 1 : undefined;
+    const value = s.sample.value;
+    return {
+      key: `id:malformed:${s.position}:fuzz-${sent}`, kind: "id", priority: 2, expect: "4xx", auth: input.auth,
+      idCase: s.sample.class === "overlong" ? "overlong" : "malformed", idPosition: s.position,
+      label: `${step ? `shrink step ${step}, ` : ""}${s.sample.class} ${s.position} identifier: ${s.sample.label}`,
+      path: s.position === "zone" ? input.spec.detailsPath(value, input.certificateId) : input.spec.detailsPath(input.zoneId, value),
+      zoneId: s.position === "zone" ? value : input.zoneId, certificateId: s.position === "certificate" ? value : input.certificateId,
+      ...(step ? { shrink: { step } } : {}),
+    };
+  };
+  const property = fc.asyncProperty(sampleArbitrary(), async (s) => {
+    if (runner.down) return true;
+    if (failures > 0 && shrinkRequests >= input.shrinks) return true; // shrink budget spent: stop following this path
+    if (failures > 0) shrinkRequests++;
+    sent++;
+    const result = await runner.run(probeFor(s));
+    if (answerOf(result.exchange) !== "answered") return true;
+    const wrong = refusalProblem(result.exchange.response!) !== undefined;
+    if (wrong) {
+      failures++;
+      byValue.set(`${s.position}\n${s.sample.value}`, result);
+    }
+    return !wrong;
+  });
+  const details = await fc.check(property, { seed: input.seed, numRuns: input.runs });
+  if (!details.failed || !details.counterexample) return { sent };
+  const [smallest] = details.counterexample;
+  const result = byValue.get(`${smallest.position}\n${smallest.sample.value}`);
+  if (result) result.probe.shrink = { step: result.probe.shrink?.step ?? 0, minimal: true };
+  return { sent, counterexample: { value: smallest.sample.value, position: smallest.position, shrinks: details.numShrinks } };
+}
