@@ -9,7 +9,7 @@ export function familyTitle(family: string): string | undefined {
   return FAMILY_TITLES[family as Family];
 }
 
-/** Requirements grouped by family: CONTRACT.md's family order first, then any other in order of appearance. */
+/** Requirements grouped by family: docs/CONTRACT.md's family order first, then any other in order of appearance. */
 export function byFamily(report: Report): { family: string; requirements: RequirementResult[] }[] {
   const groups = new Map<string, RequirementResult[]>();
   for (const f of FAMILIES) groups.set(f, []);
@@ -94,7 +94,7 @@ export function formatDuration(ms: number | undefined): string {
   return s < 120 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
-/** Exit code of `run` for a verdict (CONTRACT.md, Exit codes). */
+/** Exit code of `run` for a verdict (docs/CONTRACT.md, Exit codes). */
 export function exitCodeOf(verdict: Report["verdict"]): number {
   return verdict === "conformant" ? 0 : verdict === "non-conformant" ? 1 : 2;
 }

@@ -1,6 +1,6 @@
 import { COMMAND_FLAGS } from "./flags.ts";
 
-/** Commands and flags this suite adds to the design's CONTRACT.md (it only adds, never changes). */
+/** Commands and flags added to docs/CONTRACT.md after its first version (it only grows: nothing there is changed). */
 const ADDED_TO_CONTRACT = new Set(["compare", "run --baseline", "run --quiet", "record --anonymize", "record --source", "serve --rate", "serve --seed", "requirements --out", "requirements --check", "compare --format"]);
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
@@ -12,7 +12,7 @@ export function renderCliDocs(): string {
     "",
     "<!-- Generated from src/cli/flags.ts by `npm run docs:cli`; do not edit. `npm test` fails when it is stale. -->",
     "",
-    "The public contract is the design's CONTRACT.md; entries marked *added* extend it (nothing there is changed).",
+    "The public contract is [CONTRACT.md](CONTRACT.md); entries marked *added* were added to it after its first version (nothing there is changed or dropped).",
     "Exit codes everywhere: 0 conformant / valid, 1 non-conformant / invalid / regression, 2 the suite could not do its job.",
     "",
   ];

@@ -9,7 +9,7 @@ import { prepareTarget } from "../targets/prepare.ts";
 import { parseCommandFlags, type FlagValues } from "./flags.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** `run [flags]`: the conformance suites against a target; exits with the verdict (CONTRACT.md). */
+/** `run [flags]`: the conformance suites against a target; exits with the verdict (docs/CONTRACT.md). */
 export default async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandFlags("run", argv);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);

@@ -1,7 +1,7 @@
-/** How binding a requirement is. `must` gates by default (see CONTRACT.md, `--level`). */
+/** How binding a requirement is. `must` gates by default (see docs/CONTRACT.md, `--level`). */
 export type Level = "must" | "should" | "may";
 
-/** The requirement families of CONTRACT.md. */
+/** The requirement families of docs/CONTRACT.md. */
 export const FAMILIES = ["HTTP", "ENV", "RESULT", "STATUS", "ID", "AUTH", "ERR", "X509"] as const;
 export type Family = (typeof FAMILIES)[number];
 

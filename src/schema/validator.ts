@@ -6,7 +6,7 @@ import { sourcePointerFor } from "./convert-openapi-schema.ts";
 import type { ExtractionManifest, ResponseClass } from "./extract.ts";
 import { requirementForSpecViolation } from "./violation-requirement.ts";
 
-/** `spec`: exactly the document. `strict`: spec plus the errata and implied formats (CONTRACT.md). */
+/** `spec`: exactly the document. `strict`: spec plus the errata and implied formats (docs/CONTRACT.md). */
 export type Profile = "spec" | "strict";
 export const PROFILES: readonly Profile[] = ["spec", "strict"];
 
