@@ -1,6 +1,6 @@
 import { credentialsFromEnv, configuredSchemes, type Credentials, type CredentialScheme } from "../http/index.ts";
 import type { Level } from "../registry/types.ts";
-import { intFlag, type FlagValues } from "../cli/flags.ts";
+import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
 export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -77,7 +77,7 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
   const certificateIds = values.certificate?.length
     ? values.certificate
     : (env.CLOUDFLARE_CLIENT_CERTIFICATE_IDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % 2_147_483_647);
+  const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % MAX_SEED, 0, MAX_SEED);
   return {
     target, zoneId, certificateIds, credentials, schemes,
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
