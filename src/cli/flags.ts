@@ -13,7 +13,7 @@ export const COMMON_FLAGS = {
 /** The flags of `run` (and `record`, which is `run` plus a cassette). */
 const RUN_OPTIONS = {
   target: { type: "string", description: "recorded (default), live, or a base URL", valueName: "recorded|live|URL" },
-  cassette: { type: "string", description: "cassette directory to replay (env CONFORMANCE_CASSETTE)", valueName: "DIR" },
+  cassette: { type: "string", description: "what to replay: a cassette directory, or a HAR 1.2 file (env CONFORMANCE_CASSETTE)", valueName: "DIR|FILE.har" },
   zone: { type: "string", description: "zone under test (env CLOUDFLARE_ZONE_ID)", valueName: "ID" },
   certificate: { type: "string", multiple: true, description: "certificate id to read, repeatable (env CLOUDFLARE_CLIENT_CERTIFICATE_IDS)", valueName: "ID" },
   out: { type: "string", description: "report directory (env CONFORMANCE_REPORT_DIR)", valueName: "DIR" },
@@ -33,10 +33,11 @@ export const COMMAND_FLAGS = {
     options: RUN_OPTIONS,
   },
   record: {
-    summary: "`run` that also saves every exchange, redacted, as a cassette in DIR",
+    summary: "`run` that also saves every exchange, redacted, as a cassette in DIR (or a HAR file)",
     options: {
       ...RUN_OPTIONS,
-      cassette: { type: "string", description: "directory to write the cassette to (required)", valueName: "DIR" },
+      cassette: { type: "string", description: "where to write the recording (required): a cassette directory, or a HAR file with --format har", valueName: "DIR|FILE.har" },
+      format: { type: "string", description: "cassette (default; har when --cassette ends in .har) or har: one HAR 1.2 file", valueName: "cassette|har" },
       anonymize: { type: "boolean", description: "map the zone identifier to a stable placeholder in paths, headers and bodies" },
       source: { type: "string", description: "what is being recorded, for the manifest (default: the target kind)", valueName: "TEXT" },
     },

@@ -24,6 +24,7 @@ export default async function run(argv: string[]): Promise<number> {
   const baseline = config.baseline ? loadBaseline(config.baseline) : undefined;
   const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const target = await prepareTarget(config);
+  if (target.note) log?.(target.note);
   try {
     const amendReport = (report: Report) => {
       const amended = target.amendReport ? target.amendReport(report) : report;

@@ -17,6 +17,8 @@ export interface RunConfig {
   outDir: string;
   gatingLevel: Level;
   seed: number;
+  /** True when the seed came from `--seed` (a HAR recorded by another tool needs it), not the clock. */
+  seedGiven?: boolean;
   budget: number;
   rate: number;
   timeoutMs: number;
@@ -83,6 +85,7 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
     gatingLevel: parseLevel(values.level),
     seed,
+    seedGiven: values.seed !== undefined,
     budget: intFlag("budget", values.budget, defaults.budget, 1),
     rate: intFlag("rate", values.rate, defaults.rate, 0),
     timeoutMs: intFlag("timeout", values.timeout, defaults.timeoutMs, 1),
