@@ -11,6 +11,8 @@ export interface CheckOutcome {
   checks: number;
   failures: FailureExcerpt[];
   reason?: string;
+  /** How long evaluating the check on the run's evidence took, in milliseconds (see `evaluateCheck`). */
+  durationMs?: number;
 }
 
 /** One requirement's check over the run's evidence. */
@@ -88,13 +90,20 @@ function summarise(reasons: string[]): string {
   return reasons.length === 1 ? reasons[0]! : `${reasons[0]} (and ${reasons.length - 1} more)`;
 }
 
-/** Evaluates one check; an exception in the check itself is the suite erroring, never the target failing. */
+/**
+ * Evaluates one check; an exception in the check itself is the suite erroring, never the target
+ * failing. The outcome's `durationMs` is the check's own time: the requests it judges were sent
+ * before, and are shared by many requirements, so their time is the run's, not any one check's.
+ */
 export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
+  const started = performance.now();
   const c = new Checker();
+  let outcome: CheckOutcome;
   try {
     check.run(ctx, c);
+    outcome = c.outcome();
   } catch (e) {
-    return { status: "errored", checks: c.checks, failures: c.failures, reason: `the check itself failed (a suite bug): ${(e as Error)?.message ?? e}` };
+    outcome = { status: "errored", checks: c.checks, failures: c.failures, reason: `the check itself failed (a suite bug): ${(e as Error)?.message ?? e}` };
   }
-  return c.outcome();
+  return { ...outcome, durationMs: performance.now() - started };
 }
