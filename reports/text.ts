@@ -49,13 +49,22 @@ export function visible(s: string): string {
   );
 }
 
+/** Where to cut `s` to keep at most `max` UTF-16 units without splitting a surrogate pair. */
+function cutAt(s: string, max: number): number {
+  const code = s.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}
+
 /** At most `max` UTF-16 units of `s` (never half a surrogate pair), saying how much was cut. */
 export function shorten(s: string, max: number): string {
   if (s.length <= max) return s;
-  let end = max;
-  const code = s.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
+  const end = cutAt(s, max);
   return `${s.slice(0, end)}\n… (${s.length - end} more characters; report.json has the excerpt in full)`;
+}
+
+/** At most `max` UTF-16 units of `s`, then `…` when cut: for a one-line summary whose detail is shown elsewhere. */
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, cutAt(s, max))}…`;
 }
 
 /** `max` of `items`, and how many were left out. */
