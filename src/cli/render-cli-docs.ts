@@ -3,7 +3,7 @@ import { COMMAND_FLAGS, COMMON_FLAGS } from "./flags.ts";
 /** Commands and flags added to docs/CONTRACT.md after its first version (it only grows: nothing there is changed). */
 const ADDED_TO_CONTRACT = new Set([
   "compare", "run --baseline", "run --quiet", "record --anonymize", "record --source", "record --format", "serve --rate", "serve --seed",
-  "serve --print-env", "serve --background", "requirements --out", "requirements --check", "compare --format", "--version",
+  "serve --print-env", "serve --background", "requirements --out", "requirements --check", "compare --format", "--help", "--version",
 ]);
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
