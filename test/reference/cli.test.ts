@@ -1,10 +1,6 @@
-import { execFile, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { envLines } from "../../src/cli/serve.ts";
 import { FAULTS } from "../../src/reference/index.ts";
@@ -97,20 +93,4 @@ describe("serve for a shell", () => {
       "export CLOUDFLARE_EMAIL='o'\\''brien@example.com'",
     ]);
   });
-
-  it("the README's local loop works pasted into bash as it is: background server, conformant run, kill stops it", async () => {
-    const readme = readFileSync(`${ROOT}README.md`, "utf8");
-    const block = /Try the whole loop locally[^\n]*\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
-    expect(block, "the README's loop block").toBeDefined();
-    // Port 0 instead of 8787: this machine is shared. Everything else is the README's text;
-    // the last line reports whether the server is gone once kill has returned and it had time to stop.
-    const script = `${block!.replace("--port 8787", "--port 0")}
-for _ in $(seq 100); do kill -0 "$CONFORMANCE_SERVE_PID" 2>/dev/null || break; sleep 0.1; done
-kill -0 "$CONFORMANCE_SERVE_PID" 2>/dev/null && echo "server still running" || echo "server stopped"`;
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CLOUDFLARE_") && !k.startsWith("CONFORMANCE_")));
-    const { stdout } = await promisify(execFile)("bash", ["-c", `set -e\ncd ${JSON.stringify(ROOT)}\n${script}`], { env: { ...clean, CONFORMANCE_REPORT_DIR: mkdtempSync(join(tmpdir(), "readme-loop-")) } });
-    expect(stdout).toMatch(/^CONFORMANT at level must: \d+ passed, 0 failed/m);
-    expect(stdout).toContain("status-uppercase");
-    expect(stdout.trim().split("\n").at(-1)).toBe("server stopped");
-  }, 90_000);
 });
