@@ -7,6 +7,13 @@ import { writeHar } from "../targets/har.ts";
 import { parseCommandFlags } from "./flags.ts";
 import { UsageError } from "./usage-error.ts";
 
+/** `--format`, or what `--cassette` names: a path ending in `.har` is a HAR file, anything else a cassette directory. */
+export function recordingFormat(cassette: string, format: string | undefined): "cassette" | "har" {
+  const chosen = format ?? (cassette.toLowerCase().endsWith(".har") ? "har" : "cassette");
+  if (chosen !== "cassette" && chosen !== "har") throw new UsageError(`--format must be cassette or har (got ${JSON.stringify(chosen)})`);
+  return chosen;
+}
+
 /**
  * `record --cassette DIR|FILE.har [--format cassette|har] [run flags] [--anonymize] [--source TEXT]`:
  * a run that also saves every exchange, redacted, as a cassette directory or one HAR file.
@@ -15,8 +22,7 @@ export default async function record(argv: string[]): Promise<number> {
   const { values } = parseCommandFlags("record", argv);
   const dir = values.cassette;
   if (!dir) throw new UsageError("--cassette DIR is required: where to write the recording (a directory, or FILE.har with --format har)");
-  const format = values.format ?? (dir.toLowerCase().endsWith(".har") ? "har" : "cassette");
-  if (format !== "cassette" && format !== "har") throw new UsageError(`--format must be cassette or har (got ${JSON.stringify(format)})`);
+  const format = recordingFormat(dir, values.format);
   if (!values.target || values.target === "recorded") throw new UsageError("record needs a target to record from: --target live or --target URL");
   const config = runConfigFrom({ ...values, cassette: undefined }, process.env);
   const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);

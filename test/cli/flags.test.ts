@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { closest } from "../../src/cli/did-you-mean.ts";
 import { intFlag, parseCommandFlags } from "../../src/cli/flags.ts";
 import { main } from "../../src/cli/main.ts";
+import { recordingFormat } from "../../src/cli/record.ts";
 import { SUITE_VERSION } from "../../src/run/build-report.ts";
 import { UsageError } from "../../src/cli/usage-error.ts";
 
@@ -60,6 +61,14 @@ describe("flag habits", () => {
     expect(parseCommandFlags("run", ["--certificate", "a", "--certificate=b"]).values.certificate).toEqual(["a", "b"]);
     expect(parseCommandFlags("validate", ["-", "--profile=strict"])).toMatchObject({ positionals: ["-"], values: { profile: "strict" } });
     expect(parseCommandFlags("validate", ["--", "--not-a-flag.json"]).positionals).toEqual(["--not-a-flag.json"]);
+  });
+
+  it("record writes HAR when asked, or when --cassette names a .har file", () => {
+    expect(recordingFormat("out/run.HAR", undefined)).toBe("har");
+    expect(recordingFormat("out/run", undefined)).toBe("cassette");
+    expect(recordingFormat("out/run.har", "cassette")).toBe("cassette");
+    expect(recordingFormat("out/run", "har")).toBe("har");
+    expect(usageLine(() => recordingFormat("out", "xml"))).toBe('--format must be cassette or har (got "xml")');
   });
 
   it("suggests only near names", () => {
