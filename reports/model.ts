@@ -44,6 +44,12 @@ export interface RequirementResult {
   failures: FailureExcerpt[];
   /** Why skipped or errored, when it was. */
   reason?: string;
+  /**
+   * Milliseconds its checks took on the run's evidence (JUnit's `time`). Not the time of the
+   * requests: those were sent before and are shared by many requirements; the run's duration is
+   * `finishedAt - startedAt`. Absent in reports of suite versions before it existed.
+   */
+  durationMs?: number;
   /** A failure matched by an unexpired baseline entry (recorded mode issue). */
   knownDeviation?: { reason: string; link?: string; expires: string };
 }

@@ -49,7 +49,7 @@ export function sampleRequirement(
   extra: Partial<RequirementResult> = {},
 ): RequirementResult {
   const family = id.split("-")[0] as Family;
-  return { id, family, level, title, spec: `${POINTER}/responses/200`, status, checks, failures: [], ...extra };
+  return { id, family, level, title, spec: `${POINTER}/responses/200`, status, checks, failures: [], durationMs: 0.4 + checks * 1.25, ...extra };
 }
 
 function passedRequirements(): RequirementResult[] {

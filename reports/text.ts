@@ -9,7 +9,7 @@ export function familyTitle(family: string): string | undefined {
   return FAMILY_TITLES[family as Family];
 }
 
-/** Requirements grouped by family: CONTRACT.md's family order first, then any other in order of appearance. */
+/** Requirements grouped by family: docs/CONTRACT.md's family order first, then any other in order of appearance. */
 export function byFamily(report: Report): { family: string; requirements: RequirementResult[] }[] {
   const groups = new Map<string, RequirementResult[]>();
   for (const f of FAMILIES) groups.set(f, []);
@@ -49,13 +49,22 @@ export function visible(s: string): string {
   );
 }
 
+/** Where to cut `s` to keep at most `max` UTF-16 units without splitting a surrogate pair. */
+function cutAt(s: string, max: number): number {
+  const code = s.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}
+
 /** At most `max` UTF-16 units of `s` (never half a surrogate pair), saying how much was cut. */
 export function shorten(s: string, max: number): string {
   if (s.length <= max) return s;
-  let end = max;
-  const code = s.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
+  const end = cutAt(s, max);
   return `${s.slice(0, end)}\n… (${s.length - end} more characters; report.json has the excerpt in full)`;
+}
+
+/** At most `max` UTF-16 units of `s`, then `…` when cut: for a one-line summary whose detail is shown elsewhere. */
+export function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, cutAt(s, max))}…`;
 }
 
 /** `max` of `items`, and how many were left out. */
@@ -94,7 +103,7 @@ export function formatDuration(ms: number | undefined): string {
   return s < 120 ? `${s.toFixed(1)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
-/** Exit code of `run` for a verdict (CONTRACT.md, Exit codes). */
+/** Exit code of `run` for a verdict (docs/CONTRACT.md, Exit codes). */
 export function exitCodeOf(verdict: Report["verdict"]): number {
   return verdict === "conformant" ? 0 : verdict === "non-conformant" ? 1 : 2;
 }

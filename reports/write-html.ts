@@ -3,13 +3,16 @@
 // target sent, `<script>` included).
 import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
 import {
-  familyTitle, byFamily, durationMs, exitCodeOf, formatDuration, redactReport,
+  clip, familyTitle, byFamily, durationMs, exitCodeOf, firstOf, formatDuration, redactReport,
   requestExcerpt, responseExcerpt, shorten, shownCounts, shownStatus, visible, type ShownStatus,
 } from "./text.ts";
+import { REPORT_CSS } from "./html-style.ts";
 
 const MAX_BODY = 4_096;
 const MAX_SUMMARY = 300;
 const MAX_FAILURES = 20;
+const MAX_FIRST_FAILURE = 240;
+const MAX_BANNER_IDS = 6;
 
 /**
  * HTML-escaped text, fit for element content and double- or single-quoted attribute
@@ -29,57 +32,6 @@ const STATUS_TEXT: Record<ShownStatus, string> = {
   passed: "passed", failed: "failed", skipped: "skipped", errored: "errored", "known-deviation": "known deviation",
 };
 
-const CSS = `
-:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--soft:#f6f8fa;
---pass:#1a7f37;--pass-bg:#dafbe1;--fail:#cf222e;--fail-bg:#ffebe9;--warn:#9a6700;--warn-bg:#fff8c5;
---skip:#59636e;--skip-bg:#eff2f5;--dev:#8250df;--dev-bg:#fbefff}
-*{box-sizing:border-box}
-body{margin:0;font:14px/1.5 -apple-system,"Segoe UI","Noto Sans",Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
-code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,"SF Mono",Menlo,Consolas,"DejaVu Sans Mono",monospace}
-.wrap{max-width:1180px;margin:0 auto;padding:0 24px}
-.banner{color:#fff;padding:22px 0 18px}
-.banner.conformant{background:var(--pass)}.banner.non-conformant{background:var(--fail)}.banner.error{background:#bf8700}
-.banner h1{margin:0;font-size:28px;letter-spacing:.2px}
-.banner .sub{opacity:.92;margin-top:4px}
-.banner .error-line{margin:12px 0 0;padding:8px 12px;background:rgba(0,0,0,.18);border-radius:6px;font-weight:600;white-space:pre-wrap;word-break:break-word}
-.cards{display:flex;flex-wrap:wrap;gap:12px;margin:20px 0 8px}
-.card{flex:1 1 120px;border:1px solid var(--line);border-radius:8px;padding:10px 14px;background:var(--soft)}
-.card b{display:block;font-size:24px;line-height:1.2}.card span{color:var(--muted)}
-.card.passed b{color:var(--pass)}.card.failed b{color:var(--fail)}.card.errored b{color:var(--warn)}
-.card.known-deviation b{color:var(--dev)}.card.skipped b{color:var(--skip)}.card.zero b{color:var(--muted);font-weight:400}
-h2{font-size:18px;margin:28px 0 8px;padding-bottom:6px;border-bottom:1px solid var(--line)}
-h2 .what{font-weight:400;color:var(--muted);font-size:14px;margin-left:8px}
-h2 .tally{float:right;font-weight:400;color:var(--muted);font-size:13px;margin-top:3px}
-table{width:100%;border-collapse:collapse;margin-bottom:8px;table-layout:fixed}
-col.c-id{width:290px}col.c-level{width:80px}col.c-status{width:150px}col.c-num{width:80px}
-th,td{text-align:left;padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:top}
-th{font-size:12px;text-transform:uppercase;letter-spacing:.4px;color:var(--muted);background:var(--soft)}
-td.num,th.num{text-align:right}
-td.id{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}td.id a{color:inherit;text-decoration:none;border-bottom:1px dotted var(--muted)}
-tr.failed td{background:#fff8f7}tr.errored td{background:#fffdf0}tr.known-deviation td{background:#fdf8ff}
-.note{color:var(--muted);font-size:13px;margin-top:2px;word-break:break-word}
-.badge{display:inline-block;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600;white-space:nowrap;border:1px solid transparent}
-.badge.passed{color:var(--pass);background:var(--pass-bg)}.badge.failed{color:var(--fail);background:var(--fail-bg)}
-.badge.errored{color:var(--warn);background:var(--warn-bg)}.badge.skipped{color:var(--skip);background:var(--skip-bg)}
-.badge.known-deviation{color:var(--dev);background:var(--dev-bg);border-color:#d8b9ff;border-style:dashed}
-.level{font-size:12px;color:var(--muted)}.level.must{color:var(--fg);font-weight:600}
-.req{border:1px solid var(--line);border-left:4px solid var(--fail);border-radius:6px;padding:10px 14px;margin:12px 0}
-.req.errored{border-left-color:#bf8700}.req.known-deviation{border-left-color:var(--dev);border-left-style:dashed;background:#fefbff}
-.req h3{margin:0 0 4px;font-size:15px}.req h3 code{font-size:13px}
-.meta{color:var(--muted);margin:0 0 8px;font-size:13px;word-break:break-all}
-.baseline{margin:6px 0 8px;padding:6px 10px;background:var(--dev-bg);border-radius:6px;font-size:13px}
-details{border:1px solid var(--line);border-radius:6px;margin:6px 0;background:var(--bg)}
-summary{cursor:pointer;padding:6px 10px;font-weight:600;word-break:break-word}
-details[open] summary{border-bottom:1px solid var(--line)}
-.ex{padding:4px 10px 10px}
-.ex h4{margin:10px 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.4px;color:var(--muted)}
-pre{margin:0;padding:8px 10px;background:var(--soft);border:1px solid var(--line);border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere;max-height:22em;overflow:auto}
-pre.curl{background:#1f2328;color:#e6edf3;border-color:#1f2328}
-.more{color:var(--muted);font-style:italic}
-footer{margin:32px auto 40px;color:var(--muted);font-size:13px}
-footer dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:0;padding-top:12px;border-top:1px solid var(--line)}
-footer dt{font-weight:600}footer dd{margin:0;word-break:break-all}
-`;
 
 function badge(status: ShownStatus): string {
   return `<span class="badge ${status}">${STATUS_TEXT[status]}</span>`;
@@ -109,12 +61,12 @@ function familySection(family: string, requirements: RequirementResult[]): strin
   const rows = requirements.map((r) => {
     const s = shownStatus(r);
     const id = needsDetail(r) ? `<a href="#${anchor(r.id)}"><code>${esc(r.id)}</code></a>` : `<code>${esc(r.id)}</code>`;
-    return `<tr class="${s}"><td class="id" title="${esc(r.spec)}">${id}</td><td><span class="level ${esc(r.level)}">${esc(r.level)}</span></td>`
-      + `<td>${badge(s)}</td><td>${esc(r.title)}${note(r)}</td><td class="num">${esc(r.checks)}</td></tr>`;
+    return `<tr class="${s}"><td class="id" title="${esc(r.spec)}">${id}</td><td class="lvl"><span class="level ${esc(r.level)}">${esc(r.level)}</span></td>`
+      + `<td class="st">${badge(s)}</td><td>${esc(r.title)}${note(r)}</td><td class="num" data-label="checks">${esc(r.checks)}</td></tr>`;
   });
   return `<section class="family" id="family-${esc(family)}">
 <h2>${esc(family)}${what ? `<span class="what">${esc(what)}</span>` : ""}<span class="tally">${[...tally].map(([s, n]) => `${n} ${STATUS_TEXT[s]}`).join(" · ")}</span></h2>
-<table><colgroup><col class="c-id"><col class="c-level"><col class="c-status"><col><col class="c-num"></colgroup><thead><tr><th>ID</th><th>Level</th><th>Status</th><th>Title</th><th class="num">Checks</th></tr></thead>
+<table class="rows"><colgroup><col class="c-id"><col class="c-level"><col class="c-status"><col><col class="c-num"></colgroup><thead><tr><th>ID</th><th>Level</th><th>Status</th><th>Title</th><th class="num">Checks</th></tr></thead>
 <tbody>
 ${rows.join("\n")}
 </tbody></table>
@@ -171,11 +123,46 @@ function baselineSection(report: Report): string {
       + `<td>${esc(e.reason)}${e.link ? `<div class="note">${esc(e.link)}</div>` : ""}</td><td>${esc(e.expires)}</td></tr>`;
   });
   return `<section id="baseline"><h2>Baseline<span class="what"><code>${esc(b.file)}</code></span><span class="tally">${n("applied")} applied · ${n("expired")} expired · ${n("unmatched")} unmatched</span></h2>
-${rows.length ? `<table><colgroup><col class="c-status"><col class="c-id"><col><col><col class="c-status"></colgroup><thead><tr><th>State</th><th>Requirement</th><th>Match</th><th>Reason</th><th>Expires</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>` : ""}
+${rows.length ? `<table class="rows"><colgroup><col class="c-status"><col class="c-id"><col><col><col class="c-status"></colgroup><thead><tr><th>State</th><th>Requirement</th><th>Match</th><th>Reason</th><th>Expires</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody></table>` : ""}
 </section>`;
 }
 
-/** report.html for `report`: banner, counts, a table per family, failures, known deviations, run footer. */
+/** What a failing requirement's summary shows first: its first failure, or why the suite could not tell. */
+function firstProblem(r: RequirementResult): string {
+  return (shownStatus(r) === "errored" ? r.reason ?? r.failures[0]?.message : r.failures[0]?.message ?? r.reason) ?? "";
+}
+
+/** The banner's line saying what failed: the ids, each linked to its detail. */
+function failedLine(failing: RequirementResult[]): string {
+  const part = (status: ShownStatus, label: string) => {
+    const { shown, more } = firstOf(failing.filter((r) => shownStatus(r) === status), MAX_BANNER_IDS);
+    if (shown.length === 0) return "";
+    return `${label} ${shown.map((r) => `<a href="#${anchor(r.id)}"><code>${esc(r.id)}</code></a>`).join(", ")}${more ? ` and ${more} more` : ""}`;
+  };
+  const parts = [part("failed", "Failed:"), part("errored", "Could not tell:")].filter(Boolean);
+  return parts.length ? `<p class="failed-line">${parts.join(" · ")}</p>` : "";
+}
+
+/** Right under the verdict: each failing requirement, its statement, its first failure and a link to the detail. */
+function failingSection(failing: RequirementResult[]): string {
+  if (failing.length === 0) return "";
+  const items = failing.map((r) => {
+    const s = shownStatus(r);
+    return `<li class="${s}"><div class="head">${badge(s)} <a href="#${anchor(r.id)}"><code>${esc(r.id)}</code></a> <span class="level ${esc(r.level)}">${esc(r.level)}</span></div>`
+      + `<div class="stmt">${esc(r.title)}</div><div class="first">${esc(clip(firstProblem(r), MAX_FIRST_FAILURE))}</div>`
+      + `<a class="to-detail" href="#${anchor(r.id)}">detail, request and curl line ↓</a></li>`;
+  });
+  return `<section id="failing"><h2>What failed<span class="what">${failing.length} requirement${failing.length === 1 ? "" : "s"}, first failure each</span></h2>
+<ol class="failing">
+${items.join("\n")}
+</ol>
+</section>`;
+}
+
+/**
+ * report.html for `report`: banner (verdict, what failed), the failing requirements, counts, a
+ * table per family, the failures in detail, known deviations, run footer.
+ */
 export function renderHtml(input: Report): string {
   const report = redactReport(input);
   const counts = shownCounts(report);
@@ -203,15 +190,17 @@ export function renderHtml(input: Report): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(v)} — ${esc(report.suite.name)} ${esc(report.suite.version)}</title>
-<style>${CSS}</style>
+<style>${REPORT_CSS}</style>
 </head>
 <body>
 <header class="banner ${esc(v)}"><div class="wrap">
 <h1>${VERDICT_TEXT[v] ?? esc(v)}</h1>
 <div class="sub">verdict <b>${esc(v)}</b> at gating level <b>${esc(report.gatingLevel)}</b> · exit code ${exitCodeOf(v)} · ${esc(t.kind)} target <code>${esc(t.baseUrl)}</code> · seed ${esc(report.seed)} · ${esc(duration)}</div>
+${failedLine(failed)}
 ${report.error ? `<p class="error-line">${esc(report.error)}</p>` : ""}
 </div></header>
 <main class="wrap">
+${failingSection(failed)}
 <section class="cards">
 ${cards.filter(([cls, n]) => cls !== "known-deviation" || n > 0)
     .map(([cls, n, label]) => `<div class="card ${cls}${n === 0 ? " zero" : ""}"><b>${esc(n)}</b><span>${label}</span></div>`).join("\n")}

@@ -1,6 +1,8 @@
 // junit.xml: one <testsuite> per family, one <testcase> per requirement, in the shape
 // Jenkins, GitLab and the GitHub JUnit actions read. A known deviation is reported as
 // <skipped type="known-deviation"> (pytest reports xfail the same way): it is shown, not gating.
+// `time` (seconds): a testcase's is the time its checks took (`durationMs`), a testsuite's the
+// sum of its testcases'; the root's is the whole run's, requests included.
 import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
 import { byFamily, durationMs, redactReport, shorten, shownStatus } from "./text.ts";
 
@@ -61,8 +63,11 @@ function message(r: RequirementResult, fallback: string): string {
   return first ? shorten(first, MAX_MESSAGE) + more : fallback;
 }
 
+/** Seconds with millisecond precision, as JUnit readers expect `time`. */
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
 function testcase(r: RequirementResult): string {
-  const open = `<testcase${attrs({ classname: r.family, name: `${r.id}: ${r.title}`, assertions: r.checks })}`;
+  const open = `<testcase${attrs({ classname: r.family, name: `${r.id}: ${r.title}`, assertions: r.checks, time: seconds(r.durationMs ?? 0) })}`;
   switch (shownStatus(r)) {
     case "passed":
       return `${open}/>`;
@@ -93,7 +98,7 @@ export function junitCounts(requirements: RequirementResult[]): { tests: number;
 export function renderJunit(input: Report): string {
   const report = redactReport(input);
   const ms = durationMs(report);
-  const time = ms === undefined ? undefined : (ms / 1000).toFixed(3);
+  const time = ms === undefined ? undefined : seconds(ms);
   const properties = [
     ["verdict", report.verdict],
     ["gatingLevel", report.gatingLevel],
@@ -108,7 +113,7 @@ export function renderJunit(input: Report): string {
   ].map(([name, value]) => `      <property${attrs({ name, value })}/>`).join("\n");
 
   const suites = byFamily(report).map(({ family, requirements }) => [
-    `  <testsuite${attrs({ name: family, ...junitCounts(requirements), timestamp: report.startedAt })}>`,
+    `  <testsuite${attrs({ name: family, ...junitCounts(requirements), time: seconds(requirements.reduce((sum, r) => sum + (r.durationMs ?? 0), 0)), timestamp: report.startedAt })}>`,
     `    <properties>\n${properties}\n    </properties>`,
     ...requirements.map((r) => `    ${testcase(r)}`),
     "  </testsuite>",
@@ -117,7 +122,7 @@ export function renderJunit(input: Report): string {
   // A run that errored before any requirement still says why, where JUnit readers look.
   if (suites.length === 0) {
     suites.push([
-      `  <testsuite${attrs({ name: "run", ...junitCounts([]), timestamp: report.startedAt })}>`,
+      `  <testsuite${attrs({ name: "run", ...junitCounts([]), time: time ?? seconds(0), timestamp: report.startedAt })}>`,
       `    <properties>\n${properties}\n    </properties>`,
       ...(report.error ? [`    <system-err>${xmlText(report.error)}</system-err>`] : []),
       "  </testsuite>",

@@ -6,7 +6,7 @@ import { renderJson } from "./write-json.ts";
 import { renderJunit } from "./write-junit.ts";
 import { renderMarkdown } from "./write-markdown.ts";
 
-/** The files of a report directory (CONTRACT.md, Reports) and what renders each. */
+/** The files of a report directory (docs/CONTRACT.md, Reports) and what renders each. */
 export const REPORT_FILES = {
   "report.json": renderJson,
   "report.md": renderMarkdown,

@@ -1,13 +1,18 @@
 /**
- * One-off: assembles schemas/source/openapi.json from the seed operation
- * (../shared/seed/*.txt). The seed is five header lines (summary, path, method,
- * tag, operationId) then six JSON values: plan availability, permissions,
- * parameters, request body, responses, security. The seed's values are copied
- * untouched; only the document around them is added (see schemas/source/SOURCE.md).
+ * One-off: assembles schemas/source/openapi.json from a seed file of the operation
+ * (a text export of Cloudflare's published definition; it is not in this repository,
+ * and the result, schemas/source/openapi.json, is). The seed is five header lines
+ * (summary, path, method, tag, operationId) then six JSON values: plan availability,
+ * permissions, parameters, request body, responses, security. The seed's values are
+ * copied untouched; only the document around them is added (see schemas/source/SOURCE.md).
  *
- *   npx tsx scripts/build-openapi-source.ts ../shared/seed/000_0dbedef129a60aab.txt
+ *   npx tsx scripts/build-openapi-source.ts SEED.txt
+ *
+ * Exit 2 with one line when no seed file is given or it cannot be read.
  */
 import { readFileSync, writeFileSync } from "node:fs";
+
+const USAGE = "usage: npx tsx scripts/build-openapi-source.ts SEED.txt (the seed file of the operation; schemas/source/SOURCE.md says what it holds)";
 
 function splitJsonValues(text: string): unknown[] {
   const values: unknown[] = [];
@@ -31,10 +36,29 @@ function splitJsonValues(text: string): unknown[] {
   return values;
 }
 
-const seedPath = process.argv[2] ?? "../shared/seed/000_0dbedef129a60aab.txt";
-const lines = readFileSync(seedPath, "utf8").split("\n");
+function fail(line: string): never {
+  console.error(`build-openapi-source: ${line}`);
+  process.exit(2);
+}
+
+const seedPath = process.argv[2];
+if (!seedPath || seedPath === "--help" || seedPath === "-h") fail(`no seed file given; ${USAGE}`);
+let seedText: string;
+try {
+  seedText = readFileSync(seedPath, "utf8");
+} catch (e) {
+  fail(`cannot read ${seedPath} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); ${USAGE}`);
+}
+const lines = seedText.split("\n");
 const [summary, path, method, tag, operationId] = lines.slice(0, 5).map((l) => l.trim());
-const [plans, permissions, parameters, requestBody, responses, security] = splitJsonValues(lines.slice(5).join("\n"));
+let values: unknown[];
+try {
+  values = splitJsonValues(lines.slice(5).join("\n"));
+} catch (e) {
+  fail(`${seedPath} is not a seed file: after five header lines it should hold six JSON values (${(e as Error).message})`);
+}
+if (!path?.startsWith("/") || values.length !== 6) fail(`${seedPath} is not a seed file: five header lines (summary, path, method, tag, operationId) then six JSON values`);
+const [plans, permissions, parameters, requestBody, responses, security] = values;
 
 const operation: Record<string, unknown> = {
   summary, tags: [tag], operationId, parameters, responses, security,

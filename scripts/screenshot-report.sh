@@ -4,7 +4,7 @@
 # A sample report to look at: npx tsx reports/sample.ts /tmp/sample-report && \
 #   scripts/screenshot-report.sh /tmp/sample-report/report.html
 # Env: CHROMIUM (default /usr/bin/chromium, else chromium or chromium-browser on PATH),
-#      WINDOW_SIZE (default 1280,1600).
+#      WINDOW_SIZE (default 1280,1600; 400,1600 shows the narrow layout).
 # Exit: 0 written, 2 cannot (no chromium, no such report, no PNG came out).
 set -euo pipefail
 

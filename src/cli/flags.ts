@@ -1,7 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { closest } from "./did-you-mean.ts";
 import { UsageError } from "./usage-error.ts";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & { description: string; valueName?: string };
+
+/** Flags every command (and the bin itself) takes; `main` answers them before the command runs. */
+export const COMMON_FLAGS = {
+  help: { type: "boolean", short: "h", description: "print the command's flags and exit 0" },
+  version: { type: "boolean", short: "v", description: "print the suite's name and version and exit 0" },
+} satisfies Record<string, OptionSpec>;
 
 /** The document to judge against: `run`, `record` and `validate` share them. */
 const SPEC_OPTIONS = {
@@ -13,7 +20,7 @@ const SPEC_OPTIONS = {
 const RUN_OPTIONS = {
   ...SPEC_OPTIONS,
   target: { type: "string", description: "recorded (default), live, or a base URL", valueName: "recorded|live|URL" },
-  cassette: { type: "string", description: "cassette directory to replay (env CONFORMANCE_CASSETTE)", valueName: "DIR" },
+  cassette: { type: "string", description: "what to replay: a cassette directory, or a HAR 1.2 file (env CONFORMANCE_CASSETTE)", valueName: "DIR|FILE.har" },
   zone: { type: "string", description: "zone under test (env CLOUDFLARE_ZONE_ID)", valueName: "ID" },
   certificate: { type: "string", multiple: true, description: "certificate id to read, repeatable (env CLOUDFLARE_CLIENT_CERTIFICATE_IDS)", valueName: "ID" },
   out: { type: "string", description: "report directory (env CONFORMANCE_REPORT_DIR)", valueName: "DIR" },
@@ -33,10 +40,11 @@ export const COMMAND_FLAGS = {
     options: RUN_OPTIONS,
   },
   record: {
-    summary: "`run` that also saves every exchange, redacted, as a cassette in DIR",
+    summary: "`run` that also saves every exchange, redacted, as a cassette in DIR (or a HAR file)",
     options: {
       ...RUN_OPTIONS,
-      cassette: { type: "string", description: "directory to write the cassette to (required)", valueName: "DIR" },
+      cassette: { type: "string", description: "where to write the recording (required): a cassette directory, or a HAR file with --format har", valueName: "DIR|FILE.har" },
+      format: { type: "string", description: "cassette (default; har when --cassette ends in .har) or har: one HAR 1.2 file", valueName: "cassette|har" },
       anonymize: { type: "boolean", description: "map the zone identifier to a stable placeholder in paths, headers and bodies" },
       source: { type: "string", description: "what is being recorded, for the manifest (default: the target kind)", valueName: "TEXT" },
     },
@@ -57,6 +65,8 @@ export const COMMAND_FLAGS = {
       "list-faults": { type: "boolean", description: "list the fault catalogue and exit" },
       rate: { type: "string", description: "requests per second before 429 (default 50)", valueName: "N" },
       seed: { type: "string", description: "seed of the generated certificates", valueName: "N" },
+      "print-env": { type: "boolean", description: "print `export NAME=value` lines for a shell instead of the JSON line (zone, generated credentials, CONFORMANCE_SERVE_URL, CONFORMANCE_SERVE_PID)" },
+      background: { type: "boolean", description: "serve from a background process and exit once it is ready; stop it with kill $CONFORMANCE_SERVE_PID (or the JSON line's pid)" },
     },
   },
   extract: {
@@ -102,14 +112,66 @@ export type FlagValues<C extends CommandName> = {
   [K in keyof OptionsOf<C>]?: OptionsOf<C>[K] extends { type: "boolean" } ? boolean : OptionsOf<C>[K] extends { multiple: true } ? string[] : string;
 };
 
-/** Parses one command's flags; an unknown flag is a UsageError naming the command's help. */
+/** A negative number given as a flag's value (`--seed -1`): a value, not a flag. */
+const NEGATIVE_NUMBER = /^-\d/;
+
+/**
+ * Checks argv against the table before `parseArgs` sees it, so every mistake is one line that
+ * names the fix: an unknown flag (with the closest known one), a missing value, a value given
+ * to a switch. A value that looks like a negative number is the flag's value (`--seed -1` reads
+ * as `--seed=-1`, which the flag's own check then judges).
+ */
+function checkedArgv(command: string, argv: string[], options: Record<string, OptionSpec>): string[] {
+  const help = `(see: client-cert-conformance ${command} --help)`;
+  const names = Object.keys(options);
+  const shorts = new Map(Object.entries(options).flatMap(([name, o]) => (o.short ? [[o.short, name] as const] : [])));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      out.push(...argv.slice(i));
+      break;
+    }
+    if (arg === "-" || !arg.startsWith("-") || NEGATIVE_NUMBER.test(arg)) {
+      out.push(arg);
+      continue;
+    }
+    const [flag, inline] = arg.startsWith("--") ? [arg.slice(2).split("=")[0]!, arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : undefined] : [shorts.get(arg.slice(1)) ?? `-${arg.slice(1)}`, undefined];
+    const spec = options[flag];
+    if (!spec) {
+      const typed = flag.replace(/^-+/, "");
+      const suggestion = closest(typed, names);
+      throw new UsageError(`unknown flag ${arg.split("=")[0]}${suggestion ? `; did you mean --${suggestion}?` : ""} ${help}`);
+    }
+    if (spec.type === "boolean") {
+      if (inline !== undefined) throw new UsageError(`--${flag} is a switch and takes no value (got ${JSON.stringify(arg)}) ${help}`);
+      out.push(`--${flag}`);
+      continue;
+    }
+    const value = inline ?? argv[i + 1];
+    const valueName = spec.valueName ?? "VALUE";
+    if (value === undefined) throw new UsageError(`--${flag} needs a value: --${flag} ${valueName} ${help}`);
+    if (inline === undefined) {
+      if (value.startsWith("-") && value !== "-" && !NEGATIVE_NUMBER.test(value)) {
+        throw new UsageError(`--${flag} needs a value, got the flag ${JSON.stringify(value)}; write --${flag}=${value} if that is the value ${help}`);
+      }
+      i++;
+    }
+    out.push(`--${flag}=${value}`);
+  }
+  return out;
+}
+
+/** Parses one command's flags; a mistake is a UsageError naming the fix and the command's help. */
 export function parseCommandFlags<C extends CommandName>(command: C, argv: string[], extra: Record<string, OptionSpec> = {}): { values: FlagValues<C> & Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
-  const options = { ...COMMAND_FLAGS[command].options, ...extra } as Record<string, OptionSpec>;
+  const options = { ...COMMON_FLAGS, ...COMMAND_FLAGS[command].options, ...extra } as Record<string, OptionSpec>;
+  const args = checkedArgv(command, argv, options);
   const parseOptions = Object.fromEntries(Object.entries(options).map(([k, { description: _d, valueName: _v, ...o }]) => [k, o]));
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: parseOptions, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args, options: parseOptions, allowPositionals: true, strict: true });
     return { values: values as FlagValues<C> & Record<string, string | boolean | string[] | undefined>, positionals };
   } catch (e) {
+    // checkedArgv has caught what parseArgs would; this is the backstop.
     throw new UsageError(`${(e as Error).message.split("\n")[0]} (see: client-cert-conformance ${command} --help)`);
   }
 }
@@ -117,19 +179,28 @@ export function parseCommandFlags<C extends CommandName>(command: C, argv: strin
 /** Help text for one command, generated from the table. */
 export function commandHelp(command: CommandName, extra: Record<string, OptionSpec> = {}): string {
   const spec = COMMAND_FLAGS[command];
-  const options = { ...spec.options, ...extra } as Record<string, OptionSpec>;
+  const options = { ...spec.options, ...extra, ...COMMON_FLAGS } as Record<string, OptionSpec>;
   const lines = [`client-cert-conformance ${command}: ${spec.summary}`, ""];
   for (const [name, o] of Object.entries(options)) {
-    const flag = `--${name}${o.valueName ? " " + o.valueName : ""}`;
+    const flag = `${o.short ? `-${o.short}, ` : ""}--${name}${o.valueName ? " " + o.valueName : ""}`;
     lines.push(`  ${flag.padEnd(28)} ${o.description}`);
   }
   return lines.join("\n");
 }
 
-/** A positive integer flag, or a UsageError saying which flag is wrong. */
-export function intFlag(name: string, value: string | undefined, fallback: number, min = 0): number {
+/**
+ * A whole-number flag from `min` to `max`, or a UsageError saying which flag is wrong and
+ * what it takes. Digits only: "", "0x10", "1e3" and " 7" are not whole numbers here.
+ */
+export function intFlag(name: string, value: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number >= ${min} (got ${JSON.stringify(value)})`);
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max)) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`;
+    throw new UsageError(`--${name} must be a whole number ${range} (got ${JSON.stringify(value)})`);
+  }
   return n;
 }
+
+/** The largest seed: fast-check and the generators take 32-bit signed seeds. */
+export const MAX_SEED = 2_147_483_647;

@@ -1,4 +1,5 @@
-import { COMMAND_FLAGS, commandHelp, type CommandName } from "./flags.ts";
+import { closest } from "./did-you-mean.ts";
+import { COMMAND_FLAGS, COMMON_FLAGS, commandHelp, type CommandName } from "./flags.ts";
 import { UsageError } from "./usage-error.ts";
 
 // Each command is a thin module loaded on demand, so `requirements` does not pay for vitest or x509 start-up.
@@ -16,8 +17,21 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[]) =>
 function usage(): string {
   const lines = ["usage: client-cert-conformance <command> [flags]", ""];
   for (const [name, spec] of Object.entries(COMMAND_FLAGS)) lines.push(`  ${name.padEnd(14)} ${spec.summary}`);
+  lines.push("", `  ${"-h, --help".padEnd(14)} ${COMMON_FLAGS.help.description}`, `  ${"-v, --version".padEnd(14)} ${COMMON_FLAGS.version.description}`);
   lines.push("", "client-cert-conformance <command> --help shows a command's flags.");
   return lines.join("\n");
+}
+
+/** `client-cert-conformance 0.1.0`: the version every report carries as `suite.version`. */
+async function versionLine(): Promise<string> {
+  const { SUITE_NAME, SUITE_VERSION } = await import("../run/build-report.ts");
+  return `${SUITE_NAME} ${SUITE_VERSION}`;
+}
+
+/** True when `flag` is among the command's arguments before a `--` terminator. */
+function hasFlag(argv: string[], ...flags: string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).some((a) => flags.includes(a));
 }
 
 /** The CLI: returns the exit code (0 conformant/ok, 1 non-conformant/invalid, 2 the suite could not do its job). */
@@ -27,13 +41,23 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage());
     return command ? 0 : 2;
   }
-  if (!(command in COMMANDS)) {
-    console.error(`client-cert-conformance: unknown command ${JSON.stringify(command)}; one of: ${Object.keys(COMMANDS).join(", ")}`);
+  if (command === "--version" || command === "-v" || command === "version") {
+    console.log(await versionLine());
+    return 0;
+  }
+  if (!Object.hasOwn(COMMANDS, command)) {
+    const suggestion = closest(command.replace(/^-+/, ""), Object.keys(COMMANDS));
+    const what = command.startsWith("-") ? `a command comes first, before flags (got ${JSON.stringify(command)})` : `unknown command ${JSON.stringify(command)}`;
+    console.error(`client-cert-conformance: ${what}${suggestion ? `; did you mean ${suggestion}?` : ""} (one of: ${Object.keys(COMMANDS).join(", ")})`);
     return 2;
   }
   const name = command as CommandName;
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (hasFlag(rest, "--help", "-h")) {
     console.log(commandHelp(name));
+    return 0;
+  }
+  if (hasFlag(rest, "--version", "-v")) {
+    console.log(await versionLine());
     return 0;
   }
   try {

@@ -2,23 +2,35 @@ import { runConfigFrom } from "../run/config.ts";
 import { SUITE_NAME, SUITE_VERSION } from "../run/build-report.ts";
 import { madeUpIdentifier } from "../run/probes.ts";
 import { runConformance } from "../run/run-conformance.ts";
-import { writeCassette } from "../targets/cassette.ts";
+import { CassetteError, writeCassette, type WriteCassetteOptions } from "../targets/cassette.ts";
+import { writeHar } from "../targets/har.ts";
 import { parseCommandFlags } from "./flags.ts";
 import { loadSpecOrExplain } from "./spec-flags.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** `record --cassette DIR [run flags] [--anonymize] [--source TEXT]`: a run that also saves every exchange, redacted. */
+/** `--format`, or what `--cassette` names: a path ending in `.har` is a HAR file, anything else a cassette directory. */
+export function recordingFormat(cassette: string, format: string | undefined): "cassette" | "har" {
+  const chosen = format ?? (cassette.toLowerCase().endsWith(".har") ? "har" : "cassette");
+  if (chosen !== "cassette" && chosen !== "har") throw new UsageError(`--format must be cassette or har (got ${JSON.stringify(chosen)})`);
+  return chosen;
+}
+
+/**
+ * `record --cassette DIR|FILE.har [--format cassette|har] [run flags] [--anonymize] [--source TEXT]`:
+ * a run that also saves every exchange, redacted, as a cassette directory or one HAR file.
+ */
 export default async function record(argv: string[]): Promise<number> {
   const { values } = parseCommandFlags("record", argv);
   const dir = values.cassette;
-  if (!dir) throw new UsageError("--cassette DIR is required: where to write the cassette");
+  if (!dir) throw new UsageError("--cassette DIR is required: where to write the recording (a directory, or FILE.har with --format har)");
+  const format = recordingFormat(dir, values.format);
   if (!values.target || values.target === "recorded") throw new UsageError("record needs a target to record from: --target live or --target URL");
   const config = runConfigFrom({ ...values, cassette: undefined }, process.env);
   loadSpecOrExplain(config.spec);
   const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const { report, exitCode, exchanges } = await runConformance(config, { log });
   const anonymize = values.anonymize ? new Map([[config.zoneId, madeUpIdentifier(0, "anonymized-zone")]]) : undefined;
-  const manifest = writeCassette(dir, {
+  const recording: WriteCassetteOptions = {
     manifest: {
       suite: { name: SUITE_NAME, version: SUITE_VERSION }, spec: report.suite.spec, seed: config.seed,
       target: { kind: config.target.kind === "live" ? "live" : "url", baseUrl: config.target.baseUrl },
@@ -27,7 +39,14 @@ export default async function record(argv: string[]): Promise<number> {
       schemes: config.schemes, budget: config.budget,
     },
     exchanges, credentials: config.credentials, anonymize,
-  });
-  console.log(`${report.verdict.toUpperCase()}: recorded ${manifest.exchanges} exchanges to ${dir} (seed ${config.seed}); reports in ${config.outDir}`);
+  };
+  let manifest;
+  try {
+    manifest = format === "har" ? writeHar(dir, recording) : writeCassette(dir, recording);
+  } catch (e) {
+    if (e instanceof CassetteError) throw new UsageError(`${e.message} (${dir} not written; please report it: the redaction missed a form of it)`);
+    throw e;
+  }
+  console.log(`${report.verdict.toUpperCase()}: recorded ${manifest.exchanges} exchanges to ${dir}${format === "har" ? " (HAR 1.2)" : ""} (seed ${config.seed}); reports in ${config.outDir}`);
   return exitCode;
 }

@@ -1,7 +1,10 @@
-import { COMMAND_FLAGS } from "./flags.ts";
+import { COMMAND_FLAGS, COMMON_FLAGS } from "./flags.ts";
 
-/** Commands and flags this suite adds to the design's CONTRACT.md (it only adds, never changes). */
-const ADDED_TO_CONTRACT = new Set(["compare", "run --baseline", "run --quiet", "record --anonymize", "record --source", "serve --rate", "serve --seed", "requirements --out", "requirements --check", "compare --format"]);
+/** Commands and flags added to docs/CONTRACT.md after its first version (it only grows: nothing there is changed). */
+const ADDED_TO_CONTRACT = new Set([
+  "compare", "run --baseline", "run --quiet", "record --anonymize", "record --source", "record --format", "serve --rate", "serve --seed",
+  "serve --print-env", "serve --background", "requirements --out", "requirements --check", "compare --format", "--help", "--version",
+]);
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
@@ -12,10 +15,20 @@ export function renderCliDocs(): string {
     "",
     "<!-- Generated from src/cli/flags.ts by `npm run docs:cli`; do not edit. `npm test` fails when it is stale. -->",
     "",
-    "The public contract is the design's CONTRACT.md; entries marked *added* extend it (nothing there is changed).",
+    "The public contract is [CONTRACT.md](CONTRACT.md); entries marked *added* were added to it after its first version (nothing there is changed or dropped).",
     "Exit codes everywhere: 0 conformant / valid, 1 non-conformant / invalid / regression, 2 the suite could not do its job.",
     "",
+    "## Every command",
+    "",
+    "`client-cert-conformance --help` lists the commands; these flags work on the bin and on every command.",
+    "",
+    "| flag | meaning |",
+    "| --- | --- |",
   ];
+  for (const [name, o] of Object.entries(COMMON_FLAGS)) {
+    lines.push(`| \`${o.short ? `-${o.short}, ` : ""}--${name}\` | ${cell(o.description)}${ADDED_TO_CONTRACT.has(`--${name}`) ? " *(added)*" : ""} |`);
+  }
+  lines.push("");
   for (const [command, spec] of Object.entries(COMMAND_FLAGS)) {
     lines.push(`## \`client-cert-conformance ${command}\`${ADDED_TO_CONTRACT.has(command) ? " *(added)*" : ""}`, "", spec.summary, "");
     const options = Object.entries(spec.options as Record<string, { description: string; valueName?: string }>);

@@ -10,7 +10,7 @@ import { prepareTarget } from "../targets/prepare.ts";
 import { parseCommandFlags, type FlagValues } from "./flags.ts";
 import { UsageError } from "./usage-error.ts";
 
-/** `run [flags]`: the conformance suites against a target; exits with the verdict (CONTRACT.md). */
+/** `run [flags]`: the conformance suites against a target; exits with the verdict (docs/CONTRACT.md). */
 export default async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandFlags("run", argv);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);
@@ -26,6 +26,7 @@ export default async function run(argv: string[]): Promise<number> {
   const baseline = config.baseline ? loadBaseline(config.baseline) : undefined;
   const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
   const target = await prepareTarget(config);
+  if (target.note) log?.(target.note);
   try {
     const amendReport = (report: Report) => {
       const amended = target.amendReport ? target.amendReport(report) : report;

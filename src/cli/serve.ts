@@ -1,4 +1,5 @@
-import { intFlag, parseCommandFlags } from "./flags.ts";
+import { intFlag, MAX_SEED, parseCommandFlags } from "./flags.ts";
+import { announceReady, serveInBackground } from "./serve-background.ts";
 import { UsageError } from "./usage-error.ts";
 import {
   CREDENTIAL_ENV, DEFAULT_RATE, FAULTS, faultsByName, optionsFromEnvironment, ReferenceConfigError, startReferenceServer, UnknownFaultError, type Fault,
@@ -14,10 +15,45 @@ export function faultListing(faults: readonly Fault[] = FAULTS): string {
     .join("\n");
 }
 
+/** What `serve` prints when ready (the JSON line's fields). */
+interface ReadyInfo {
+  baseUrl: string;
+  zone: string;
+  credentials: { env: Record<string, string>; fromEnvironment: string[] };
+  pid: number;
+  [field: string]: unknown;
+}
+
+/** A value quoted for a POSIX shell: inside single quotes, where only `'` itself needs care. */
+const shellQuote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * `export NAME=value` lines for `eval "$(client-cert-conformance serve --background --print-env)"`:
+ * the zone, the generated credentials (supplied ones are already in the caller's environment and
+ * are never printed), where it serves and the pid to stop it with.
+ */
+export function envLines(info: ReadyInfo, log?: string): string {
+  const vars: [string, string][] = [
+    ["CONFORMANCE_SERVE_URL", info.baseUrl],
+    ["CONFORMANCE_SERVE_PID", String(info.pid)],
+    ...(log ? [["CONFORMANCE_SERVE_LOG", log] as [string, string]] : []),
+    ["CLOUDFLARE_ZONE_ID", info.zone],
+    ...Object.entries(info.credentials.env),
+  ];
+  return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}`).join("\n");
+}
+
+/** The command line of the background server: the same flags but the two that shape this process's output. */
+function backgroundArgs(argv: string[]): string[] {
+  return argv.filter((a) => a !== "--background" && a !== "--print-env");
+}
+
 /**
  * `serve`: the reference implementation on 127.0.0.1 until SIGINT/SIGTERM. Prints one
- * JSON line when ready: base URL, zones, certificate ids, and the credentials to use:
- * generated ones by value (they are made up), supplied ones only by variable name.
+ * JSON line when ready: base URL, zones, certificate ids, its pid, and the credentials to
+ * use: generated ones by value (they are made up), supplied ones only by variable name.
+ * `--print-env` prints shell `export` lines instead; `--background` returns once a
+ * detached server is ready (stop it with `kill $CONFORMANCE_SERVE_PID`).
  */
 export default async function serve(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandFlags("serve", argv);
@@ -33,10 +69,21 @@ export default async function serve(argv: string[]): Promise<number> {
     if (e instanceof UnknownFaultError) throw new UsageError(`${e.message} (serve --list-faults describes them)`);
     throw e;
   }
-  const port = intFlag("port", values.port, DEFAULT_PORT, 0);
-  if (port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (got ${values.port})`);
+  const port = intFlag("port", values.port, DEFAULT_PORT, 0, 65535);
   const rate = intFlag("rate", values.rate, DEFAULT_RATE, 0);
-  const seed = values.seed === undefined ? undefined : intFlag("seed", values.seed, 0, 0);
+  const seed = values.seed === undefined ? undefined : intFlag("seed", values.seed, 0, 0, MAX_SEED);
+
+  if (values.background) {
+    const started = await serveInBackground(backgroundArgs(argv));
+    if (!started.ready) {
+      if (started.output) console.error(started.output);
+      return started.code;
+    }
+    const info = started.info as ReadyInfo;
+    console.log(values["print-env"] ? envLines(info, started.log) : JSON.stringify({ ...info, log: started.log }));
+    process.stderr.write(`serving ${info.baseUrl} in the background (pid ${info.pid}); stop it with: kill ${info.pid}\n`);
+    return 0;
+  }
 
   let server;
   try {
@@ -52,7 +99,7 @@ export default async function serve(argv: string[]): Promise<number> {
     if (server.generated.includes(name)) env[CREDENTIAL_ENV[name]] = server.credentials[name];
     else fromEnvironment.push(CREDENTIAL_ENV[name]);
   }
-  console.log(JSON.stringify({
+  const info: ReadyInfo = {
     baseUrl: server.baseUrl,
     zone: server.zoneId,
     otherZone: server.otherZoneId,
@@ -60,7 +107,10 @@ export default async function serve(argv: string[]): Promise<number> {
     otherZoneCertificates: server.otherZoneCertificateIds,
     credentials: { env, fromEnvironment },
     faults: server.faults,
-  }));
+    pid: process.pid,
+  };
+  console.log(values["print-env"] ? envLines(info) : JSON.stringify(info));
+  announceReady(info);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -14,6 +14,7 @@ export {
   CREDENTIAL_PLACEHOLDERS,
   CREDENTIAL_REQUEST_HEADERS,
   REDACTED,
+  REDACTED_RESPONSE_HEADERS,
   redactRequestHeaders,
   redactResponseHeaders,
   redactText,

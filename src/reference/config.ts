@@ -39,7 +39,7 @@ export const OTHER_ZONE_CERTIFICATE_COUNT = 2;
 /** Cloudflare's identifier format: 32 lower-case hexadecimal digits. */
 export const CLOUDFLARE_ID = /^[0-9a-f]{32}$/;
 
-/** The environment variable of each credential (CONTRACT.md), shared with `run`. */
+/** The environment variable of each credential (docs/CONTRACT.md), shared with `run`. */
 export const CREDENTIAL_ENV = { token: "CLOUDFLARE_API_TOKEN", email: "CLOUDFLARE_EMAIL", apiKey: "CLOUDFLARE_API_KEY" } as const;
 export const ZONE_ENV = "CLOUDFLARE_ZONE_ID";
 
@@ -129,7 +129,7 @@ export function resolveConfig(opts: ReferenceOptions = {}): ReferenceConfig {
   };
 }
 
-/** The zone and credentials the environment supplies (CONTRACT.md: `serve` reads the same variables as `run`). */
+/** The zone and credentials the environment supplies (docs/CONTRACT.md: `serve` reads the same variables as `run`). */
 export function optionsFromEnvironment(env: Record<string, string | undefined>): Pick<ReferenceOptions, "zoneId" | "credentials"> {
   const credentials: ReferenceCredentials = {};
   for (const name of CREDENTIAL_NAMES) {

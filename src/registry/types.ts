@@ -1,6 +1,6 @@
 import type { Place, SchemeName } from "../schema/place.ts";
 
-/** How binding a requirement is. `must` gates by default (see CONTRACT.md, `--level`). */
+/** How binding a requirement is. `must` gates by default (see docs/CONTRACT.md, `--level`). */
 export type Level = "must" | "should" | "may";
 
 /**
@@ -15,7 +15,7 @@ export interface DerivedLevel {
   readonly otherwise: Level;
 }
 
-/** The requirement families of CONTRACT.md. */
+/** The requirement families of docs/CONTRACT.md. */
 export const FAMILIES = ["HTTP", "ENV", "RESULT", "STATUS", "ID", "AUTH", "ERR", "X509"] as const;
 export type Family = (typeof FAMILIES)[number];
 

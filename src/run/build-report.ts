@@ -51,7 +51,7 @@ export function buildReport(input: ReportInput): Report {
     const outcome = input.outcomes.get(r.id) ?? { status: "errored" as const, checks: 0, failures: [], reason: input.error ?? "the suite did not check it" };
     return {
       id: r.id, family: r.family, level: r.level, title: r.statement, spec: r.spec,
-      status: outcome.status, checks: outcome.checks, failures: outcome.failures,
+      status: outcome.status, checks: outcome.checks, failures: outcome.failures, durationMs: Math.round((outcome.durationMs ?? 0) * 1000) / 1000,
       ...(outcome.reason && (outcome.status === "skipped" || outcome.status === "errored") ? { reason: outcome.reason } : {}),
     };
   });

@@ -1,6 +1,6 @@
 import { credentialsFromEnv, configuredSchemes, type Credentials, type CredentialScheme } from "../http/index.ts";
 import type { Level } from "../registry/types.ts";
-import { intFlag, type FlagValues } from "../cli/flags.ts";
+import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import type { SpecRequest } from "../schema/operation-spec.ts";
 import { specRequestFrom } from "../cli/spec-flags.ts";
@@ -21,6 +21,8 @@ export interface RunConfig {
   outDir: string;
   gatingLevel: Level;
   seed: number;
+  /** True when the seed came from `--seed` (a HAR recorded by another tool needs it), not the clock. */
+  seedGiven?: boolean;
   budget: number;
   rate: number;
   timeoutMs: number;
@@ -81,12 +83,13 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
   const certificateIds = values.certificate?.length
     ? values.certificate
     : (env.CLOUDFLARE_CLIENT_CERTIFICATE_IDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % 2_147_483_647);
+  const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % MAX_SEED, 0, MAX_SEED);
   return {
     target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes,
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
     gatingLevel: parseLevel(values.level),
     seed,
+    seedGiven: values.seed !== undefined,
     budget: intFlag("budget", values.budget, defaults.budget, 1),
     rate: intFlag("rate", values.rate, defaults.rate, 0),
     timeoutMs: intFlag("timeout", values.timeout, defaults.timeoutMs, 1),

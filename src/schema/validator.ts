@@ -9,7 +9,7 @@ import { requirementForSpecViolation } from "./violation-requirement.ts";
 /** A document whose schemas the validator cannot compile as the suite promises (a misplaced keyword no erratum answers). */
 export class SchemaCompileError extends Error {}
 
-/** `spec`: exactly the document. `strict`: spec plus the errata and implied formats (CONTRACT.md). */
+/** `spec`: exactly the document. `strict`: spec plus the errata and implied formats (docs/CONTRACT.md). */
 export type Profile = "spec" | "strict";
 export const PROFILES: readonly Profile[] = ["spec", "strict"];
 

@@ -39,7 +39,8 @@ export class CassetteError extends Error {}
 
 export function readManifest(dir: string): CassetteManifest {
   const path = join(dir, "manifest.json");
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CassetteError(`cassette ${dir} is not a directory; pass --cassette DIR of a recorded cassette`);
+  if (!existsSync(dir)) throw new CassetteError(`no cassette at ${dir}: pass --cassette DIR (a recorded cassette directory) or a HAR 1.2 file`);
+  if (!statSync(dir).isDirectory()) throw new CassetteError(`cassette ${dir} is not a directory; pass --cassette DIR of a recorded cassette`);
   if (!existsSync(path)) throw new CassetteError(`cassette ${dir} has no manifest.json; record one with \`client-cert-conformance record --cassette ${dir}\``);
   let manifest: CassetteManifest;
   try {
@@ -86,10 +87,25 @@ export interface WriteCassetteOptions {
 }
 
 /**
- * Writes a cassette. The client already redacted what it kept; every string is
- * redacted again here, and the writer refuses to write if a secret is still present.
+ * True when `text` still holds a configured credential. Every writer of a recording (cassette
+ * directory, HAR file) calls it on the exact text it is about to write, and refuses on true.
  */
-export function writeCassette(dir: string, opts: WriteCassetteOptions): CassetteManifest {
+export function findSecret(text: string, credentials: Credentials): boolean {
+  return [credentials.token, credentials.apiKey, credentials.email].some((secret) => !!secret && text.includes(secret));
+}
+
+/** A recording ready to write: its manifest and its entries, redacted, anonymized and under the canonical base URL. */
+export interface PreparedRecording {
+  manifest: CassetteManifest;
+  /** In the order of `WriteCassetteOptions.exchanges`, one entry each. */
+  entries: CassetteEntry[];
+}
+
+/**
+ * The manifest and entries of a recording. The client already redacted what it kept; every
+ * string is redacted again here (the writers then check with `findSecret`).
+ */
+export function prepareRecording(opts: WriteCassetteOptions): PreparedRecording {
   const anonymized = [...(opts.anonymize ?? new Map())];
   const mapping: [string, string][] = [
     ...(opts.canonicalBaseUrl ? [[new URL(opts.manifest.target.baseUrl).origin, new URL(opts.canonicalBaseUrl).origin] as [string, string]] : []),
@@ -117,11 +133,15 @@ export function writeCassette(dir: string, opts: WriteCassetteOptions): Cassette
     anonymized: anonymized.length > 0,
     exchanges: entries.length,
   };
+  return { manifest, entries };
+}
+
+/** Writes a cassette directory (manifest.json, exchanges.ndjson); refuses if a credential is still present. */
+export function writeCassette(dir: string, opts: WriteCassetteOptions): CassetteManifest {
+  const { manifest, entries } = prepareRecording(opts);
   const lines = entries.map((e) => JSON.stringify(e)).join("\n") + "\n";
   const manifestText = JSON.stringify(manifest, null, 2) + "\n";
-  for (const secret of [opts.credentials.token, opts.credentials.apiKey, opts.credentials.email].filter((s): s is string => !!s)) {
-    if (lines.includes(secret) || manifestText.includes(secret)) throw new CassetteError("refusing to write a cassette that still contains a credential");
-  }
+  if (findSecret(lines, opts.credentials) || findSecret(manifestText, opts.credentials)) throw new CassetteError("refusing to write a cassette that still contains a credential");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "manifest.json"), manifestText);
   writeFileSync(join(dir, "exchanges.ndjson"), lines);

@@ -7,6 +7,8 @@ export interface PreparedTarget {
   config: RunConfig;
   amendReport?: (report: Report) => Report;
   reviewExchange?: (exchange: Exchange) => Exchange;
+  /** One line on what is replayed and where its zone, certificates and seed came from (shown unless --quiet). */
+  note?: string;
   close(): Promise<void>;
 }
 

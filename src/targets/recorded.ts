@@ -1,9 +1,11 @@
+import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import nock from "nock";
 import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
 import { UsageError } from "../cli/usage-error.ts";
-import { CassetteError, readEntries, readManifest, type CassetteEntry, type CassetteManifest } from "./cassette.ts";
+import { CassetteError, readEntries, readManifest, type CassetteEntry } from "./cassette.ts";
+import { readHar, type ReplaySource } from "./har.ts";
 import type { PreparedTarget } from "./prepare.ts";
 
 /** The cassette shipped in fixtures/ (recorded from the reference implementation by `npm run fixtures:record`). */
@@ -28,7 +30,7 @@ function requestKey(method: string, pathAndQuery: string, headers: Record<string
 }
 
 /** In replay the configured credentials are the placeholders themselves, so what is sent is what was recorded. */
-function placeholderCredentials(manifest: CassetteManifest): Credentials {
+function placeholderCredentials(manifest: Pick<ReplaySource, "schemes">): Credentials {
   return {
     ...(manifest.schemes.includes("token") ? { token: CREDENTIAL_PLACEHOLDERS.token } : {}),
     ...(manifest.schemes.includes("key") ? { email: CREDENTIAL_PLACEHOLDERS.email, apiKey: CREDENTIAL_PLACEHOLDERS.apiKey } : {}),
@@ -78,27 +80,37 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
   return exchange;
 }
 
-/** `--target recorded`: the run's zone, certificates, schemes and seed come from the cassette. */
+/**
+ * What `--cassette PATH` holds: a directory is a cassette (manifest.json + exchanges.ndjson), a
+ * file is a HAR 1.2 file (whatever its name; its content is checked). Both become the same entries.
+ */
+function loadRecording(path: string, config: RunConfig): { replay: ReplaySource; entries: CassetteEntry[]; note: string } {
+  if (existsSync(path) && statSync(path).isFile()) return readHar(path, { seed: config.seedGiven ? config.seed : undefined, budget: config.budget });
+  const manifest = readManifest(path);
+  return { replay: manifest, entries: readEntries(path), note: `cassette ${path} (${manifest.source}, seed ${manifest.seed})` };
+}
+
+/** `--target recorded`: the run's zone, certificates, schemes and seed come from the recording. */
 export async function prepareRecordedTarget(config: RunConfig): Promise<PreparedTarget & { reviewExchange: (e: Exchange) => Exchange }> {
-  const dir = config.target.cassette ?? DEFAULT_CASSETTE;
-  let manifest: CassetteManifest;
-  let entries: CassetteEntry[];
+  const path = config.target.cassette ?? DEFAULT_CASSETTE;
+  let recording;
   try {
-    manifest = readManifest(dir);
-    entries = readEntries(dir);
+    recording = loadRecording(path, config);
   } catch (e) {
     if (e instanceof CassetteError) throw new UsageError(e.message);
     throw e;
   }
-  const uninstall = installReplay(manifest.target.baseUrl, entries, placeholderCredentials(manifest));
+  const { replay, entries, note } = recording;
+  const uninstall = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay));
   return {
     config: {
       ...config,
-      target: { kind: "recorded", baseUrl: manifest.target.baseUrl, cassette: dir },
-      zoneId: manifest.zoneId, certificateIds: manifest.certificateIds, schemes: manifest.schemes,
-      credentials: placeholderCredentials(manifest), seed: manifest.seed, budget: manifest.budget, rate: 0,
+      target: { kind: "recorded", baseUrl: replay.target.baseUrl, cassette: path },
+      zoneId: replay.zoneId, certificateIds: replay.certificateIds, schemes: replay.schemes,
+      credentials: placeholderCredentials(replay), seed: replay.seed, budget: replay.budget, rate: 0,
     },
     reviewExchange: reviewReplayedExchange,
+    note: `replaying ${note}`,
     close: async () => uninstall(),
   };
 }

@@ -13,6 +13,8 @@ export interface CheckOutcome {
   checks: number;
   failures: FailureExcerpt[];
   reason?: string;
+  /** How long evaluating the check on the run's evidence took, in milliseconds (see `evaluateCheck`). */
+  durationMs?: number;
 }
 
 /** One requirement's check over the run's evidence. */
@@ -128,16 +130,23 @@ export function evidenceFor(requirement: ResolvedRequirement, spec: OperationSpe
   return ctx.results.some(undeclaredRead) ? { ...ctx, results: ctx.results.filter((r) => !undeclaredRead(r)) } : ctx;
 }
 
-/** Evaluates one check; an exception in the check itself is the suite erroring, never the target failing. */
+/**
+ * Evaluates one check; an exception in the check itself is the suite erroring, never the target
+ * failing. The outcome's `durationMs` is the check's own time: the requests it judges were sent
+ * before, and are shared by many requirements, so their time is the run's, not any one check's.
+ */
 export function evaluateCheck(check: Check, ctx: CheckContext): CheckOutcome {
+  const started = performance.now();
   let c: Checker | undefined;
+  let outcome: CheckOutcome;
   try {
     const spec = specOf(ctx);
     const requirement = resolveRequirement(check.requirement, spec);
     c = new Checker(requirement, spec);
     check.run(evidenceFor(requirement, spec, ctx), c);
+    outcome = c.outcome();
   } catch (e) {
-    return { status: "errored", checks: c?.checks ?? 0, failures: c?.failures ?? [], reason: `the check itself failed (a suite bug): ${(e as Error)?.message ?? e}` };
+    outcome = { status: "errored", checks: c?.checks ?? 0, failures: c?.failures ?? [], reason: `the check itself failed (a suite bug): ${(e as Error)?.message ?? e}` };
   }
-  return c.outcome();
+  return { ...outcome, durationMs: performance.now() - started };
 }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { envLines } from "../../src/cli/serve.ts";
 import { FAULTS } from "../../src/reference/index.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -76,5 +77,20 @@ describe.concurrent("client-cert-conformance serve", () => {
       expect(await exited).toBe(0);
     }
     expect(stderr).not.toContain(canaryToken);
+  });
+});
+
+describe("serve for a shell", () => {
+  it("--print-env quotes every value for a POSIX shell and never prints a supplied credential", () => {
+    const lines = envLines({
+      baseUrl: "http://127.0.0.1:1/client/v4", zone: "z", pid: 42,
+      credentials: { env: { CLOUDFLARE_EMAIL: "o'brien@example.com" }, fromEnvironment: ["CLOUDFLARE_API_TOKEN"] },
+    });
+    expect(lines.split("\n")).toEqual([
+      "export CONFORMANCE_SERVE_URL='http://127.0.0.1:1/client/v4'",
+      "export CONFORMANCE_SERVE_PID='42'",
+      "export CLOUDFLARE_ZONE_ID='z'",
+      "export CLOUDFLARE_EMAIL='o'\\''brien@example.com'",
+    ]);
   });
 });

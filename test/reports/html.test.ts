@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { shownStatus } from "../../reports/text.ts";
 import { esc, renderHtml } from "../../reports/write-html.ts";
 import { SECRET_TOKEN, allReports, curlLines, hostileReport } from "./fixtures.ts";
 
@@ -59,5 +60,40 @@ describe("report.html", () => {
     const html = renderHtml(hostileReport());
     expect(html).not.toContain(SECRET_TOKEN);
     expect(html).toContain("authorization: Bearer [redacted]");
+  });
+
+  it("opens with the failing requirements right under the verdict: id, statement, first failure, link to the detail", () => {
+    for (const report of [allReports()["non-conformant"], hostileReport()]) {
+      const html = renderHtml(report);
+      const banner = html.slice(html.indexOf("<header"), html.indexOf("</header>"));
+      const failing = html.slice(html.indexOf('<section id="failing">'), html.indexOf('<section class="cards">'));
+      expect(html.indexOf("</header>")).toBeLessThan(html.indexOf('<section id="failing">'));
+      expect(html.indexOf('<section id="failing">')).toBeLessThan(html.indexOf('<section class="cards">'));
+      const shown = report.requirements.filter((r) => (shownStatus(r) === "failed" && r.failures.length) || (shownStatus(r) === "errored" && (r.reason || r.failures.length)));
+      expect(shown.length).toBeGreaterThan(0);
+      for (const r of shown) {
+        const first = shownStatus(r) === "errored" ? r.reason ?? r.failures[0]!.message : r.failures[0]!.message;
+        expect(failing).toContain(`<a href="#req-${r.id}"><code>${r.id}</code></a>`);
+        expect(failing).toContain(esc(r.title));
+        expect(failing).toContain(esc(first.slice(0, 60)));
+        expect(html).toContain(`id="req-${r.id}"`); // the link leads somewhere
+        expect(banner).toContain(`<code>${r.id}</code>`);
+      }
+      for (const r of report.requirements.filter((x) => x.knownDeviation || x.status === "passed")) expect(failing).not.toContain(`#req-${r.id}"`);
+    }
+  });
+
+  it("a conformant report says nothing failed", () => {
+    const html = renderHtml(allReports().conformant);
+    expect(html).not.toContain('<section id="failing">');
+    expect(html).not.toContain('class="failed-line"');
+  });
+
+  it("puts every table in the layout that stacks its rows on a narrow screen", () => {
+    for (const report of Object.values(allReports())) {
+      const html = renderHtml(report);
+      expect(html).toContain("@media (max-width:640px)");
+      expect(html.match(/<table[^>]*>/g)?.filter((t) => t !== '<table class="rows">') ?? []).toEqual([]);
+    }
   });
 });

@@ -37,6 +37,23 @@ describe("junit.xml", () => {
     });
   }
 
+  it("gives every testcase its checks' time and every testsuite the sum of its testcases', in seconds", () => {
+    const report = hostileReport();
+    const root = parseXml(renderJunit(report));
+    const suites = root.children.filter((c) => c.name === "testsuite");
+    expect(suites.length).toBeGreaterThan(0);
+    for (const suite of suites) {
+      const family = report.requirements.filter((r) => r.family === unescapeXml(suite.attrs.name!));
+      const cases = suite.children.filter((c) => c.name === "testcase");
+      expect(cases.map((c) => c.attrs.time)).toEqual(family.map((r) => (r.durationMs! / 1000).toFixed(3)));
+      expect(suite.attrs.time).toBe((family.reduce((sum, r) => sum + r.durationMs!, 0) / 1000).toFixed(3));
+    }
+    expect(Number(root.attrs.time)).toBeGreaterThan(0);
+    // A report of an older version has no durationMs: time is still there, 0.
+    const old = { ...report, requirements: report.requirements.map(({ durationMs: _d, ...r }) => r) };
+    expect(parseXml(renderJunit(old)).children[0]!.children.find((c) => c.name === "testcase")!.attrs.time).toBe("0.000");
+  });
+
   it("has one testcase per requirement, classname FAMILY and name `ID: title`", () => {
     const report = hostileReport();
     const cases = parseXml(renderJunit(report)).children.flatMap((s) => s.children.filter((c) => c.name === "testcase"));

@@ -18,7 +18,7 @@ const existing200 = HTTP_CHECKS.find((c) => c.requirement === HTTP_EXISTING_200)
 
 describe("a requirement's outcome is the worst of its checks", () => {
   it("passed when every check holds, with the number of checks", () => {
-    expect(evaluateCheck(existing200, ctx(result(ok), result(ok)))).toEqual({ status: "passed", checks: 2, failures: [] });
+    expect(evaluateCheck(existing200, ctx(result(ok), result(ok)))).toEqual({ status: "passed", checks: 2, failures: [], durationMs: expect.any(Number) });
   });
 
   it("failed, with the request, response and curl of each failure", () => {

@@ -1,0 +1,286 @@
+/**
+ * HAR 1.2 files as recordings: read into the cassette's entries (so the one replay,
+ * `installReplay`, serves both formats), and written from a run's exchanges.
+ *
+ * A HAR has no manifest. One written by `record --format har` carries the cassette manifest
+ * in the custom log field `_clientCertConformance`; for a HAR made by another tool (browser
+ * devtools, mitmproxy, Charles, Playwright's `recordHar`...) the replay's base URL, zone,
+ * certificates and credential schemes are derived from its requests, and the seed must be
+ * given (`--seed`): see docs/CONTRACT.md, "HAR recordings".
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { STATUS_CODES } from "node:http";
+import { dirname } from "node:path";
+import { CREDENTIAL_PLACEHOLDERS, CREDENTIAL_REQUEST_HEADERS, derivedSecrets, nearMissHeaders, REDACTED, REDACTED_RESPONSE_HEADERS, redactText, type Credentials, type CredentialScheme, type Exchange } from "../http/index.ts";
+import { planProbes } from "../run/probes.ts";
+import { seedSpec } from "../schema/operation-spec.ts";
+import { CASSETTE_FORMAT, CassetteError, findSecret, prepareRecording, type CassetteEntry, type CassetteManifest, type WriteCassetteOptions } from "./cassette.ts";
+
+/** The custom log field (HAR 1.2 allows fields starting with `_`) holding the recording's manifest. */
+export const HAR_MANIFEST_FIELD = "_clientCertConformance";
+
+/** What a replay takes from a recording: the same fields whether they come from a manifest or were derived. */
+export type ReplaySource = Pick<CassetteManifest, "target" | "zoneId" | "certificateIds" | "schemes" | "seed" | "budget">;
+
+export interface HarRecording {
+  replay: ReplaySource;
+  entries: CassetteEntry[];
+  /** One line saying where the replay's zone, certificates, schemes and seed came from. */
+  note: string;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** `.../zones/{zone}/client_certificates[/{certificate}]`: the list and the details operation. */
+const OPERATION_PATH = /^(.*)\/zones\/([^/]+)\/client_certificates(?:\/([^/]+))?\/?$/;
+
+/** The three headers the replay matches on, and the placeholder a real value becomes. */
+const MATCHED_CREDENTIAL_HEADERS = {
+  authorization: `Bearer ${CREDENTIAL_PLACEHOLDERS.token}`,
+  "x-auth-email": CREDENTIAL_PLACEHOLDERS.email,
+  "x-auth-key": CREDENTIAL_PLACEHOLDERS.apiKey,
+} as const;
+type MatchedHeader = keyof typeof MATCHED_CREDENTIAL_HEADERS;
+const FIELD_OF: Record<MatchedHeader, keyof Credentials> = { authorization: "token", "x-auth-email": "email", "x-auth-key": "apiKey" };
+
+
+/**
+ * The credential-header values a run with `seed` sends on purpose (a wrong token, a malformed
+ * key...): public test values, kept as they are. Taken from the plan itself, so they cannot drift.
+ */
+function madeUpHeaderValues(seed: number): Map<string, Set<string>> {
+  const values = new Map<string, Set<string>>();
+  const add = (name: string, value: string) => values.set(name.toLowerCase(), (values.get(name.toLowerCase()) ?? new Set()).add(value));
+  const probes = planProbes({ spec: seedSpec(), zoneId: "z", certificateIds: ["c"], schemes: ["token", "key"], seed });
+  for (const probe of probes) {
+    if (!probe.publicHeaderValues || typeof probe.auth !== "object" || !("headers" in probe.auth)) continue;
+    for (const [name, value] of Object.entries(probe.auth.headers)) add(name, value);
+  }
+  // The made-up half of a near miss (a wrong key beside the right email, a wrong email beside the right key).
+  const stand = { email: "stand-in@example.com", apiKey: "0".repeat(37), token: "stand-in" };
+  for (const nearMiss of ["key-wrong", "email-wrong"] as const) {
+    for (const [name, value] of Object.entries(nearMissHeaders(nearMiss, stand) ?? {})) if (value !== stand.email && value !== stand.apiKey) add(name, value);
+  }
+  return values;
+}
+
+/** A value's placeholder form: a `$CLOUDFLARE_*` placeholder, with the near miss it stands for, or `Bearer ` and one. */
+const isPlaceholderValue = (value: string) => /^(Bearer )?\$CLOUDFLARE_[A-Z_]+(\([a-z ]+\))?$/.test(value);
+
+/** HAR `[{name, value}]` headers as a record: names lower-cased, repeats joined with `, `, HTTP/2 pseudo-headers dropped. */
+function headerRecord(headers: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(headers)) return out;
+  for (const h of headers) {
+    if (!isObject(h) || typeof h.name !== "string" || h.name.startsWith(":")) continue;
+    const name = h.name.toLowerCase();
+    const value = String(h.value ?? "");
+    out[name] = name in out ? `${out[name]}, ${value}` : value;
+  }
+  return out;
+}
+
+/** One HAR entry as a cassette entry, credentials still raw. */
+function entryOf(e: unknown, index: number, file: string): CassetteEntry {
+  if (!isObject(e) || !isObject(e.request) || typeof e.request.url !== "string") throw new CassetteError(`${file}: entry ${index + 1} has no request with a url; export the HAR again`);
+  const request = { method: typeof e.request.method === "string" ? e.request.method.toUpperCase() : "GET", url: e.request.url, headers: headerRecord(e.request.headers) };
+  const base = { seq: index + 1, ...(typeof e.comment === "string" && e.comment ? { label: e.comment } : {}), request };
+  const response = isObject(e.response) ? e.response : {};
+  const status = typeof response.status === "number" ? response.status : Number.NaN;
+  // No response: how browsers (status 0, `_error`), Playwright (`_failureText`) and this suite (`_error` on the entry) record it.
+  if (!(status >= 100 && status <= 599)) {
+    const ours = isObject(e._error) && typeof e._error.kind === "string" ? e._error as { kind: string; message?: string } : undefined;
+    const message = ours?.message ?? [response._error, response._failureText, e._error].find((m): m is string => typeof m === "string") ?? "no response recorded";
+    return { ...base, error: { kind: (ours?.kind ?? "network") as NonNullable<Exchange["error"]>["kind"], message } };
+  }
+  const content = isObject(response.content) ? response.content : {};
+  if (typeof content.text !== "string" && content.size !== 0) {
+    return { ...base, error: { kind: "not-recorded", message: `the HAR has no body for this response (status ${status}); export it with response content` } };
+  }
+  const headers = headerRecord(response.headers);
+  // HAR's `content.text` is the decoded body: the encoding and length it travelled with no longer apply.
+  if (headers["content-encoding"]) {
+    delete headers["content-encoding"];
+    delete headers["content-length"];
+  }
+  delete headers["transfer-encoding"];
+  const text = typeof content.text === "string" ? content.text : "";
+  const body = content.encoding === "base64" ? Buffer.from(text, "base64").toString("utf8") : text;
+  return { ...base, response: { status, headers, body } };
+}
+
+/** The real credentials in the entries' request headers: every value that is neither a placeholder nor one of the run's made-up ones. */
+function realCredentials(entries: CassetteEntry[], madeUp: Map<string, Set<string>>): Record<keyof Credentials, Set<string>> {
+  const found: Record<keyof Credentials, Set<string>> = { token: new Set(), email: new Set(), apiKey: new Set() };
+  for (const { request } of entries) {
+    for (const name of Object.keys(MATCHED_CREDENTIAL_HEADERS) as MatchedHeader[]) {
+      const value = request.headers[name];
+      if (value === undefined || isPlaceholderValue(value) || madeUp.get(name)?.has(value)) continue;
+      const bearer = /^Bearer\s+(.+)$/i.exec(value);
+      if (name === "authorization" && !bearer) continue; // not a bearer token: redacted below, never a configured credential
+      found[FIELD_OF[name]].add(bearer && name === "authorization" ? bearer[1]! : value);
+    }
+  }
+  return found;
+}
+
+/**
+ * The configured credential among several values of one header: the one the others are near
+ * misses of (the suite sends the token with its last character changed, dropped, added, case
+ * flipped, and the key with a digit changed). Undefined when they are not one secret and its near misses.
+ */
+function configuredAmong(field: keyof Credentials, values: Set<string>): string | undefined {
+  if (values.size <= 1) return [...values][0];
+  for (const candidate of values) {
+    const near = new Set(derivedSecrets({ [field]: candidate }).map((d) => d.value));
+    if ([...values].every((v) => v === candidate || near.has(v))) return candidate;
+  }
+  return undefined;
+}
+
+/** The entry with real credentials replaced by the `$CLOUDFLARE_*` placeholders the replay matches on. */
+function redactEntry(entry: CassetteEntry, secrets: Credentials[], madeUp: Map<string, Set<string>>): CassetteEntry {
+  const clean = (text: string) => secrets.reduce((t, c) => redactText(t, c), text);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(entry.request.headers)) {
+    if (name in MATCHED_CREDENTIAL_HEADERS) {
+      const keep = isPlaceholderValue(value) || madeUp.get(name)?.has(value);
+      // A configured secret, or a near miss of one, becomes the placeholder the replay sends for it.
+      const redacted = clean(value);
+      const placeholder = isPlaceholderValue(redacted) ? redacted : name === "authorization" && !/^Bearer\s/i.test(value) ? REDACTED : MATCHED_CREDENTIAL_HEADERS[name as MatchedHeader];
+      headers[name] = keep ? value : placeholder;
+    } else {
+      headers[name] = CREDENTIAL_REQUEST_HEADERS.has(name) ? REDACTED : clean(value);
+    }
+  }
+  const response = entry.response && {
+    status: entry.response.status,
+    headers: Object.fromEntries(Object.entries(entry.response.headers).map(([k, v]) => [k, REDACTED_RESPONSE_HEADERS.has(k) ? REDACTED : clean(v)])),
+    body: clean(entry.response.body),
+  };
+  return {
+    ...entry, request: { method: entry.request.method, url: clean(entry.request.url), headers },
+    ...(response ? { response } : {}), ...(entry.error ? { error: { kind: entry.error.kind, message: clean(entry.error.message) } } : {}),
+  };
+}
+
+/** The most frequent value (the first seen among equals). */
+function mostFrequent(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].reduce<[string, number] | undefined>((best, c) => (!best || c[1] > best[1] ? c : best), undefined)?.[0];
+}
+
+/**
+ * Base URL, zone, certificates and schemes from the requests of a HAR made by another tool:
+ * the zone is the one most requests name; the base URL is what precedes `/zones/` in them;
+ * with a list request in the HAR the certificates are discovered from it as the run did,
+ * otherwise they are the ones read with a 200; a scheme is configured when its placeholder was sent.
+ */
+function deriveReplay(entries: CassetteEntry[], file: string, seed: number, budget: number): { replay: ReplaySource; note: string } {
+  const operations = entries.flatMap((e) => {
+    const url = new URL(e.request.url);
+    const m = OPERATION_PATH.exec(url.pathname);
+    return m ? [{ entry: e, base: `${url.origin}${m[1]}`, zone: m[2]!, certificate: m[3] }] : [];
+  });
+  const zoneId = mostFrequent(operations.map((o) => o.zone));
+  if (zoneId === undefined) throw new CassetteError(`${file} holds no request to /zones/{zone}/client_certificates/{certificate}: nothing to replay; record the suite's own requests (see docs/CONTRACT.md, HAR recordings)`);
+  const ofZone = operations.filter((o) => o.zone === zoneId);
+  const baseUrl = mostFrequent(ofZone.map((o) => o.base))!;
+  const hasList = ofZone.some((o) => o.certificate === undefined && o.entry.response?.status === 200);
+  const certificateIds = hasList ? [] : [...new Set(ofZone.filter((o) => o.certificate !== undefined && o.entry.response?.status === 200).map((o) => o.certificate!))];
+  const sent = (name: MatchedHeader) => entries.some((e) => e.request.headers[name] === MATCHED_CREDENTIAL_HEADERS[name]);
+  const schemes: CredentialScheme[] = [...(sent("authorization") ? ["token" as const] : []), ...(sent("x-auth-email") && sent("x-auth-key") ? ["key" as const] : [])];
+  const certificates = hasList ? "discovered from its list request" : `${certificateIds.length} read with a 200`;
+  return {
+    replay: { target: { kind: "url", baseUrl }, zoneId, certificateIds, schemes, seed, budget },
+    note: `HAR from ${file} (no ${HAR_MANIFEST_FIELD} field: derived from its requests): base URL ${baseUrl}, zone ${zoneId}, certificates ${certificates}, schemes ${schemes.join("+") || "none"}, seed ${seed} from --seed`,
+  };
+}
+
+/**
+ * Reads a HAR file as a recording. Credentials in it are redacted on load: in the headers the
+ * replay matches on, every value that is not one of the run's made-up test values becomes its
+ * placeholder, and those values are replaced everywhere else too. `seed` (from `--seed`) is
+ * needed only when the HAR does not carry the manifest.
+ */
+export function readHar(file: string, opts: { seed?: number; budget: number }): HarRecording {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CassetteError(`${file} is neither a cassette directory nor a readable HAR file (${why}); pass --cassette DIR or a HAR 1.2 file`);
+  }
+  const log = isObject(doc) && isObject(doc.log) ? doc.log : undefined;
+  if (!log || !Array.isArray(log.entries)) throw new CassetteError(`${file} is not a HAR file (no log.entries); pass a HAR 1.2 file or a cassette directory to --cassette`);
+  const stored = isObject(log[HAR_MANIFEST_FIELD]) && log[HAR_MANIFEST_FIELD].format === CASSETTE_FORMAT ? log[HAR_MANIFEST_FIELD] as unknown as CassetteManifest : undefined;
+  const seed = stored?.seed ?? opts.seed;
+  if (seed === undefined) {
+    throw new CassetteError(`${file} does not say which seed its run used: pass --seed N, the seed in the report of the run it recorded (a HAR written by \`record --format har\` carries it)`);
+  }
+  const raw = log.entries.map((e, i) => entryOf(e, i, file));
+  const madeUp = madeUpHeaderValues(seed);
+  const real = realCredentials(raw, madeUp);
+  const many = (Object.entries(real) as [keyof Credentials, Set<string>][]).find(([field, values]) => values.size > 1 && configuredAmong(field, values) === undefined);
+  if (many) {
+    throw new CassetteError(`${file}: its requests carry ${many[1].size} different ${many[0] === "token" ? "bearer tokens" : many[0] === "email" ? "X-Auth-Email values" : "X-Auth-Key values"} besides the suite's made-up ones for seed ${seed}; is ${seed} the seed of the run it recorded? (pass --seed N)`);
+  }
+  const secrets: Credentials[] = [{ token: configuredAmong("token", real.token), email: configuredAmong("email", real.email), apiKey: configuredAmong("apiKey", real.apiKey) }];
+  const entries = raw.map((e) => redactEntry(e, secrets, madeUp));
+  if (stored) {
+    const { target, zoneId, certificateIds, schemes, budget } = stored;
+    return { replay: { target, zoneId, certificateIds, schemes, seed, budget }, entries, note: `HAR from ${file}, recorded by ${stored.suite.name} ${stored.suite.version} (seed ${seed})` };
+  }
+  return { ...deriveReplay(entries, file, seed, opts.budget), entries };
+}
+
+/** One cassette entry as a HAR 1.2 entry (the exchange gives its timing). */
+function harEntry(entry: CassetteEntry, timing: Exchange["timing"]): Json {
+  const pairs = (h: Record<string, string>) => Object.entries(h).map(([name, value]) => ({ name, value }));
+  const url = new URL(entry.request.url);
+  const response = entry.response;
+  const size = response ? Buffer.byteLength(response.body) : 0;
+  return {
+    startedDateTime: timing.startedAt,
+    time: timing.durationMs,
+    ...(entry.label ? { comment: entry.label } : {}),
+    request: {
+      method: entry.request.method, url: entry.request.url, httpVersion: "HTTP/1.1", cookies: [], headers: pairs(entry.request.headers),
+      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })), headersSize: -1, bodySize: 0,
+    },
+    response: {
+      status: response?.status ?? 0, statusText: response ? STATUS_CODES[response.status] ?? "" : "", httpVersion: response ? "HTTP/1.1" : "",
+      cookies: [], headers: pairs(response?.headers ?? {}),
+      content: { size, mimeType: response?.headers["content-type"] ?? "x-unknown", ...(response ? { text: response.body } : {}) },
+      redirectURL: response?.headers.location ?? "", headersSize: -1, bodySize: response ? size : -1,
+    },
+    cache: {},
+    timings: { send: 0, wait: timing.durationMs, receive: 0 },
+    ...(entry.error ? { _error: entry.error } : {}),
+  };
+}
+
+/**
+ * Writes a run's exchanges as one HAR 1.2 file, the manifest in `_clientCertConformance` so it
+ * replays exactly; refuses (`findSecret`, as the cassette writer) if a credential is still in it.
+ */
+export function writeHar(file: string, opts: WriteCassetteOptions): CassetteManifest {
+  const { manifest, entries } = prepareRecording(opts);
+  const har = {
+    log: {
+      version: "1.2",
+      creator: { name: manifest.suite.name, version: manifest.suite.version },
+      comment: `${manifest.source}; seed ${manifest.seed}. Replay: client-cert-conformance run --cassette ${file}`,
+      pages: [],
+      entries: entries.map((e, i) => harEntry(e, opts.exchanges[i]!.timing)),
+      [HAR_MANIFEST_FIELD]: manifest,
+    },
+  };
+  const text = JSON.stringify(har, null, 2) + "\n";
+  if (findSecret(text, opts.credentials)) throw new CassetteError("refusing to write a HAR file that still contains a credential");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return manifest;
+}
