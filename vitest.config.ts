@@ -1,8 +1,19 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 // The project's own tests live in test/. The conformance suites (suites/) are
 // run by `client-cert-conformance run`, which starts vitest with its own config.
 export default defineConfig({
+  // The package's own name resolves to its sources here (docs/examples import it as a user would).
+  resolve: {
+    alias: [
+      { find: /^client-cert-conformance\/generators$/, replacement: here("./generators/index.ts") },
+      { find: /^client-cert-conformance\/vitest$/, replacement: here("./src/vitest/index.ts") },
+      { find: /^client-cert-conformance$/, replacement: here("./src/api/index.ts") },
+    ],
+  },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,

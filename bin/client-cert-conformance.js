@@ -1,14 +1,27 @@
 #!/usr/bin/env node
-// The bin runs the TypeScript sources through tsx, so `npm ci` is the only set-up step.
-import { register } from "tsx/esm/api";
+// The command. Installed from the package, it runs the compiled JavaScript in dist/ (built by
+// `npm pack`'s prepack step; the package ships no TypeScript sources). In a clone of the
+// repository, where src/ is, it runs the sources through tsx: `npm ci` is the only set-up step,
+// and an edit is live without a build.
+import { existsSync } from "node:fs";
 
-// vitest is plain JavaScript; loaded before tsx's hooks are in place it starts in about a
-// quarter of the time (the hooks would see each of its thousands of module loads).
-if (["run", "record"].includes(process.argv[2] ?? "run")) await import("vitest/node");
-register();
+const sources = new URL("../src/cli/main.ts", import.meta.url);
+const command = process.argv[2] ?? "run";
+
 // `... | head` closing the pipe is the reader's choice, not a crash.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e) => { if (e.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw e; });
 }
-const { main } = await import("../src/cli/main.ts");
+
+let main;
+if (existsSync(sources)) {
+  // vitest is plain JavaScript; loaded before tsx's hooks are in place it starts in about a
+  // quarter of the time (the hooks would see each of its thousands of module loads).
+  if (command === "run" || command === "record") await import("vitest/node");
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/cli/main.ts"));
+} else {
+  ({ main } = await import("../dist/src/cli/main.js"));
+}
 process.exitCode = await main(process.argv.slice(2));

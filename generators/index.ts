@@ -25,3 +25,4 @@ export * from "./response-mutations.ts";
 
 /** Every mutation of every kind; names are unique. */
 export const ALL_MUTATIONS: readonly Mutation[] = [...SUCCESS_MUTATIONS, ...FAILURE_MUTATIONS, ...X509_MUTATIONS, ...RESPONSE_MUTATIONS];
+export * from "./arbitraries.ts";

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
+import { pathToFileURL } from "node:url";
+import { packagePath } from "../src/package-path.ts";
 
 /** Where report.json's schema lives (draft 2020-12). */
-export const REPORT_SCHEMA_URL = new URL("./report.schema.json", import.meta.url);
+export const REPORT_SCHEMA_URL = pathToFileURL(packagePath("reports", "report.schema.json"));
 
 let compiled: ValidateFunction | undefined;
 

@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../package-path.ts";
 
-const BIN = fileURLToPath(new URL("../../bin/client-cert-conformance.js", import.meta.url));
+const BIN = packagePath("bin", "client-cert-conformance.js");
 
 /** Set in the background server's environment: it reports readiness over IPC (see `announceReady`). */
 const BACKGROUND_ENV = "CONFORMANCE_SERVE_BACKGROUND";

@@ -5,6 +5,7 @@ import type { CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import type { SerializedError } from "vitest";
 
+// The folder that holds suites/: the repository from the sources, dist/ in the compiled package.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** What the suites concluded: an outcome per requirement id, and what kept any from running. */
@@ -42,7 +43,7 @@ export async function runSuites(context: CheckContext, opts: { filters?: string[
   const reporter = new OutcomeReporter();
   const vitest = await startVitest("test", opts.filters ?? [], {
     root: ROOT, config: false, watch: false, reporters: [reporter], provide: { conformance: context },
-    include: ["suites/vitest/*.suite.ts"], passWithNoTests: false,
+    include: ["suites/vitest/*.suite.{ts,js}"], passWithNoTests: false,
     // The suites only read the evidence they are given: one worker that imports the validator and
     // the x509 parser once is faster than eight that each do.
     pool: "threads", isolate: false, maxWorkers: 1,

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../package-path.ts";
 import type { Level } from "../registry/types.ts";
 import type { ResponseClass } from "./extract.ts";
 import type { OperationSpec } from "./operation-spec.ts";
@@ -36,7 +36,7 @@ export interface Erratum extends Omit<ErratumDeclaration, "place" | "also" | "ov
   overlay: Record<string, unknown>;
 }
 
-export const SCHEMAS_DIR = fileURLToPath(new URL("../../schemas/", import.meta.url));
+export const SCHEMAS_DIR = `${packagePath("schemas")}/`;
 
 /** Conditions of errata whose defect is an absence (nothing to point at when it is fixed). */
 const APPLIES_WHEN = {

@@ -5,7 +5,7 @@
  * errata, reports, spec-diff) resolves it here, so nothing depends on one layout.
  */
 import { isAbsolute, relative, resolve as resolvePath } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT, packagePath } from "../package-path.ts";
 import { ExtractionError, sourcePointerFor } from "./convert-openapi-schema.ts";
 import { DEFAULT_OPERATION_ID, extractOperation, RESPONSE_CLASSES, type ExtractedOperation, type ExtractedParameter, type ResponseClass } from "./extract.ts";
 import { escapePointerSegment, joinPointer, resolvePointer } from "./json-pointer.ts";
@@ -13,8 +13,7 @@ import { DocumentLoadError, loadOpenApiDocument } from "./load-document.ts";
 import type { PathParameter, Place, PlacePath, ResolvedPlace, SchemaAnchor, SchemeName } from "./place.ts";
 
 /** The seed: the document the suite ships with (schemas/source/openapi.json). */
-export const SEED_DOCUMENT = fileURLToPath(new URL("../../schemas/source/openapi.json", import.meta.url));
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+export const SEED_DOCUMENT = packagePath("schemas", "source", "openapi.json");
 
 /** Which document a run, a validation or a report is about. */
 export interface SpecSource {

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { packagePath } from "../package-path.ts";
 import nock from "nock";
 import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
@@ -9,7 +9,7 @@ import { readHar, type ReplaySource } from "./har.ts";
 import type { PreparedTarget } from "./prepare.ts";
 
 /** The cassette shipped in fixtures/ (recorded from the reference implementation by `npm run fixtures:record`). */
-export const DEFAULT_CASSETTE = fileURLToPath(new URL("../../fixtures/cassette-reference/", import.meta.url)).replace(/\/$/, "");
+export const DEFAULT_CASSETTE = packagePath("fixtures", "cassette-reference");
 
 // A replayed answer that is not the target's: nothing recorded for the request, or a recorded network error.
 const MARK_NOT_RECORDED = "x-conformance-not-recorded";
