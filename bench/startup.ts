@@ -1,0 +1,56 @@
+/**
+ * How long a recorded run takes to start and finish (`npm run conformance`: the shipped
+ * cassette, offline), as a ratio to a trivial vitest run measured in the same run and the same
+ * process environment (a machine-independent figure; the medians are printed too):
+ *
+ * - from the sources (the repository's bin runs them through tsx);
+ * - from the compiled package (dist/, as `npm pack` builds it; no tsx), laid out as installed.
+ *
+ *   npx tsx bench/startup.ts [runs]      (default 5 runs of each)
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const repo = resolve(import.meta.dirname, "..");
+const runs = Number(process.argv[2] ?? 5);
+const work = mkdtempSync(join(tmpdir(), "bench-startup-"));
+
+function medianMs(command: string, args: string[], cwd: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    const r = spawnSync(command, args, { cwd, env: process.env, stdio: "ignore" });
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}`);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+try {
+  // The baseline: vitest starting, running one empty test, and stopping.
+  const trivial = join(work, "trivial");
+  mkdirSync(trivial);
+  writeFileSync(join(trivial, "trivial.test.mjs"), 'import { test } from "vitest";\ntest("nothing", () => {});\n');
+  writeFileSync(join(trivial, "vitest.config.mjs"), "export default {};\n");
+  symlinkSync(join(repo, "node_modules"), join(trivial, "node_modules"));
+
+  // The compiled package as npm installs it: no sources, dist/ beside the shipped files.
+  execFileSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", join(repo, "tsconfig.build.json"), "--outDir", join(work, "package/dist")]);
+  const pkg = join(work, "package");
+  for (const path of ["bin", "schemas", "fixtures/cassette-reference", "reports/report.schema.json", "package.json"]) cpSync(join(repo, path), join(pkg, path), { recursive: true });
+  symlinkSync(join(repo, "node_modules"), join(pkg, "node_modules"));
+
+  const vitest = join(repo, "node_modules/vitest/vitest.mjs");
+  const baseline = medianMs(process.execPath, [vitest, "run", "--reporter=dot"], trivial);
+  const rows: [string, number][] = [
+    ["trivial vitest run (baseline)", baseline],
+    ["recorded run, sources (tsx)", medianMs(process.execPath, [join(repo, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-src")], repo)],
+    ["recorded run, compiled package", medianMs(process.execPath, [join(pkg, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-pkg")], pkg)],
+  ];
+  console.log(`median of ${runs} runs each`);
+  for (const [name, ms] of rows) console.log(`${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / baseline).toFixed(2)}x baseline`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
