@@ -1,0 +1,213 @@
+/**
+ * Finding a configured secret in text in every form a target can echo it back in: as is, in any
+ * letter case, percent-encoded (also twice: `%2554`), JSON/`\u`-escaped (at any depth: `\\u0054`),
+ * any mix of those character by character, and base64 or base64url of it, at any alignment inside a
+ * longer base64 text (so `Basic base64(email:key)` and a token inside an encoded blob are found).
+ *
+ * How: the text is decoded once into a "view" (escapes and percent-encoding undone, ASCII lower
+ * case) that remembers where each of its characters came from; each form of each secret is then a
+ * plain substring search of the view, and a match maps back to the exact source range to replace.
+ * A regular expression with every encoding of every character as alternatives does the same but
+ * was measured at 2-4 s per 8 MiB body; this is a linear pass and a few `indexOf`s.
+ *
+ * Limits, on purpose: percent-encoded non-ASCII characters are not decoded (credentials are
+ * ASCII); base64 is only searched for when its stable part is at least MIN_BASE64_CORE characters
+ * (a shorter one would match by chance inside certificates); nested base64, HTML entities and
+ * other encodings are not undone.
+ */
+import { CREDENTIAL_ENV_VARS, type Credentials } from "./credentials.ts";
+
+/** A secret the suite holds: each credential, and `email:key` (what HTTP Basic would carry). */
+export type SecretName = keyof Credentials | "emailAndKey";
+
+/** How a secret was found: as text (any case and escaping), or base64 / base64url of it. */
+export type SecretFormKind = "text" | "base64" | "base64url";
+
+export interface SecretFinding {
+  secret: SecretName;
+  form: SecretFormKind;
+}
+
+/** The placeholder each secret becomes, e.g. `$CLOUDFLARE_API_TOKEN`. */
+export const SECRET_PLACEHOLDERS: Record<SecretName, string> = {
+  token: `$${CREDENTIAL_ENV_VARS.token}`,
+  email: `$${CREDENTIAL_ENV_VARS.email}`,
+  apiKey: `$${CREDENTIAL_ENV_VARS.apiKey}`,
+  emailAndKey: `$${CREDENTIAL_ENV_VARS.email}:$${CREDENTIAL_ENV_VARS.apiKey}`,
+};
+
+/** Base64 of a secret is only looked for when at least this many of its characters depend on nothing else. */
+export const MIN_BASE64_CORE = 8;
+
+interface Form {
+  secret: SecretName;
+  form: SecretFormKind;
+  /** What to search the view for (lower case: the view is). */
+  needle: string;
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+const isHexAt = (text: string, at: number, length: number) => at + length <= text.length && HEX.test(text.slice(at, at + length));
+
+/** The text decoded (escapes, percent-encoding, ASCII case) and, for each view character, where it started in `text`. */
+export interface DecodedView {
+  view: string;
+  /** `starts[k]` is the index in the source of view character k; `starts[view.length]` is the source's length. */
+  starts: Int32Array;
+}
+
+/**
+ * One linear pass: every escape or percent-encoding becomes the character it stands for, ASCII
+ * letters lower case. With `decode` false, only the case is folded (decoding can swallow the start
+ * of a raw secret: `%` before `aa...` reads as the byte 0xAA, so both views are searched).
+ */
+export function decodedView(text: string, decode = true): DecodedView {
+  const n = text.length;
+  const units = new Uint16Array(n);
+  const starts = new Int32Array(n + 1);
+  let v = 0;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    let c = text.charCodeAt(i);
+    if (!decode) {
+      i += 1;
+    } else if (c === 0x5c) {
+      // A run of backslashes before an escape is the same escape, escaped again (JSON inside JSON).
+      let j = i;
+      while (j < n && text.charCodeAt(j) === 0x5c) j += 1;
+      const next = text.charCodeAt(j);
+      if (next === 0x75 && isHexAt(text, j + 1, 4)) {
+        c = parseInt(text.slice(j + 1, j + 5), 16);
+        i = j + 5;
+      } else if (next === 0x2f || next === 0x22 || next === 0x27) {
+        c = next;
+        i = j + 1;
+      } else {
+        i = j;
+      }
+    } else if (c === 0x25 && isHexAt(text, i + 1, 2)) {
+      // %XX, and %25XX (a percent-encoded percent) as many times over as it comes.
+      let j = i + 1;
+      while (text.startsWith("25", j) && isHexAt(text, j + 2, 2)) j += 2;
+      c = parseInt(text.slice(j, j + 2), 16);
+      i = j + 2;
+    } else {
+      i += 1;
+    }
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    units[v] = c;
+    starts[v] = start;
+    v += 1;
+  }
+  starts[v] = n;
+  const view = Buffer.from(units.buffer, 0, v * 2).toString("utf16le");
+  return { view, starts: starts.subarray(0, v + 1) };
+}
+
+/** The characters of base64 of `bytes` that depend only on `bytes`, when they start `offset` bytes into a longer text. */
+function base64Core(bytes: Buffer, offset: number, alphabet: "base64" | "base64url"): string {
+  const encoded = Buffer.concat([Buffer.alloc(offset), bytes, Buffer.alloc(3)]).toString(alphabet);
+  return encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+}
+
+const formCache = new WeakMap<Credentials, Form[]>();
+
+/** Every form of every configured secret, longest first (a longer match wins an overlap). */
+function formsOf(credentials: Credentials): Form[] {
+  const cached = formCache.get(credentials);
+  if (cached) return cached;
+  const secrets: [SecretName, string][] = [];
+  if (credentials.token) secrets.push(["token", credentials.token]);
+  if (credentials.email) secrets.push(["email", credentials.email]);
+  if (credentials.apiKey) secrets.push(["apiKey", credentials.apiKey]);
+  if (credentials.email && credentials.apiKey) secrets.push(["emailAndKey", `${credentials.email}:${credentials.apiKey}`]);
+  const forms: Form[] = [];
+  for (const [secret, value] of secrets) {
+    // The value as the view would show it (decoding its own escapes too, so a secret with `%41` in it is still found).
+    forms.push({ secret, form: "text", needle: decodedView(value).view });
+    const bytes = Buffer.from(value, "utf8");
+    for (const alphabet of ["base64", "base64url"] as const) {
+      const needles = new Set([bytes.toString(alphabet), ...[0, 1, 2].map((offset) => base64Core(bytes, offset, alphabet))]);
+      for (const needle of needles) {
+        if (needle.length >= MIN_BASE64_CORE) forms.push({ secret, form: alphabet, needle: needle.toLowerCase() });
+      }
+    }
+  }
+  const sorted = forms.filter((f) => f.needle.length > 0).sort((a, b) => b.needle.length - a.needle.length);
+  formCache.set(credentials, sorted);
+  return sorted;
+}
+
+/** A found occurrence: the source range it covers and what it was. */
+interface Match {
+  from: number;
+  to: number;
+  form: Form;
+}
+
+/** Every non-overlapping occurrence of any form, in source order (longer forms claim first). */
+function matchesIn(text: string, credentials: Credentials): Match[] {
+  const forms = formsOf(credentials);
+  if (forms.length === 0 || text.length === 0) return [];
+  const matches: Match[] = [];
+  // Which source characters a match already covers: linear however often a hostile body repeats a secret.
+  let claimed: Uint8Array | undefined;
+  const free = (from: number, to: number) => {
+    for (let k = from; k < to; k += 1) if (claimed![k]) return false;
+    return true;
+  };
+  for (const decode of [true, false]) {
+    const { view, starts } = decodedView(text, decode);
+    for (const form of forms) {
+      const length = form.needle.length;
+      for (let at = view.indexOf(form.needle); at !== -1; ) {
+        const from = starts[at]!;
+        const to = starts[at + length]!;
+        claimed ??= new Uint8Array(text.length);
+        if (!free(from, to)) {
+          at = view.indexOf(form.needle, at + 1);
+          continue;
+        }
+        claimed.fill(1, from, to);
+        matches.push({ from, to, form });
+        at = view.indexOf(form.needle, at + length);
+      }
+    }
+  }
+  return matches.sort((a, b) => a.from - b.from);
+}
+
+const PLACEHOLDER_TEXT = new RegExp(Object.values(SECRET_PLACEHOLDERS).map((p) => p.replace(/\$/g, "\\$")).join("|"), "g");
+
+/**
+ * Which secrets `text` still reveals, in which form (empty: none). Placeholders are not findings.
+ * Every writer of evidence (cassette, HAR) calls this last and refuses to write when it is not empty.
+ */
+export function findSecretForms(text: string, credentials: Credentials): SecretFinding[] {
+  const found = new Map<string, SecretFinding>();
+  for (const m of matchesIn(text.replace(PLACEHOLDER_TEXT, "\n"), credentials)) {
+    found.set(`${m.form.secret}:${m.form.form}`, { secret: m.form.secret, form: m.form.form });
+  }
+  return [...found.values()];
+}
+
+/** `text` with every form of every configured secret replaced by the secret's placeholder. */
+export function replaceSecretForms(text: string, credentials: Credentials): string {
+  const matches = matchesIn(text, credentials);
+  if (matches.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const m of matches) {
+    parts.push(text.slice(at, m.from), SECRET_PLACEHOLDERS[m.form.secret]);
+    at = m.to;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** "the API token (base64)": a finding said for a message that must not repeat the secret. */
+export function describeFinding(f: SecretFinding): string {
+  const what = { token: "the API token", email: "the account email", apiKey: "the API key", emailAndKey: "email:key" }[f.secret];
+  return f.form === "text" ? what : `${what} (${f.form})`;
+}
