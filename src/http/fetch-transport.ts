@@ -1,23 +1,18 @@
 /** Sending an attempt with the global `fetch`. */
 import { Deadline } from "./deadline.ts";
-import {
-  addHeader,
-  BodyCollector,
-  describeNetworkError,
-  type AttemptOutcome,
-  type AttemptRequest,
-  type ReceivedResponse,
-} from "./transport.ts";
+import { classifyFailure, declaredLengthOf } from "./failure.ts";
+import { addHeader, BodyCollector, type AttemptOutcome, type AttemptRequest, type ReceivedResponse } from "./transport.ts";
 
 /**
  * Sends `request` with `globalThis.fetch` as it is at call time (so nock, which replaces it, can
  * intercept). Redirects are not followed: the suite judges the 3xx itself, and following one would
- * carry `X-Auth-Key` to wherever it points.
+ * carry `X-Auth-Key` to wherever it points. `fetch` decompresses gzip/deflate/br bodies as they are
+ * read, so the byte limit bounds the decompressed size (a gzip bomb stops at the limit).
  */
 export async function sendWithFetch(request: AttemptRequest): Promise<AttemptOutcome> {
-  const deadline = new Deadline(request.timeoutMs);
+  const deadline = new Deadline(request.timeoutMs, request.stop);
   let response: ReceivedResponse | undefined;
-  const body = new BodyCollector(request.maxBodyBytes);
+  const body = new BodyCollector(request.maxBodyBytes, request.keptBytesWhenCut);
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   try {
     const fetchNow = globalThis.fetch;
@@ -27,7 +22,7 @@ export async function sendWithFetch(request: AttemptRequest): Promise<AttemptOut
     ]);
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => addHeader(headers, name, value));
-    response = { status: res.status, headers, body: "" };
+    response = { status: res.status, headers, body: "", bytes: 0 };
     reader = res.body?.getReader();
     while (reader) {
       const { done, value } = await Promise.race([reader.read(), deadline.expired]);
@@ -37,20 +32,17 @@ export async function sendWithFetch(request: AttemptRequest): Promise<AttemptOut
         break;
       }
     }
-    response.body = body.text();
-    if (body.truncated) response.truncated = true;
+    body.fill(response, true);
     return { response };
   } catch (error) {
     reader?.cancel().catch(() => {});
-    if (response) {
-      response.body = body.text();
-      if (body.truncated) response.truncated = true;
-    }
-    const kind = deadline.hasExpired ? "timeout" : "network";
-    const message = deadline.hasExpired
-      ? `no complete response within ${request.timeoutMs} ms${response ? " (headers arrived, the body did not finish)" : ""}`
-      : `${response ? "response body failed: " : ""}${describeNetworkError(error)}`;
-    return { ...(response ? { response } : {}), error: { kind, message } };
+    const bodyBytes = body.bytes;
+    if (response) body.fill(response, false);
+    const failure = classifyFailure(error, {
+      timeoutMs: request.timeoutMs, timedOut: deadline.hasExpired, stopped: deadline.stopped,
+      headersArrived: response !== undefined, bodyBytes, declaredLength: response && declaredLengthOf(response.headers),
+    });
+    return { ...(response ? { response } : {}), error: failure };
   } finally {
     deadline.clear();
   }

@@ -1,5 +1,6 @@
 /** The HTTP layer: one client, its evidence model, and the redaction every report and log relies on. */
 export type { Exchange, ExchangeError, ExchangeErrorKind, ExchangeRequest, ExchangeResponse } from "./types.ts";
+export { EXCHANGE_ERROR_KINDS } from "./types.ts";
 export {
   authHeadersFor,
   configuredSchemes,
@@ -19,9 +20,26 @@ export {
   redactText,
   type RequestHeaderRedactionOptions,
 } from "./redact.ts";
+export {
+  decodedView,
+  describeFinding,
+  findSecretForms,
+  SECRET_PLACEHOLDERS,
+  type SecretFinding,
+  type SecretFormKind,
+  type SecretName,
+} from "./secret-forms.ts";
+export { withoutUserinfo } from "./request-url.ts";
 export { curlCommand, shellWord } from "./curl.ts";
 export { RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
 export { RequestBudget } from "./budget.ts";
 export { retryAfterMs } from "./retry-after.ts";
 export { joinUrl, needsVerbatimTarget } from "./request-url.ts";
-export { ConformanceClient, type ConformanceClientOptions, type GetOptions } from "./client.ts";
+export {
+  ConformanceClient,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_TOTAL_BODY_BYTES,
+  type ConformanceClientOptions,
+  type GetOptions,
+  type RetryWait,
+} from "./client.ts";

@@ -2,26 +2,21 @@
 import http from "node:http";
 import https from "node:https";
 import { Deadline } from "./deadline.ts";
+import { classifyFailure, declaredLengthOf } from "./failure.ts";
 import { rawRequestTarget } from "./request-url.ts";
-import {
-  addHeader,
-  BodyCollector,
-  describeNetworkError,
-  type AttemptOutcome,
-  type AttemptRequest,
-  type ReceivedResponse,
-} from "./transport.ts";
+import { addHeader, BodyCollector, type AttemptOutcome, type AttemptRequest, type ReceivedResponse } from "./transport.ts";
 
 /**
  * Sends `request` with the path exactly as written in its URL (`..`, `%2E%2E`, `\` kept), which
  * `fetch` cannot do. Used only for such URLs (see `needsVerbatimTarget`). nock intercepts
- * `node:http` too, but matches on the URL it parses, i.e. normalised.
+ * `node:http` too, but matches on the URL it parses, i.e. normalised. No `Accept-Encoding` is sent
+ * here, so a body comes uncompressed unless the server ignores that (then it is kept as received).
  */
 export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcome> {
   const url = new URL(request.url);
   const client = url.protocol === "https:" ? https : http;
-  const deadline = new Deadline(request.timeoutMs);
-  const body = new BodyCollector(request.maxBodyBytes);
+  const deadline = new Deadline(request.timeoutMs, request.stop);
+  const body = new BodyCollector(request.maxBodyBytes, request.keptBytesWhenCut);
   let response: ReceivedResponse | undefined;
 
   return new Promise<AttemptOutcome>((resolve) => {
@@ -30,16 +25,14 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
       if (settled) return;
       settled = true;
       deadline.clear();
-      if (response) {
-        response.body = body.text();
-        if (body.truncated) response.truncated = true;
-      }
+      const bodyBytes = body.bytes;
+      if (response) body.fill(response, error === undefined);
       if (error === undefined) return resolve({ response });
-      const kind = deadline.hasExpired ? "timeout" : "network";
-      const message = deadline.hasExpired
-        ? `no complete response within ${request.timeoutMs} ms${response ? " (headers arrived, the body did not finish)" : ""}`
-        : `${response ? "response body failed: " : ""}${describeNetworkError(error)}`;
-      resolve({ ...(response ? { response } : {}), error: { kind, message } });
+      const failure = classifyFailure(error, {
+        timeoutMs: request.timeoutMs, timedOut: deadline.hasExpired, stopped: deadline.stopped,
+        headersArrived: response !== undefined, bodyBytes, declaredLength: response && declaredLengthOf(response.headers),
+      });
+      resolve({ ...(response ? { response } : {}), error: failure });
     };
 
     const req = client.request(
@@ -57,7 +50,7 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
       (res) => {
         const headers: Record<string, string> = {};
         for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) addHeader(headers, res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
-        response = { status: res.statusCode ?? 0, headers, body: "" };
+        response = { status: res.statusCode ?? 0, headers, body: "", bytes: 0 };
         res.on("data", (chunk: Buffer) => {
           if (!body.add(chunk)) {
             finish();
