@@ -13,6 +13,9 @@ export const DEFAULT_CASSETTE = fileURLToPath(new URL("../../fixtures/cassette-r
 const MARK_NOT_RECORDED = "x-conformance-not-recorded";
 const MARK_RECORDED_ERROR = "x-conformance-recorded-error";
 const MARK_STATUS = 599;
+// What the client saw of a recorded body that a replay of its text cannot show again by itself.
+const MARK_CUT_AT = "x-conformance-recorded-cut-at";
+const MARK_INVALID_UTF8 = "x-conformance-recorded-invalid-utf8";
 
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-email", "x-auth-key"];
 
@@ -50,7 +53,12 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[]): () => 
     const entry = queue && (queue.length > 1 ? queue.shift()! : queue[0]!);
     if (!entry) return [MARK_STATUS, { not_recorded: `GET ${uri}` }, { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
-    return [entry.response.status, entry.response.body, entry.response.headers];
+    const { status, body, headers, truncated, cutAtBytes, invalidUtf8 } = entry.response;
+    return [status, body, {
+      ...headers,
+      ...(truncated ? { [MARK_CUT_AT]: String(cutAtBytes ?? 0) } : {}),
+      ...(invalidUtf8 ? { [MARK_INVALID_UTF8]: "1" } : {}),
+    }];
   });
   return () => {
     nock.cleanAll();
@@ -71,7 +79,18 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
     const { response, ...rest } = exchange;
     return { ...rest, error: { kind: kind as NonNullable<Exchange["error"]>["kind"], message: `recorded: ${response!.body}` } };
   }
-  return exchange;
+  const cutAt = headers[MARK_CUT_AT];
+  const invalidUtf8 = headers[MARK_INVALID_UTF8];
+  if (cutAt === undefined && invalidUtf8 === undefined) return exchange;
+  const { [MARK_CUT_AT]: _c, [MARK_INVALID_UTF8]: _i, ...recordedHeaders } = headers;
+  return {
+    ...exchange,
+    response: {
+      ...exchange.response!, headers: recordedHeaders,
+      ...(cutAt !== undefined ? { truncated: true, ...(Number(cutAt) > 0 ? { cutAtBytes: Number(cutAt) } : {}) } : {}),
+      ...(invalidUtf8 !== undefined ? { invalidUtf8: true } : {}),
+    },
+  };
 }
 
 /** `--target recorded`: the run's zone, certificates, schemes and seed come from the cassette. */
