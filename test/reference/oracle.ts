@@ -90,6 +90,7 @@ export function judge(results: ProbeResult[]): Verdict {
   each("HTTP-NO-5XX", results.filter((r) => r.probe.expect === "4xx"), (r, e) => { if (e.status >= 500) fail("HTTP-NO-5XX", r, `answered ${e.status}`); });
   each("HTTP-JSON-CONTENT-TYPE", results, (r, e) => { if (e.status < 500 && !isJsonType(e)) fail("HTTP-JSON-CONTENT-TYPE", r, `content-type ${e.headers["content-type"]}`); });
   each("HTTP-JSON-BODY", results, (r, e) => { if (e.status < 500 && !e.jsonOk) fail("HTTP-JSON-BODY", r, "body is not JSON"); });
+  each("HTTP-BODY-BOUNDED", results, (r, e) => { if (Buffer.byteLength(e.text) > 8 * 1024 * 1024) fail("HTTP-BODY-BOUNDED", r, `body of ${Buffer.byteLength(e.text)} bytes`); });
 
   // Schemas: every 200 but the list's against success-200, every 4xx against failure-4xx, each at its level's profile.
   const validator = responseValidator();
