@@ -2,6 +2,8 @@ import { HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE } from "../registry/index.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { formatViolation, responseValidator, shorten, type Profile, type Violation } from "../schema/validator.ts";
 import type { RecordedRequest, RecordedResponse } from "./exchange.ts";
+import { parseJsonText } from "../schema/json-text.ts";
+import { NOT_UTF8 } from "./document.ts";
 import { isOperationUrl } from "./operation.ts";
 
 /** A violation of one requirement; `header` names the header it is about, when it is not the body. */
@@ -44,7 +46,8 @@ function contentTypeFinding(contentType: string | undefined): Finding | undefine
   };
 }
 
-function bodyFinding(message: string, text: string): Finding {
+/** A violation of HTTP-JSON-BODY: the body is not one complete JSON document in UTF-8. */
+export function jsonBodyFinding(message: string, text: string): Finding {
   return { requirementId: HTTP_JSON_BODY.id, instancePath: "", keyword: "json", message, sourcePointer: HTTP_JSON_BODY.spec, value: shorten(text) };
 }
 
@@ -64,17 +67,19 @@ export function checkExchange(request: RecordedRequest | undefined, response: Re
     const f = contentTypeFinding(response.contentType);
     if (f) findings.push(f);
   }
+  if (response.truncated) return { kind: "not-validated", reason: "body cut at the recorder's size limit" };
+  if (response.invalidUtf8) return { kind: "checked", findings: [...findings, jsonBodyFinding(NOT_UTF8, response.body.kind === "text" ? response.body.text.slice(0, 40) : "")] };
   let body: unknown;
   if (response.body.kind === "value") {
     body = response.body.value;
   } else {
     const text = response.body.text;
-    if (text.trim() === "") return { kind: "checked", findings: [...findings, bodyFinding("is empty (must be one JSON document)", text)] };
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      return { kind: "checked", findings: [...findings, bodyFinding(`is not JSON (${(e as Error).message})`, text)] };
+    if (text.trim() === "") return { kind: "checked", findings: [...findings, jsonBodyFinding("is empty (must be one JSON document)", text)] };
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      return { kind: "checked", findings: [...findings, jsonBodyFinding(parsed.tooDeep ? parsed.why : `is not JSON (${parsed.why})`, text)] };
     }
+    body = parsed.value;
   }
   return { kind: "checked", findings: [...findings, ...checkBody(cls, body, profile)] };
 }
