@@ -5,12 +5,11 @@
 import { RequestBudget } from "./budget.ts";
 import { authHeadersFor, configuredSchemes, lowerCaseNames, type AuthChoice, type Credentials } from "./credentials.ts";
 import { curlCommand } from "./curl.ts";
-import { sendWithFetch } from "./fetch-transport.ts";
 import { sendWithNodeHttp } from "./node-http-transport.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { redactRequestHeaders, redactResponseHeaders, redactText } from "./redact.ts";
 import { headerProblem, normaliseHeaderValue } from "./request-headers.ts";
-import { assertBaseUrl, joinUrl, needsVerbatimTarget } from "./request-url.ts";
+import { assertBaseUrl, joinUrl } from "./request-url.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { stopReason } from "./deadline.ts";
 import type { AttemptOutcome } from "./transport.ts";
@@ -38,12 +37,13 @@ export interface ConformanceClientOptions {
   retryBackoffMs?: number;
   /** Body bytes read per response (decoded); reading stops there and the response is marked `truncated`. Default 8 MiB. */
   maxBodyBytes?: number;
-  /** Of a body cut at `maxBodyBytes`, the leading bytes kept as evidence (it cannot be parsed anyway). Default 64 KiB. */
+  /** Of a body cut short, the leading bytes kept as evidence (it cannot be parsed anyway). Default 16 KiB. */
   keptBytesWhenCut?: number;
   /**
-   * Body bytes kept across all exchanges of the client (a run, a recording, a replay). Once spent,
-   * a body is still read (to its limit) but not kept, and the exchange carries a `budget` error.
-   * Default 32 MiB: a normal run keeps well under 1 MiB.
+   * Body bytes read across all exchanges of the client (a run, a recording, a replay): what is
+   * kept is never more. Once spent, a body is read up to `keptBytesWhenCut` only: one that fits is
+   * judged as usual, a longer one is kept cut with a `budget` error (its size cannot be told).
+   * Default 16 MiB: a normal run reads well under 1 MiB, a list of 50 certificates about 150 KiB.
    */
   maxTotalBodyBytes?: number;
   /** The run's stop signal (`--max-time`, SIGINT): waits end, the attempt in flight ends as `stopped`, nothing more is sent. */
@@ -89,8 +89,8 @@ export interface RetryWait {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
-export const DEFAULT_KEPT_BYTES_WHEN_CUT = 64 * 1024;
-export const DEFAULT_MAX_TOTAL_BODY_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_KEPT_BYTES_WHEN_CUT = 16 * 1024;
+export const DEFAULT_MAX_TOTAL_BODY_BYTES = 12 * 1024 * 1024;
 
 /** What `retryDelay` decided: wait and retry, stop with this outcome, or keep the outcome as it is. */
 type RetryDecision = { wait: number; why: string } | { error: ExchangeError } | undefined;
@@ -116,7 +116,7 @@ export class ConformanceClient {
   private readonly maxBodyBytes: number;
   private readonly keptBytesWhenCut: number;
   private readonly maxTotalBodyBytes: number;
-  private keptBodyBytes = 0;
+  private bodyBytesRead = 0;
   private readonly stop: AbortSignal | undefined;
   private readonly onWait: ((wait: RetryWait) => void) | undefined;
   private readonly userAgent: string;
@@ -188,7 +188,10 @@ export class ConformanceClient {
       return this.record(request, opts, this.now(), 0, 0, { error: { kind: "invalid-request", message: problem } });
     }
 
-    const transport = needsVerbatimTarget(url) ? sendWithNodeHttp : sendWithFetch;
+    // node:http for every request: it sends odd targets verbatim, and it lets the client bound a
+    // compressed body by its decompressed size (fetch inflates each received chunk whole first:
+    // one 64 KiB chunk of a gzip bomb was measured at 64 MiB before a reader could stop it).
+    const transport = sendWithNodeHttp;
     let outcome: AttemptOutcome | undefined;
     let attempts = 0;
     let startedAt: number | undefined;
@@ -213,8 +216,10 @@ export class ConformanceClient {
       attempts += 1;
       this.requestsSent += 1;
       outcome = await transport({
-        url, headers, timeoutMs: this.timeoutMs, maxBodyBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, stop: this.stop,
+        url, headers, timeoutMs: this.timeoutMs, stop: this.stop,
+        bodyLimits: { maxBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, budgetBytes: this.maxTotalBodyBytes - this.bodyBytesRead },
       });
+      this.bodyBytesRead += outcome.response?.bytes ?? 0;
       const decision = this.retryDelay(outcome, attempts, opts);
       if (decision === undefined) break;
       if ("error" in decision) {
@@ -271,17 +276,12 @@ export class ConformanceClient {
     };
     let error = outcome.error;
     if (outcome.response) {
-      const { status, headers, truncated, invalidUtf8 } = outcome.response;
-      let body = outcome.response.body;
-      const size = Buffer.byteLength(body);
-      if (this.keptBodyBytes + size > this.maxTotalBodyBytes) {
-        body = "";
+      const { status, headers, body, truncated, overBudget, invalidUtf8 } = outcome.response;
+      if (overBudget) {
         error ??= {
           kind: "budget",
-          message: `the run's ${mebibytes(this.maxTotalBodyBytes)} for kept response bodies is spent: this ${mebibytes(size)} body was read and not kept`,
+          message: `the run's ${mebibytes(this.maxTotalBodyBytes)} budget for reading response bodies is spent: this body was read to ${mebibytes(this.keptBytesWhenCut)} only, its size and content unknown`,
         };
-      } else {
-        this.keptBodyBytes += size;
       }
       exchange.response = {
         status,
@@ -315,4 +315,4 @@ function stoppable(sleep: (ms: number) => Promise<void>, stop: AbortSignal | und
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
-const mebibytes = (bytes: number) => `${Math.round((bytes / 2 ** 20) * 10) / 10} MiB`;
+const mebibytes = (bytes: number) => (bytes < 2 ** 20 ? `${Math.round(bytes / 1024)} KiB` : `${Math.round((bytes / 2 ** 20) * 10) / 10} MiB`);

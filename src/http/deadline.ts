@@ -2,14 +2,14 @@
  * One timer covering a whole attempt: connecting, headers and every body chunk; and the run's stop
  * signal (`--max-time`, Ctrl-C), which ends the attempt the same way.
  *
- * The client races each await against `expired` rather than trusting an abort to settle the body
- * read: aborting a `fetch` mid-body has been seen to leave the read pending forever
- * (nodejs/node#56917), and a server that sends headers and then hangs must end as `timeout`.
+ * The transport settles the attempt on `expired` rather than trusting an abort to settle the body
+ * read (aborting a `fetch` mid-body has been seen to leave the read pending forever,
+ * nodejs/node#56917), and a server that sends headers and then hangs must end as `timeout`.
  */
 export class Deadline {
   /** Rejects with a TimeoutError when the time runs out or the run stops; never resolves. */
   readonly expired: Promise<never>;
-  /** Aborted when the time runs out or the run stops (for `fetch` and `node:http`). */
+  /** Aborted when the time runs out or the run stops (passed to `node:http`). */
   readonly signal: AbortSignal;
   private readonly controller = new AbortController();
   private readonly timer: NodeJS.Timeout;

@@ -57,6 +57,30 @@ export interface DecodedView {
 }
 
 /**
+ * The character an escape or percent-encoding at `i` stands for, and where the text goes on after
+ * it; `[-1, i]` when there is none at `i`.
+ */
+function decodeAt(text: string, i: number): [code: number, next: number] {
+  const c = text.charCodeAt(i);
+  if (c === 0x5c) {
+    // A run of backslashes before an escape is the same escape, escaped again (JSON inside JSON).
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) === 0x5c) j += 1;
+    const next = text.charCodeAt(j);
+    if (next === 0x75 && isHexAt(text, j + 1, 4)) return [parseInt(text.slice(j + 1, j + 5), 16), j + 5];
+    if (next === 0x2f || next === 0x22 || next === 0x27) return [next, j + 1];
+    return [0x5c, j];
+  }
+  if (c === 0x25 && isHexAt(text, i + 1, 2)) {
+    // %XX, and %25XX (a percent-encoded percent) as many times over as it comes.
+    let j = i + 1;
+    while (text.startsWith("25", j) && isHexAt(text, j + 2, 2)) j += 2;
+    return [parseInt(text.slice(j, j + 2), 16), j + 2];
+  }
+  return [-1, i];
+}
+
+/**
  * One linear pass: every escape or percent-encoding becomes the character it stands for, ASCII
  * letters lower case. With `decode` false, only the case is folded (decoding can swallow the start
  * of a raw secret: `%` before `aa...` reads as the byte 0xAA, so both views are searched).
@@ -69,32 +93,12 @@ export function decodedView(text: string, decode = true): DecodedView {
   let i = 0;
   while (i < n) {
     const start = i;
-    let c = text.charCodeAt(i);
-    if (!decode) {
-      i += 1;
-    } else if (c === 0x5c) {
-      // A run of backslashes before an escape is the same escape, escaped again (JSON inside JSON).
-      let j = i;
-      while (j < n && text.charCodeAt(j) === 0x5c) j += 1;
-      const next = text.charCodeAt(j);
-      if (next === 0x75 && isHexAt(text, j + 1, 4)) {
-        c = parseInt(text.slice(j + 1, j + 5), 16);
-        i = j + 5;
-      } else if (next === 0x2f || next === 0x22 || next === 0x27) {
-        c = next;
-        i = j + 1;
-      } else {
-        i = j;
-      }
-    } else if (c === 0x25 && isHexAt(text, i + 1, 2)) {
-      // %XX, and %25XX (a percent-encoded percent) as many times over as it comes.
-      let j = i + 1;
-      while (text.startsWith("25", j) && isHexAt(text, j + 2, 2)) j += 2;
-      c = parseInt(text.slice(j, j + 2), 16);
-      i = j + 2;
-    } else {
-      i += 1;
+    let [c, next] = decode ? decodeAt(text, i) : [-1, i];
+    if (c === -1) {
+      c = text.charCodeAt(i);
+      next = i + 1;
     }
+    i = next;
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     units[v] = c;
     starts[v] = start;
@@ -146,10 +150,47 @@ interface Match {
   form: Form;
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ESCAPE_OR_PERCENT = /[\\%]/;
+
+/** `text` with its escapes and percent-encodings undone, as one string (the decoded view, without its index map). */
+function decodedText(text: string): string {
+  const parts: string[] = [];
+  let run = 0;
+  const escapes = /[\\%]/g;
+  for (let found = escapes.exec(text); found; found = escapes.exec(text)) {
+    const [code, next] = decodeAt(text, found.index);
+    if (code === -1) continue;
+    parts.push(text.slice(run, found.index), String.fromCharCode(code));
+    run = next;
+    escapes.lastIndex = next;
+  }
+  parts.push(text.slice(run));
+  return parts.join("");
+}
+
+/**
+ * Whether any form can be in `text` at all, judged on plain strings (no index map, no typed
+ * arrays): most texts hold no secret, and building the mapped views for every body of a run was
+ * measured to cost tens of MB of garbage. Non-ASCII text takes the exact path (`toLowerCase`
+ * is not ASCII-only there).
+ */
+function mayContain(text: string, forms: Form[]): boolean {
+  if (!ASCII_ONLY.test(text)) return true;
+  const views = [text.toLowerCase()];
+  if (ESCAPE_OR_PERCENT.test(text)) {
+    const decoded = decodedText(text);
+    if (!ASCII_ONLY.test(decoded)) return true;
+    views.push(decoded.toLowerCase());
+  }
+  return forms.some((f) => views.some((v) => v.includes(f.needle)));
+}
+
 /** Every non-overlapping occurrence of any form, in source order (longer forms claim first). */
 function matchesIn(text: string, credentials: Credentials): Match[] {
   const forms = formsOf(credentials);
   if (forms.length === 0 || text.length === 0) return [];
+  if (!mayContain(text, forms)) return [];
   const matches: Match[] = [];
   // Which source characters a match already covers: linear however often a hostile body repeats a secret.
   let claimed: Uint8Array | undefined;

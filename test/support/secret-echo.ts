@@ -60,13 +60,12 @@ function readingsOf(text: string): string[] {
 export function revealed(text: string, secrets: string[]): string[] {
   const readings = readingsOf(text);
   const folded = readings.map((r) => r.toLowerCase());
-  const decodedRuns: Buffer[] = [];
-  for (const reading of readings) {
-    for (const run of reading.match(/[A-Za-z0-9+/_-]{6,}/g) ?? []) {
-      for (let offset = 0; offset < 4; offset++) decodedRuns.push(Buffer.from(run.slice(offset), "base64"));
-    }
-  }
-  return secrets.filter((s) => folded.some((f) => f.includes(s.toLowerCase())) || decodedRuns.some((b) => b.includes(Buffer.from(s))));
+  const runs = new Set<string>();
+  for (const reading of readings) for (const run of reading.match(/[A-Za-z0-9+/_-]{8,}/g) ?? []) runs.add(run);
+  const decoded: Buffer[] = [];
+  for (const run of runs) for (let offset = 0; offset < 4; offset++) decoded.push(Buffer.from(run.slice(offset), "base64"));
+  const all = Buffer.concat(decoded.flatMap((b) => [b, Buffer.from([0])]));
+  return secrets.filter((s) => folded.some((f) => f.includes(s.toLowerCase())) || all.includes(Buffer.from(s)));
 }
 
 const unit = (chars: string) => fc.constantFrom(...chars);
