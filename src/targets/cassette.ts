@@ -57,13 +57,10 @@ export function readManifest(dir: string): CassetteManifest {
   return manifest;
 }
 
-/**
- * A line of exchanges.ndjson longer than this is not one this suite wrote: a recorded body is at
- * most 8 MiB, and JSON escaping of control characters can make that six times longer.
- */
-export const MAX_CASSETTE_LINE_CHARS = 52 * 1024 * 1024;
-/** Body text a replay keeps in memory at most (the recorder keeps at most 32 MiB of bodies in a run). */
-export const MAX_CASSETTE_BODY_CHARS = 40 * 1024 * 1024;
+/** The longest line of exchanges.ndjson the writer writes and the reader reads (a run reads at most 12 MiB of bodies). */
+export const MAX_CASSETTE_LINE_CHARS = 16 * 1024 * 1024;
+/** Body text a replay keeps in memory at most (a recording reads at most 12 MiB of bodies in a run). */
+export const MAX_CASSETTE_BODY_CHARS = 16 * 1024 * 1024;
 
 /** The lines of a file, read in 1 MiB chunks; a line longer than `maxChars` throws before it is held whole. */
 function* linesOf(path: string, maxChars: number, tooLong: (line: number) => Error): Generator<string> {
@@ -189,7 +186,10 @@ export function writeCassette(dir: string, opts: WriteCassetteOptions): Cassette
   const lineTexts = entries.map((e) => JSON.stringify(e));
   const manifestText = JSON.stringify(manifest, null, 2) + "\n";
   // Each line on its own: the search keeps a decoded copy of what it reads, and a line is bounded.
-  lineTexts.forEach((text, i) => refuseSecrets(text, opts.credentials, `exchanges.ndjson line ${i + 1}`));
+  lineTexts.forEach((text, i) => {
+    if (text.length > MAX_CASSETTE_LINE_CHARS) throw new CassetteError(`refusing to write a cassette: exchange ${i + 1} is over ${MAX_CASSETTE_LINE_CHARS / 2 ** 20} MiB as JSON, more than a replay reads`);
+    refuseSecrets(text, opts.credentials, `exchanges.ndjson line ${i + 1}`);
+  });
   refuseSecrets(manifestText, opts.credentials, "manifest.json");
   const lines = lineTexts.join("\n") + "\n";
   mkdirSync(dir, { recursive: true });
