@@ -1,7 +1,7 @@
 import { COMMAND_FLAGS } from "./flags.ts";
 
 /** Commands and flags this suite adds to the design's CONTRACT.md (it only adds, never changes). */
-const ADDED_TO_CONTRACT = new Set(["compare", "run --baseline", "run --quiet", "record --anonymize", "record --source", "serve --rate", "serve --seed", "requirements --out", "requirements --check", "compare --format"]);
+const ADDED_TO_CONTRACT = new Set(["compare", "run --baseline", "run --quiet", "run --max-time", "run --max-retry-after", "record --max-time", "record --max-retry-after", "record --anonymize", "record --source", "serve --rate", "serve --seed", "requirements --out", "requirements --check", "compare --format"]);
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 

@@ -1,4 +1,4 @@
-import type { Report, RequirementResult, Verdict } from "../../reports/model.ts";
+import type { Interruption, Report, RequirementResult, Verdict } from "../../reports/model.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
 import { REQUIREMENTS } from "../registry/index.ts";
 import { gates, type Level } from "../registry/types.ts";
@@ -16,6 +16,10 @@ export interface ReportInput {
   outcomes: Map<string, CheckOutcome>;
   /** A run-level error (target unreachable, the suites did not run): the verdict is `error`. */
   error?: string;
+  /** The run was cut short: the verdict is `error` whatever was judged (with `error` saying so). */
+  interrupted?: Interruption;
+  /** Requests without a usable answer, by kind of failure (kinds with none left out). */
+  unanswered?: Record<string, number>;
 }
 
 /**
@@ -42,7 +46,9 @@ export function buildReport(input: ReportInput): Report {
     };
   });
   const count = (s: RequirementResult["status"]) => requirements.filter((r) => r.status === s).length;
-  const verdict = verdictOf(requirements, input.config.gatingLevel, input.error);
+  // A partial run proves nothing either way about what it did not reach: its verdict is error,
+  // and the failures it did find are in the requirements for whoever reads on.
+  const verdict = input.interrupted ? "error" : verdictOf(requirements, input.config.gatingLevel, input.error);
   const firstErrored = requirements.find((r) => r.status === "errored" && gates(r.level, input.config.gatingLevel));
   const error = input.error ?? (verdict === "error" ? `${firstErrored?.id}: ${firstErrored?.reason}` : undefined);
   return {
@@ -54,7 +60,11 @@ export function buildReport(input: ReportInput): Report {
     gatingLevel: input.config.gatingLevel,
     verdict,
     ...(error ? { error } : {}),
-    summary: { passed: count("passed"), failed: count("failed"), skipped: count("skipped"), errored: count("errored"), requests: input.requests },
+    summary: {
+      passed: count("passed"), failed: count("failed"), skipped: count("skipped"), errored: count("errored"), requests: input.requests,
+      ...(input.unanswered && Object.keys(input.unanswered).length ? { unanswered: input.unanswered } : {}),
+    },
+    ...(input.interrupted ? { interrupted: input.interrupted } : {}),
     requirements,
   };
 }

@@ -1,4 +1,4 @@
-import type { CredentialScheme, Exchange, GetOptions } from "../http/index.ts";
+import type { CredentialScheme, Exchange, ExchangeError, GetOptions } from "../http/index.ts";
 import { listPath, type Probe } from "./probes.ts";
 
 /** A probe and what came back: the evidence every check reads. JSON-serialisable (it crosses into vitest workers). */
@@ -53,28 +53,43 @@ async function discoverWith(send: Send, zoneId: string, scheme: CredentialScheme
   }
 }
 
-/** The evidence of a probe that was never sent because the target had stopped answering. */
-function notSent(probe: Probe, seq: number): Exchange {
+/** The evidence of a probe that was never sent, and why (the run stopped, or the target had stopped answering). */
+function notSent(probe: Probe, seq: number, why: string): Exchange {
   return {
     seq, label: probe.label, attempts: 0, curl: "",
     request: { method: "GET", url: probe.path, headers: {} },
-    error: { kind: "network", message: "not sent: the target had stopped answering" },
+    error: { kind: "stopped", message: `not sent: ${why}` },
     timing: { startedAt: new Date().toISOString(), durationMs: 0 },
   };
 }
 
+/** The error of the last probe that was actually sent: what "stopped answering" looked like. */
+function lastCause(results: ProbeResult[]): ExchangeError | undefined {
+  for (let i = results.length - 1; i >= 0; i--) if (results[i]!.exchange.attempts > 0) return results[i]!.exchange.error;
+  return undefined;
+}
+
 /**
  * Sends every probe through the one client (budget, rate, retries and redaction are its
- * business). Once `giveUp()` says so, the rest are not sent and are kept as unanswered.
+ * business). Once `giveUp()` says so, or `stop` is aborted, the rest are not sent and are kept as
+ * unanswered (kind `stopped`), with the cause in their message.
  */
 export async function executeProbes(
   send: Send, probes: Probe[],
   onProgress?: (done: number, total: number, result: ProbeResult) => void, giveUp: () => boolean = () => false,
+  stop?: AbortSignal,
 ): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
   for (const probe of probes) {
-    const exchange = giveUp() ? notSent(probe, results.length + 1)
-      : await send(probe.path, { auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues });
+    let exchange: Exchange;
+    if (stop?.aborted) {
+      exchange = notSent(probe, results.length + 1, (stop.reason as Error)?.message ?? "the run was stopped");
+    } else if (giveUp()) {
+      const cause = lastCause(results);
+      exchange = notSent(probe, results.length + 1, `the target had stopped answering${cause ? ` (last: ${cause.kind}: ${cause.message})` : ""}`);
+    } else {
+      exchange = await send(probe.path, { auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues });
+    }
     const result = { probe, exchange };
     results.push(result);
     onProgress?.(results.length, probes.length, result);

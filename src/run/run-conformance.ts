@@ -1,9 +1,9 @@
-import type { Report } from "../../reports/model.ts";
+import type { Interruption, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
 import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ALL_CHECKS } from "../../suites/index.ts";
-import { ConformanceClient, type Exchange } from "../http/index.ts";
+import { ConformanceClient, type Exchange, type ExchangeErrorKind } from "../http/index.ts";
 import { responseValidator } from "../schema/validator.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
@@ -24,6 +24,19 @@ export interface RunOptions {
   reviewExchange?: (exchange: Exchange) => Exchange;
   /** Called on the report before it is written (the baseline's known deviations). */
   amendReport?: (report: Report) => Report;
+  /**
+   * Stops the run (the CLI aborts it on SIGINT/SIGTERM with a `RunStop`): the request in flight
+   * ends, nothing more is sent, and the report of what was judged so far is written (verdict error).
+   */
+  signal?: AbortSignal;
+}
+
+/** Why a run is stopped before its end; the message goes into the report's `error` line. */
+export class RunStop extends Error {
+  constructor(readonly by: Interruption["by"], message: string) {
+    super(message);
+    this.name = "RunStop";
+  }
 }
 
 export interface RunResult {
@@ -35,6 +48,18 @@ export interface RunResult {
 
 /** After this many requests in a row without an answer, the target is taken to be down or hung: nothing more is sent. */
 const GIVE_UP_AFTER = 3;
+/** The kinds of failure that count as "no answer" towards GIVE_UP_AFTER (a probe not sent for it keeps the count). */
+const SILENT_KINDS: ReadonlySet<ExchangeErrorKind> = new Set(["timeout", "refused", "reset", "not-http", "truncated", "rate-limited", "network", "stopped"]);
+
+/** Requests without a usable answer, counted by kind of failure. */
+function unansweredByKind(exchanges: (Exchange | undefined)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of exchanges) if (e?.error) counts[e.error.kind] = (counts[e.error.kind] ?? 0) + 1;
+  return counts;
+}
+
+/** `timeout: timed out after 500 ms...`: an unanswered exchange's cause, kind first. */
+const causeOf = (e: Exchange | undefined) => (e?.error ? `${e.error.kind}: ${e.error.message}` : "no answer");
 
 /** The generators' over-long and malformed identifiers for a seed (valid ones are the reads' business). */
 function malformedSamples(seed: number): IdentifierSample[] {
@@ -54,29 +79,58 @@ export function evaluateInProcess(ctx: CheckContext): Map<string, CheckOutcome> 
 export async function runConformance(config: RunConfig, opts: RunOptions = {}): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
   const startedAt = new Date();
+  // One stop for the run: the caller's signal (SIGINT/SIGTERM) or the --max-time deadline.
+  const stop = new AbortController();
+  const stopWith = (reason: unknown) => {
+    if (!stop.signal.aborted) stop.abort(reason);
+  };
+  const onOuterStop = () => stopWith(opts.signal!.reason);
+  if (opts.signal?.aborted) onOuterStop();
+  else opts.signal?.addEventListener("abort", onOuterStop, { once: true });
+  const deadline = config.maxTimeMs
+    ? setTimeout(() => stopWith(new RunStop("max-time", `stopped at the run's --max-time of ${config.maxTimeMs! / 1000} s`)), config.maxTimeMs)
+    : undefined;
+  stop.signal.addEventListener("abort", () => log(`stopping: ${(stop.signal.reason as Error)?.message ?? "stopped"}; writing the report of what was judged so far`), { once: true });
+
   const client = new ConformanceClient({
     baseUrl: config.target.baseUrl, credentials: config.credentials, timeoutMs: config.timeoutMs,
-    rate: config.rate || undefined, budget: config.budget,
+    rate: config.rate || undefined, budget: config.budget, retryAfterCapMs: config.retryAfterCapMs, stop: stop.signal,
+    onWait: (w) => log(`waiting ${Math.round(w.ms / 100) / 10} s before retrying${w.label ? ` "${w.label}"` : ""}: ${w.why}`),
   });
   const review = opts.reviewExchange ?? ((e: Exchange) => e);
   const send: Send = async (path, getOptions) => review(await client.get(path, getOptions));
   const validator = responseValidator();
-  const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string): Promise<RunResult> => {
+  let discoveryExchange: Exchange | undefined;
+  const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
+    clearTimeout(deadline);
+    opts.signal?.removeEventListener("abort", onOuterStop);
     let report = buildReport({
       config, spec: { operationId: validator.operationId, sha256: validator.specSha256 }, startedAt, finishedAt: new Date(),
-      requests: client.requestsSent, outcomes, error,
+      requests: client.requestsSent, outcomes, error, interrupted,
+      unanswered: unansweredByKind([discoveryExchange, ...results.map((r) => r.exchange)]),
     });
     if (opts.amendReport) report = opts.amendReport(report);
     if (opts.writeReports !== false) await writeReports(report, config.outDir);
     return { report, exitCode: EXIT_CODES[report.verdict], exchanges: client.exchanges, results };
+  };
+  /** The report of a run stopped part way: the checks judged on what came back, the rest errored as not sent. */
+  const finishStopped = (results: ProbeResult[], planned: number, certificateIds: string[]) => {
+    const reason = stop.signal.reason;
+    const by = reason instanceof RunStop ? reason.by : "SIGINT";
+    const sent = results.filter((r) => r.exchange.attempts > 0).length;
+    const outcomes = evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results });
+    const message = `${(reason as Error)?.message ?? "stopped"} after ${sent} of ${planned} probes; the report holds what was judged so far`;
+    return finish(outcomes, results, message, { by, probesPlanned: planned, probesSent: sent });
   };
 
   let certificateIds = config.certificateIds;
   if (!certificateIds.length) {
     log(`discovering certificates of zone ${config.zoneId} (GET ${config.target.baseUrl}/zones/${config.zoneId}/client_certificates)`);
     const discovery = await discoverCertificates(send, config.zoneId, config.schemes);
+    discoveryExchange = discovery.exchange;
+    if (stop.signal.aborted) return finishStopped([], 0, []);
     if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded") {
-      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${discovery.exchange.error.message}; check --target and that the server is up`);
+      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}; check --target and that the server is up`);
     }
     if (discovery.problem) return finish(new Map(), [], discovery.problem);
     certificateIds = discovery.certificateIds;
@@ -87,17 +141,19 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, budget: config.budget - client.requestsSent,
     malformedIdentifiers: opts.malformedIdentifiers ?? malformedSamples(config.seed),
   });
-  log(`sending ${probes.length} requests (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""})`);
+  log(`sending ${probes.length} requests (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""}${config.maxTimeMs ? `, within ${config.maxTimeMs / 1000} s` : ""})`);
 
   let silentInARow = 0;
   const results = await executeProbes(send, probes, (done, total, r) => {
     const { error, response } = r.exchange;
-    silentInARow = error && (error.kind === "timeout" || error.kind === "network") ? silentInARow + 1 : 0;
+    silentInARow = error && SILENT_KINDS.has(error.kind) ? silentInARow + 1 : 0;
+    if (r.exchange.attempts === 0 && error?.kind === "stopped") return; // the stop said it once
     log(`[${done}/${total}] ${r.probe.label} -> ${error ? `${error.kind}: ${error.message}` : response!.status}`);
-  }, () => silentInARow >= GIVE_UP_AFTER);
+  }, () => silentInARow >= GIVE_UP_AFTER, stop.signal);
+  if (stop.signal.aborted) return finishStopped(results, probes.length, certificateIds);
   if (silentInARow >= GIVE_UP_AFTER && results.every((r) => r.exchange.error)) {
-    const last = results[results.length - 1]?.exchange.error;
-    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${last?.message ?? "no answer"}; check --target and that the server is up`);
+    const lastSent = [...results].reverse().find((r) => r.exchange.attempts > 0)?.exchange;
+    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${GIVE_UP_AFTER} requests in a row got no answer (${causeOf(lastSent)}); check --target and that the server is up`);
   }
 
   const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results };
@@ -106,7 +162,8 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     outcomes = evaluateInProcess(context);
   } else {
     const { runSuites } = await import("./vitest-driver.ts");
-    const run = await runSuites(context);
+    const run = await runSuites(context, { stop: stop.signal });
+    if (stop.signal.aborted) return finishStopped(results, probes.length, certificateIds);
     if (run.problems.length) return finish(run.outcomes, results, `the suites did not run: ${run.problems[0]}`);
     outcomes = run.outcomes;
   }

@@ -38,7 +38,7 @@ describe("client-cert-conformance run, end to end", () => {
   it("against the reference: exit 0 and the four reports, report.json valid against its schema", async () => {
     const out = join(work, "clean");
     const r = await cli(["run", "--target", server.baseUrl, "--out", out, "--quiet"], env);
-    expect(r.stdout).toMatch(/^CONFORMANT at level must: 50 passed, 0 failed/m);
+    expect(r.stdout).toMatch(/^CONFORMANT at level must: 51 passed, 0 failed/m);
     expect(r.code).toBe(0);
     for (const f of REPORT_FILES) expect(existsSync(join(out, f)), f).toBe(true);
     expect(validateReport(reportOf(out)).errors).toEqual([]);
