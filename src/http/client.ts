@@ -214,12 +214,12 @@ export class ConformanceClient {
       if (this.stop?.aborted) continue; // stopped while waiting for the slot: said above, nothing sent
       startedAt ??= this.now();
       attempts += 1;
-      this.requestsSent += 1;
       outcome = await transport({
         url, headers, timeoutMs: this.timeoutMs, stop: this.stop,
         bodyLimits: { maxBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, budgetBytes: this.maxTotalBodyBytes - this.bodyBytesRead },
       });
       this.bodyBytesRead += outcome.response?.bytes ?? 0;
+      if (outcome.error?.kind !== "invalid-request") this.requestsSent += 1; // else the transport could not put it on the wire
       const decision = this.retryDelay(outcome, attempts, opts);
       if (decision === undefined) break;
       if ("error" in decision) {

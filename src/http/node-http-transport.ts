@@ -80,8 +80,10 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
         agent: false,
       }, onResponse);
     } catch (error) {
-      // A request Node refuses to build (a path it will not send): said as a failure, never thrown.
-      return finish(error);
+      // A request Node refuses to build (a path it will not send): never on the wire, never thrown.
+      settled = true;
+      deadline.clear();
+      return resolve({ error: { kind: "invalid-request", message: `not sent: ${(error as Error)?.message ?? error}` } });
     }
     req.on("error", (error) => finish(error));
     req.end();

@@ -1,6 +1,6 @@
 import type { Interruption, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
-import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
+import { evaluateCheck, NOTHING_TO_CHECK, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ALL_CHECKS } from "../../suites/index.ts";
 import { ConformanceClient, type Exchange, type ExchangeErrorKind } from "../http/index.ts";
@@ -48,6 +48,8 @@ export interface RunResult {
 
 /** After this many requests in a row without an answer, the target is taken to be down or hung: nothing more is sent. */
 const GIVE_UP_AFTER = 3;
+/** How often a request that has not ended yet is said to be still waiting. */
+const PROGRESS_EVERY_MS = 5_000;
 /** The kinds of failure that count as "no answer" towards GIVE_UP_AFTER (a probe not sent for it keeps the count). */
 const SILENT_KINDS: ReadonlySet<ExchangeErrorKind> = new Set(["timeout", "refused", "reset", "not-http", "truncated", "rate-limited", "network", "stopped"]);
 
@@ -98,7 +100,17 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     onWait: (w) => log(`waiting ${Math.round(w.ms / 100) / 10} s before retrying${w.label ? ` "${w.label}"` : ""}: ${w.why}`),
   });
   const review = opts.reviewExchange ?? ((e: Exchange) => e);
-  const send: Send = async (path, getOptions) => review(await client.get(path, getOptions));
+  // A request that takes long (a slow or hung target, a Retry-After) is said while it lasts.
+  const send: Send = async (path, getOptions) => {
+    const started = Date.now();
+    const ticker = setInterval(() => log(`still waiting on "${getOptions.label ?? path}" after ${Math.round((Date.now() - started) / 1000)} s (--timeout ${config.timeoutMs / 1000} s a request${config.maxTimeMs ? `, --max-time ${config.maxTimeMs / 1000} s the run` : ""})`), PROGRESS_EVERY_MS);
+    ticker.unref();
+    try {
+      return review(await client.get(path, getOptions));
+    } finally {
+      clearInterval(ticker);
+    }
+  };
   const validator = responseValidator();
   let discoveryExchange: Exchange | undefined;
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
@@ -118,8 +130,12 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     const reason = stop.signal.reason;
     const by = reason instanceof RunStop ? reason.by : "SIGINT";
     const sent = results.filter((r) => r.exchange.attempts > 0).length;
-    const outcomes = evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results });
     const message = `${(reason as Error)?.message ?? "stopped"} after ${sent} of ${planned} probes; the report holds what was judged so far`;
+    const outcomes = evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results });
+    // No evidence because the run stopped is not "nothing to check": it was not judged.
+    for (const [id, o] of outcomes) {
+      if (o.status === "skipped" && o.reason === NOTHING_TO_CHECK) outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
+    }
     return finish(outcomes, results, message, { by, probesPlanned: planned, probesSent: sent });
   };
 

@@ -51,6 +51,9 @@ describe("hostile and broken targets, whole runs", () => {
     expect(report.interrupted).toEqual({ by: "max-time", probesPlanned: expect.any(Number), probesSent: 4 });
     expect(report.error).toMatch(/^stopped at the run's --max-time of 1 s after 4 of \d+ probes; the report holds what was judged so far$/);
     expect(statusOf(report, "HTTP-EXISTING-200")).toBe("passed"); // judged on what came back
+    const notJudged = report.requirements.filter((r) => r.reason?.startsWith("not judged: stopped at the run's --max-time"));
+    expect(notJudged.length).toBeGreaterThan(0);
+    expect(report.requirements.filter((r) => r.status === "skipped" && r.reason === "nothing in this run to check it on")).toEqual([]);
     expect(report.summary.unanswered?.stopped).toBeGreaterThan(40);
     expect(validateReport(JSON.parse(readFileSync(join(work, "hang-after-3", "report.json"), "utf8"))).errors).toEqual([]);
   });
