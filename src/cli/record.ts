@@ -11,20 +11,23 @@ import { UsageError } from "./usage-error.ts";
 
 /** `record --cassette DIR [run flags] [--anonymize] [--source TEXT]`: a run that also saves every exchange, redacted. */
 export default async function record(argv: string[]): Promise<number> {
+  // Listening from the start: a signal at any point of the recording stops it with a report.
+  const signals = onStopSignals();
+  try {
+    return await recordWith(argv, signals.signal);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function recordWith(argv: string[], signal: AbortSignal): Promise<number> {
   const { values } = parseCommandFlags("record", argv);
   const dir = values.cassette;
   if (!dir) throw new UsageError("--cassette DIR is required: where to write the cassette");
   if (!values.target || values.target === "recorded") throw new UsageError("record needs a target to record from: --target live or --target URL");
   const config = runConfigFrom({ ...values, cassette: undefined }, process.env);
   const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
-  const signals = onStopSignals();
-  let result;
-  try {
-    result = await runConformance(config, { log, signal: signals.signal });
-  } finally {
-    signals.dispose();
-  }
-  const { report, exitCode, exchanges } = result;
+  const { report, exitCode, exchanges } = await runConformance(config, { log, signal });
   printSummary(report);
   if (report.interrupted) {
     // A cassette of part of a run would replay the rest as "not recorded": better none than a misleading one.

@@ -14,6 +14,16 @@ import { UsageError } from "./usage-error.ts";
 
 /** `run [flags]`: the conformance suites against a target; exits with the verdict (CONTRACT.md). */
 export default async function run(argv: string[]): Promise<number> {
+  // Listening from the start: a signal at any point of the run stops it with a report.
+  const signals = onStopSignals();
+  try {
+    return await runWith(argv, signals.signal);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function runWith(argv: string[], signal: AbortSignal): Promise<number> {
   const { values, positionals } = parseCommandFlags("run", argv);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);
   let config;
@@ -26,19 +36,17 @@ export default async function run(argv: string[]): Promise<number> {
   // Read the baseline before any request, so a bad file costs nothing (exit 2, one line).
   const baseline = config.baseline ? loadBaseline(config.baseline) : undefined;
   const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
-  const signals = onStopSignals();
   const target = await prepareTarget(config);
   try {
     const amendReport = (report: Report) => {
       const amended = target.amendReport ? target.amendReport(report) : report;
       return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
     };
-    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange, signal: signals.signal });
+    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange, signal });
     printSummary(report);
     console.log(`reports: ${target.config.outDir}/report.{json,md,html} and junit.xml`);
     return exitCode;
   } finally {
-    signals.dispose();
     await target.close();
   }
 }
