@@ -92,6 +92,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const deadline = config.maxTimeMs
     ? setTimeout(() => stopWith(new RunStop("max-time", `stopped at the run's --max-time of ${config.maxTimeMs! / 1000} s`)), config.maxTimeMs)
     : undefined;
+  deadline?.unref(); // a run that ends some other way (a bug) must not be kept alive by its deadline
   stop.signal.addEventListener("abort", () => log(`stopping: ${(stop.signal.reason as Error)?.message ?? "stopped"}; writing the report of what was judged so far`), { once: true });
 
   const client = new ConformanceClient({
