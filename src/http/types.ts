@@ -32,7 +32,7 @@ export type ExchangeErrorKind =
   | "truncated"       // the body ended before its declared length (Content-Length)
   | "rate-limited"    // 429/5xx with a Retry-After beyond the cap: not waited for
   | "stopped"         // the run stopped (--max-time, SIGINT/SIGTERM, or the target had stopped answering) before an answer
-  | "budget"          // --budget exhausted (never sent), or the run's total for kept bodies is spent (body not kept)
+  | "budget"          // --budget exhausted (never sent), or the run's budget for reading bodies is spent (body cut, its size unknown)
   | "not-recorded"    // replay: the cassette has no such exchange
   | "invalid-request" // the request could not be put on the wire (e.g. a header value HTTP forbids): never sent
   | "network";        // anything else that kept a response from arriving
