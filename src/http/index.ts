@@ -1,6 +1,5 @@
 /** The HTTP layer: one client, its evidence model, and the redaction every report and log relies on. */
 export type { Exchange, ExchangeError, ExchangeErrorKind, ExchangeRequest, ExchangeResponse } from "./types.ts";
-export { EXCHANGE_ERROR_KINDS } from "./types.ts";
 export {
   authHeadersFor,
   configuredSchemes,

@@ -37,11 +37,6 @@ export type ExchangeErrorKind =
   | "invalid-request" // the request could not be put on the wire (e.g. a header value HTTP forbids): never sent
   | "network";        // anything else that kept a response from arriving
 
-/** Every kind, in the order above (reports count unanswered probes by kind). */
-export const EXCHANGE_ERROR_KINDS: readonly ExchangeErrorKind[] = [
-  "timeout", "refused", "reset", "not-http", "truncated", "rate-limited", "stopped", "budget", "not-recorded", "invalid-request", "network",
-];
-
 export interface ExchangeError {
   kind: ExchangeErrorKind;
   message: string;
