@@ -20,7 +20,6 @@ export {
   type RequestHeaderRedactionOptions,
 } from "./redact.ts";
 export {
-  decodedView,
   describeFinding,
   findSecretForms,
   SECRET_PLACEHOLDERS,
