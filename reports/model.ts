@@ -64,7 +64,16 @@ export interface Report {
   verdict: Verdict;
   /** One line saying why the verdict is `error`, when it is. */
   error?: string;
-  summary: { passed: number; failed: number; skipped: number; errored: number; requests: number };
+  summary: {
+    passed: number; failed: number; skipped: number; errored: number; requests: number;
+    /**
+     * Requests of the run that got no usable answer, counted by why (`timeout`, `reset`,
+     * `not-http`, `truncated`, `rate-limited`, `stopped`...); absent when every one was answered.
+     */
+    unanswered?: Record<string, number>;
+  };
+  /** The run was stopped before it finished (`--max-time`, SIGINT, SIGTERM): the report holds what was judged so far. */
+  interrupted?: Interruption;
   requirements: RequirementResult[];
   /** The known-deviation baseline the run was given (`--baseline FILE`), and what became of each entry. */
   baseline?: { file: string; entries: BaselineEntryResult[] };
@@ -76,6 +85,14 @@ export interface Report {
 export interface LeftOut {
   kind: string;
   label: string;
+}
+
+/** How a run was cut short. The verdict of an interrupted run is `error`. */
+export interface Interruption {
+  by: "max-time" | "SIGINT" | "SIGTERM";
+  /** Probes planned, and how many of them were sent before the stop. */
+  probesPlanned: number;
+  probesSent: number;
 }
 
 /**

@@ -4,14 +4,18 @@
 // `time` (seconds): a testcase's is the time its checks took (`durationMs`), a testsuite's the
 // sum of its testcases'; the root's is the whole run's, requests included.
 import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
-import { byFamily, durationMs, redactReport, shorten, shownStatus } from "./text.ts";
+import { byFamily, durationMs, redactReport, shorten, shownStatus, visible } from "./text.ts";
 
 const MAX_MESSAGE = 1_000;
 const MAX_BODY = 1_000;
 
-/** Drops what XML 1.0 forbids: C0 controls but tab, newline, CR; lone surrogates; U+FFFE, U+FFFF. */
+/**
+ * What XML 1.0 forbids (C0 controls but tab and newline; lone surrogates; U+FFFE, U+FFFF), and DEL
+ * and C1 controls, written as `\u001b`-style text: a reader sees that the body had them, and a
+ * terminal showing the file does not obey them.
+ */
 export function xmlLegal(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "");
+  return visible(value);
 }
 
 /**

@@ -1,8 +1,8 @@
-import { HTTP_EVERY_REQUEST_ANSWERED, HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NO_5XX } from "../src/registry/index.ts";
+import { HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NO_5XX } from "../src/registry/index.ts";
 import { answerOf, unansweredCause } from "../src/run/execute.ts";
 import { conformsTo } from "./support/check.ts";
 import { probesOfKind } from "./support/context.ts";
-import { isJsonContentType, jsonBody } from "./support/evidence.ts";
+import { describeProbe, isJsonContentType, jsonBody } from "./support/evidence.ts";
 
 /** HTTP: status codes and content type. */
 export const HTTP_CHECKS = [
@@ -42,8 +42,16 @@ export const HTTP_CHECKS = [
       c.ifAnswered(r, (res) => {
         if (res.status >= 500) return;
         const body = jsonBody(res);
-        c.expect(body.ok && !res.truncated, () => (body.ok ? "the body was cut short" : body.why), r);
+        // A body the suite cut at its limit is HTTP-BODY-BOUNDED's failure; whether all of it was JSON is unknown.
+        if (!body.ok && body.cut) return c.couldNotTell(`${describeProbe(r)}: ${body.why}`);
+        c.expect(body.ok, () => (body.ok ? "" : body.why), r);
       });
+    }
+  }),
+
+  conformsTo(HTTP_BODY_BOUNDED, (ctx, c) => {
+    for (const r of ctx.results) {
+      c.ifAnswered(r, (res) => c.expect(!res.truncated, () => `the body is larger than ${res.cutAtBytes ? `${Math.round((res.cutAtBytes / 2 ** 20) * 10) / 10} MiB` : "the suite's limit"}: read up to there, the rest discarded`, r));
     }
   }),
 ];

@@ -5,7 +5,7 @@ import { formatViolation, responseValidator } from "../src/schema/validator.ts";
 import type { ProbeResult } from "../src/run/execute.ts";
 import { conformsTo, type Check } from "./support/check.ts";
 import type { CheckContext } from "./support/context.ts";
-import { is4xx, jsonBody } from "./support/evidence.ts";
+import { describeProbe, is4xx, jsonBody } from "./support/evidence.ts";
 
 /** The responses of a class seen anywhere in the run: 200s of the read probes, every 4xx. */
 export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeResult[] {
@@ -30,7 +30,11 @@ export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?
       const res = r.exchange.response!;
       if (extra && !extra(r, res)) continue;
       const body = jsonBody(res);
-      if (!body.ok) continue; // HTTP-JSON-BODY speaks for it; there is nothing to validate
+      if (!body.ok) {
+        // A body the suite cut could be valid: that is "could not tell". Anything else: HTTP-JSON-BODY speaks for it.
+        if (body.cut) c.couldNotTell(`${describeProbe(r)}: ${body.why}`);
+        continue;
+      }
       const violations = validator.validate(cls, body.value, profile).filter((v) => v.requirementId === requirement.id);
       c.expect(violations.length === 0, () => violations.map(formatViolation).join("; "), r);
     }

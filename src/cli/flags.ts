@@ -29,6 +29,8 @@ const RUN_OPTIONS = {
   budget: { type: "string", description: "most requests sent to the target", valueName: "N" },
   rate: { type: "string", description: "most requests per second", valueName: "N" },
   timeout: { type: "string", description: "per-request timeout in milliseconds", valueName: "MS" },
+  "max-time": { type: "string", description: "whole-run deadline in seconds, then a partial report with verdict error (default: live 900, URL 300, recorded none; 0: none)", valueName: "S" },
+  "max-retry-after": { type: "string", description: "longest Retry-After waited for, in seconds; a longer one errors the probe as rate-limited (default 60)", valueName: "S" },
   baseline: { type: "string", description: "known-deviation baseline file", valueName: "FILE" },
   quiet: { type: "boolean", description: "no progress lines" },
 } satisfies Record<string, OptionSpec>;

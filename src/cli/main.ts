@@ -1,5 +1,6 @@
 import { closest } from "./did-you-mean.ts";
 import { COMMAND_FLAGS, COMMON_FLAGS, commandHelp, type CommandName } from "./flags.ts";
+import { terminalLine } from "./terminal-text.ts";
 import { UsageError } from "./usage-error.ts";
 
 // Each command is a thin module loaded on demand, so `requirements` does not pay for vitest or x509 start-up.
@@ -65,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
     return await mod.default(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`client-cert-conformance ${name}: ${e.message}`);
+      console.error(terminalLine(`client-cert-conformance ${name}: ${e.message}`));
       return e.exitCode;
     }
     // A bug in the suite, not a verdict on the target: say so plainly, keep the stack for the issue report.

@@ -5,7 +5,10 @@ import { runConformance } from "../run/run-conformance.ts";
 import { CassetteError, writeCassette, type WriteCassetteOptions } from "../targets/cassette.ts";
 import { writeHar } from "../targets/har.ts";
 import { parseCommandFlags } from "./flags.ts";
+import { printSummary } from "./run.ts";
 import { loadSpecOrExplain } from "./spec-flags.ts";
+import { onStopSignals } from "./stop-signals.ts";
+import { printLine } from "./terminal-text.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** `--format`, or what `--cassette` names: a path ending in `.har` is a HAR file, anything else a cassette directory. */
@@ -20,6 +23,16 @@ export function recordingFormat(cassette: string, format: string | undefined): "
  * a run that also saves every exchange, redacted, as a cassette directory or one HAR file.
  */
 export default async function record(argv: string[]): Promise<number> {
+  // Listening from the start: a signal at any point of the recording stops it with a report.
+  const signals = onStopSignals();
+  try {
+    return await recordWith(argv, signals.signal);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function recordWith(argv: string[], signal: AbortSignal): Promise<number> {
   const { values } = parseCommandFlags("record", argv);
   const dir = values.cassette;
   if (!dir) throw new UsageError("--cassette DIR is required: where to write the recording (a directory, or FILE.har with --format har)");
@@ -27,8 +40,14 @@ export default async function record(argv: string[]): Promise<number> {
   if (!values.target || values.target === "recorded") throw new UsageError("record needs a target to record from: --target live or --target URL");
   const config = runConfigFrom({ ...values, cassette: undefined }, process.env);
   loadSpecOrExplain(config.spec);
-  const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
-  const { report, exitCode, exchanges } = await runConformance(config, { log });
+  const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
+  const { report, exitCode, exchanges } = await runConformance(config, { log, signal });
+  printSummary(report);
+  if (report.interrupted) {
+    // A cassette of part of a run would replay the rest as "not recorded": better none than a misleading one.
+    printLine(process.stderr, `record: the run was stopped before its end; no cassette written to ${dir}; reports in ${config.outDir}`);
+    return exitCode;
+  }
   const anonymize = values.anonymize ? new Map([[config.zoneId, madeUpIdentifier(0, "anonymized-zone")]]) : undefined;
   const recording: WriteCassetteOptions = {
     manifest: {
@@ -44,7 +63,7 @@ export default async function record(argv: string[]): Promise<number> {
   try {
     manifest = format === "har" ? writeHar(dir, recording) : writeCassette(dir, recording);
   } catch (e) {
-    if (e instanceof CassetteError) throw new UsageError(`${e.message} (${dir} not written; please report it: the redaction missed a form of it)`);
+    if (e instanceof CassetteError) throw new UsageError(`${e.message}; nothing written to ${dir} (reports in ${config.outDir})`);
     throw e;
   }
   console.log(`${report.verdict.toUpperCase()}: recorded ${manifest.exchanges} exchanges to ${dir}${format === "har" ? " (HAR 1.2)" : ""} (seed ${config.seed}); reports in ${config.outDir}`);

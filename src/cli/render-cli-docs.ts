@@ -2,8 +2,10 @@ import { COMMAND_FLAGS, COMMON_FLAGS } from "./flags.ts";
 
 /** Commands and flags added to docs/CONTRACT.md after its first version (it only grows: nothing there is changed). */
 const ADDED_TO_CONTRACT = new Set([
-  "compare", "run --baseline", "run --quiet", "record --anonymize", "record --source", "record --format", "serve --rate", "serve --seed",
-  "serve --print-env", "serve --background", "requirements --out", "requirements --check", "compare --format", "--help", "--version",
+  "compare", "spec-diff", "run --baseline", "run --quiet", "run --max-time", "run --max-retry-after", "run --spec", "run --spec-revision",
+  "record --max-time", "record --max-retry-after", "record --anonymize", "record --source", "record --format", "record --spec", "record --spec-revision",
+  "validate --spec", "validate --spec-revision", "serve --rate", "serve --seed", "serve --print-env", "serve --background",
+  "requirements --out", "requirements --check", "requirements --spec", "requirements --spec-revision", "compare --format", "--help", "--version",
 ]);
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");

@@ -1,6 +1,7 @@
 import type { Report } from "../../reports/model.ts";
 import { applyBaseline, loadBaseline } from "../baseline/index.ts";
 import { writeReports } from "../../reports/write-reports.ts";
+import { withoutUserinfo } from "../http/index.ts";
 import { buildReport } from "../run/build-report.ts";
 import { defaultReportDir, resolveTarget, runConfigFrom } from "../run/config.ts";
 import { loadOperationSpec, seedSpec } from "../schema/operation-spec.ts";
@@ -8,10 +9,22 @@ import { loadSpecOrExplain, specRequestFrom } from "./spec-flags.ts";
 import { runConformance } from "../run/run-conformance.ts";
 import { prepareTarget } from "../targets/prepare.ts";
 import { parseCommandFlags, type FlagValues } from "./flags.ts";
+import { onStopSignals } from "./stop-signals.ts";
+import { printLine } from "./terminal-text.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** `run [flags]`: the conformance suites against a target; exits with the verdict (docs/CONTRACT.md). */
 export default async function run(argv: string[]): Promise<number> {
+  // Listening from the start: a signal at any point of the run stops it with a report.
+  const signals = onStopSignals();
+  try {
+    return await runWith(argv, signals.signal);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function runWith(argv: string[], signal: AbortSignal): Promise<number> {
   const { values, positionals } = parseCommandFlags("run", argv);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);
   let config;
@@ -24,7 +37,7 @@ export default async function run(argv: string[]): Promise<number> {
   }
   // Read the baseline before any request, so a bad file costs nothing (exit 2, one line).
   const baseline = config.baseline ? loadBaseline(config.baseline) : undefined;
-  const log = config.quiet ? undefined : (line: string) => process.stderr.write(`${line}\n`);
+  const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
   const target = await prepareTarget(config);
   if (target.note) log?.(target.note);
   try {
@@ -32,13 +45,8 @@ export default async function run(argv: string[]): Promise<number> {
       const amended = target.amendReport ? target.amendReport(report) : report;
       return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
     };
-    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange });
-    const { summary } = report;
-    console.log(`${report.verdict.toUpperCase()} at level ${report.gatingLevel}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.errored} errored; ${summary.requests} requests`);
-    if (report.error) console.error(`error: ${report.error}`);
-    for (const r of report.requirements.filter((x) => x.status === "failed")) {
-      console.log(`  ${r.knownDeviation ? "known deviation" : "failed"} ${r.id} (${r.level}): ${r.failures[0]?.message ?? ""}`);
-    }
+    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange, signal });
+    printSummary(report);
     console.log(`reports: ${target.config.outDir}/report.{json,md,html} and junit.xml`);
     return exitCode;
   } finally {
@@ -46,14 +54,27 @@ export default async function run(argv: string[]): Promise<number> {
   }
 }
 
+/** The verdict line, why it is `error`, and each failed requirement, one line each (stdout; the error on stderr). */
+export function printSummary(report: Report): void {
+  const { summary } = report;
+  const unanswered = Object.entries(summary.unanswered ?? {});
+  const noAnswer = unanswered.length ? `; unanswered: ${unanswered.map(([kind, n]) => `${n} ${kind}`).join(", ")}` : "";
+  printLine(process.stdout, `${report.verdict.toUpperCase()} at level ${report.gatingLevel}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.errored} errored; ${summary.requests} requests${noAnswer}`);
+  if (report.error) printLine(process.stderr, `error: ${report.error}`);
+  for (const r of report.requirements.filter((x) => x.status === "failed")) {
+    printLine(process.stdout, `  ${r.knownDeviation ? "known deviation" : "failed"} ${r.id} (${r.level}): ${r.failures[0]?.message ?? ""}`);
+  }
+}
+
 /**
- * A run that cannot start (no credentials, no zone) still leaves a report saying so, verdict
- * `error`, where the nightly job looks for it. Bad flags that hide the target leave none.
+ * A run that cannot start (no credentials, no zone, a target URL with a password) still leaves a
+ * report saying so, verdict `error`, where the nightly job looks for it. Bad flags that hide the
+ * target leave none.
  */
 async function writeErrorReport(values: FlagValues<"run">, error: string): Promise<void> {
   let target;
   try {
-    target = resolveTarget(values.target, process.env, values.cassette);
+    target = resolveTarget(values.target === undefined ? undefined : withoutUserinfo(values.target), { ...process.env, CLOUDFLARE_BASE_URL: process.env.CLOUDFLARE_BASE_URL && withoutUserinfo(process.env.CLOUDFLARE_BASE_URL) }, values.cassette);
   } catch {
     return;
   }

@@ -5,13 +5,13 @@
 import { RequestBudget } from "./budget.ts";
 import { authHeadersFor, configuredSchemes, lowerCaseNames, type AuthChoice, type Credentials } from "./credentials.ts";
 import { curlCommand } from "./curl.ts";
-import { sendWithFetch } from "./fetch-transport.ts";
 import { sendWithNodeHttp } from "./node-http-transport.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { redactRequestHeaders, redactResponseHeaders, redactText } from "./redact.ts";
 import { headerProblem, normaliseHeaderValue } from "./request-headers.ts";
-import { assertBaseUrl, joinUrl, needsVerbatimTarget } from "./request-url.ts";
+import { assertBaseUrl, joinUrl } from "./request-url.ts";
 import { retryAfterMs } from "./retry-after.ts";
+import { stopReason } from "./deadline.ts";
 import type { AttemptOutcome } from "./transport.ts";
 import type { Exchange, ExchangeError, ExchangeRequest } from "./types.ts";
 
@@ -28,12 +28,28 @@ export interface ConformanceClientOptions {
   budget?: number;
   /** Extra attempts after the first one (network errors, 429, 5xx where allowed). Default 2. */
   maxRetries?: number;
-  /** The longest a `Retry-After` is honoured for, in ms. Default 60000. */
+  /**
+   * The longest `Retry-After` waited for, in ms. Default 60000. A longer one is not waited for:
+   * the exchange keeps the answer with a `rate-limited` error.
+   */
   retryAfterCapMs?: number;
   /** First back-off before retrying a network error or 5xx (doubles each time); also used for a 429 without `Retry-After`. Default 500. */
   retryBackoffMs?: number;
-  /** Body bytes kept per response; reading stops there and the response is marked `truncated`. Default 8 MiB. */
+  /** Body bytes read per response (decoded); reading stops there and the response is marked `truncated`. Default 8 MiB. */
   maxBodyBytes?: number;
+  /** Of a body cut short, the leading bytes kept as evidence (it cannot be parsed anyway). Default 16 KiB. */
+  keptBytesWhenCut?: number;
+  /**
+   * Body bytes read across all exchanges of the client (a run, a recording, a replay): what is
+   * kept is never more. Once spent, a body is read up to `keptBytesWhenCut` only: one that fits is
+   * judged as usual, a longer one is kept cut with a `budget` error (its size cannot be told).
+   * Default 16 MiB: a normal run reads well under 1 MiB, a list of 50 certificates about 150 KiB.
+   */
+  maxTotalBodyBytes?: number;
+  /** The run's stop signal (`--max-time`, SIGINT): waits end, the attempt in flight ends as `stopped`, nothing more is sent. */
+  stop?: AbortSignal;
+  /** Called before each wait for a retry, with how long and why (progress output). */
+  onWait?: (wait: RetryWait) => void;
   /** Sent as `User-Agent` unless a request sets its own. Default `client-cert-conformance`. */
   userAgent?: string;
   /** Auth used when a request does not say; default: token if configured, else key, else none. */
@@ -64,7 +80,23 @@ export interface GetOptions {
   publicHeaderValues?: boolean;
 }
 
-const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** A wait before a retry, as the client announces it. */
+export interface RetryWait {
+  ms: number;
+  /** e.g. "the target answered 429 and asked to wait 30 s (Retry-After)". */
+  why: string;
+  label?: string;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_KEPT_BYTES_WHEN_CUT = 16 * 1024;
+export const DEFAULT_MAX_TOTAL_BODY_BYTES = 12 * 1024 * 1024;
+
+/** What `retryDelay` decided: wait and retry, stop with this outcome, or keep the outcome as it is. */
+type RetryDecision = { wait: number; why: string } | { error: ExchangeError } | undefined;
+
+/** Kinds worth another attempt: the connection failed, an answer may come next time. */
+const RETRIED_KINDS: ReadonlySet<string> = new Set(["refused", "reset", "truncated", "network"]);
 
 /** Sends GET requests to one target and keeps the evidence. Safe to call concurrently. */
 export class ConformanceClient {
@@ -82,6 +114,11 @@ export class ConformanceClient {
   private readonly retryAfterCapMs: number;
   private readonly retryBackoffMs: number;
   private readonly maxBodyBytes: number;
+  private readonly keptBytesWhenCut: number;
+  private readonly maxTotalBodyBytes: number;
+  private bodyBytesRead = 0;
+  private readonly stop: AbortSignal | undefined;
+  private readonly onWait: ((wait: RetryWait) => void) | undefined;
   private readonly userAgent: string;
   private readonly defaultAuth: AuthChoice;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -101,9 +138,13 @@ export class ConformanceClient {
     this.retryAfterCapMs = options.retryAfterCapMs ?? 60_000;
     this.retryBackoffMs = options.retryBackoffMs ?? 500;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.keptBytesWhenCut = Math.min(options.keptBytesWhenCut ?? DEFAULT_KEPT_BYTES_WHEN_CUT, this.maxBodyBytes);
+    this.maxTotalBodyBytes = options.maxTotalBodyBytes ?? DEFAULT_MAX_TOTAL_BODY_BYTES;
+    this.stop = options.stop;
+    this.onWait = options.onWait;
     this.userAgent = options.userAgent ?? "client-cert-conformance";
     this.defaultAuth = options.defaultAuth ?? configuredSchemes(options.credentials)[0] ?? "none";
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = stoppable(options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))), options.stop);
     this.now = options.now ?? Date.now;
     this.onExchange = options.onExchange;
     this.rateLimiter =
@@ -147,11 +188,19 @@ export class ConformanceClient {
       return this.record(request, opts, this.now(), 0, 0, { error: { kind: "invalid-request", message: problem } });
     }
 
-    const transport = needsVerbatimTarget(url) ? sendWithNodeHttp : sendWithFetch;
+    // node:http for every request: it sends odd targets verbatim, and it lets the client bound a
+    // compressed body by its decompressed size (fetch inflates each received chunk whole first:
+    // one 64 KiB chunk of a gzip bomb was measured at 64 MiB before a reader could stop it).
+    const transport = sendWithNodeHttp;
     let outcome: AttemptOutcome | undefined;
     let attempts = 0;
     let startedAt: number | undefined;
     for (;;) {
+      if (this.stop?.aborted) {
+        // Not sent: a retry cut short keeps the last real outcome, which is evidence.
+        outcome = outcome ?? { error: { kind: "stopped", message: `not sent: ${stopReason(this.stop)}` } };
+        break;
+      }
       if (!this.budget.take()) {
         const budgetError: ExchangeError = {
           kind: "budget",
@@ -162,26 +211,48 @@ export class ConformanceClient {
         break;
       }
       if (this.rateLimiter) await this.rateLimiter.acquire();
+      if (this.stop?.aborted) continue; // stopped while waiting for the slot: said above, nothing sent
       startedAt ??= this.now();
       attempts += 1;
-      this.requestsSent += 1;
-      outcome = await transport({ url, headers, timeoutMs: this.timeoutMs, maxBodyBytes: this.maxBodyBytes });
-      const delay = this.retryDelay(outcome, attempts, opts);
-      if (delay === undefined || attempts > this.maxRetries) break;
-      await this.sleep(delay);
+      outcome = await transport({
+        url, headers, timeoutMs: this.timeoutMs, stop: this.stop,
+        bodyLimits: { maxBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, budgetBytes: this.maxTotalBodyBytes - this.bodyBytesRead },
+      });
+      this.bodyBytesRead += outcome.response?.bytes ?? 0;
+      if (outcome.error?.kind !== "invalid-request") this.requestsSent += 1; // else the transport could not put it on the wire
+      const decision = this.retryDelay(outcome, attempts, opts);
+      if (decision === undefined) break;
+      if ("error" in decision) {
+        outcome = { ...outcome, error: decision.error };
+        break;
+      }
+      if (attempts > this.maxRetries) break;
+      this.onWait?.({ ms: decision.wait, why: decision.why, ...(opts.label !== undefined ? { label: opts.label } : {}) });
+      await this.sleep(decision.wait);
     }
     const start = startedAt ?? this.now();
     return this.record(request, opts, start, this.now() - start, attempts, outcome);
   }
 
-  /** How long to wait before retrying `outcome`, or `undefined` when it is not retried. */
-  private retryDelay(outcome: AttemptOutcome, attempts: number, opts: GetOptions): number | undefined {
+  /**
+   * Whether and how long to wait before retrying `outcome`. A `Retry-After` longer than the cap is
+   * not waited for (a hostile or broken target must not hold the run for an hour): the answer is
+   * kept with a `rate-limited` error, so checks on it are errored with that reason.
+   */
+  private retryDelay(outcome: AttemptOutcome, attempts: number, opts: GetOptions): RetryDecision {
     const backoff = this.retryBackoffMs * 2 ** (attempts - 1);
-    if (outcome.error) return outcome.error.kind === "network" ? backoff : undefined;
+    if (outcome.error) {
+      return RETRIED_KINDS.has(outcome.error.kind) ? { wait: backoff, why: `${outcome.error.kind}: retrying` } : undefined;
+    }
     const status = outcome.response?.status ?? 0;
     if (status === 429 || (status >= 500 && status <= 599 && opts.retryOn5xx)) {
       const asked = retryAfterMs(outcome.response?.headers["retry-after"], this.now());
-      return Math.min(asked ?? backoff, this.retryAfterCapMs);
+      if (asked !== undefined && asked > this.retryAfterCapMs) {
+        return { error: { kind: "rate-limited", message: `the target answered ${status} and asked to wait ${seconds(asked)} (Retry-After), longer than the ${seconds(this.retryAfterCapMs)} the suite waits (--max-retry-after): not waited for` } };
+      }
+      return asked !== undefined
+        ? { wait: asked, why: `the target answered ${status} and asked to wait ${seconds(asked)} (Retry-After)` }
+        : { wait: backoff, why: `the target answered ${status}` };
     }
     return undefined;
   }
@@ -203,20 +274,45 @@ export class ConformanceClient {
       attempts,
       curl: curlCommand(request),
     };
+    let error = outcome.error;
     if (outcome.response) {
-      const { status, headers, body, truncated } = outcome.response;
+      const { status, headers, body, truncated, overBudget, invalidUtf8 } = outcome.response;
+      if (overBudget) {
+        error ??= {
+          kind: "budget",
+          message: `the run's ${mebibytes(this.maxTotalBodyBytes)} budget for reading response bodies is spent: this body was read to ${mebibytes(this.keptBytesWhenCut)} only, its size and content unknown`,
+        };
+      }
       exchange.response = {
         status,
         headers: redactResponseHeaders(headers, this.credentials),
         body: redactText(body, this.credentials),
-        ...(truncated ? { truncated } : {}),
+        ...(truncated ? { truncated, cutAtBytes: this.maxBodyBytes } : {}),
+        ...(invalidUtf8 ? { invalidUtf8 } : {}),
       };
     }
-    if (outcome.error) {
-      exchange.error = { kind: outcome.error.kind, message: redactText(outcome.error.message, this.credentials) };
+    if (error) {
+      exchange.error = { kind: error.kind, message: redactText(error.message, this.credentials) };
     }
     this.exchanges.push(exchange);
     this.onExchange?.(exchange);
     return exchange;
   }
 }
+
+/** `sleep` that ends early when the run stops (a wait must never outlive `--max-time` or Ctrl-C). */
+function stoppable(sleep: (ms: number) => Promise<void>, stop: AbortSignal | undefined): (ms: number) => Promise<void> {
+  if (!stop) return sleep;
+  return (ms) => {
+    if (stop.aborted) return Promise.resolve();
+    let onAbort!: () => void;
+    const aborted = new Promise<void>((resolve) => {
+      onAbort = resolve;
+      stop.addEventListener("abort", onAbort, { once: true });
+    });
+    return Promise.race([sleep(ms), aborted]).finally(() => stop.removeEventListener("abort", onAbort));
+  };
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const mebibytes = (bytes: number) => (bytes < 2 ** 20 ? `${Math.round(bytes / 1024)} KiB` : `${Math.round((bytes / 2 ** 20) * 10) / 10} MiB`);

@@ -20,10 +20,26 @@ export {
   redactText,
   type RequestHeaderRedactionOptions,
 } from "./redact.ts";
+export {
+  describeFinding,
+  findSecretForms,
+  SECRET_PLACEHOLDERS,
+  type SecretFinding,
+  type SecretFormKind,
+  type SecretName,
+} from "./secret-forms.ts";
+export { withoutUserinfo } from "./request-url.ts";
 export { curlCommand, shellWord } from "./curl.ts";
 export { applicableNearMisses, derivedSecrets, NEAR_MISSES, nearMissHeaders, type DerivedSecret, type NearMiss } from "./near-miss.ts";
 export { RateLimiter, type RateLimiterOptions } from "./rate-limiter.ts";
 export { RequestBudget } from "./budget.ts";
 export { retryAfterMs } from "./retry-after.ts";
 export { joinUrl, needsVerbatimTarget } from "./request-url.ts";
-export { ConformanceClient, type ConformanceClientOptions, type GetOptions } from "./client.ts";
+export {
+  ConformanceClient,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_MAX_TOTAL_BODY_BYTES,
+  type ConformanceClientOptions,
+  type GetOptions,
+  type RetryWait,
+} from "./client.ts";

@@ -1,13 +1,13 @@
 /**
  * Keeping credentials out of every piece of evidence (exchanges, curl lines, reports, logs).
  *
- * Two layers: configured secrets are replaced by `$CLOUDFLARE_*` placeholders wherever they appear
- * (a server that echoes a credential back must not put it in a report), and credential-bearing
+ * Two layers: configured secrets are replaced by `$CLOUDFLARE_*` placeholders wherever they appear,
+ * in whatever encoding (a server that echoes a credential back must not put it in a report), and credential-bearing
  * request headers whose value is anything else are replaced by `<redacted>` unless the caller
  * declared them public test values.
  */
 import { CREDENTIAL_ENV_VARS, type Credentials } from "./credentials.ts";
-import { derivedSecrets } from "./near-miss.ts";
+import { replaceSecretForms } from "./secret-forms.ts";
 
 /** The placeholder each configured credential becomes, e.g. `$CLOUDFLARE_API_TOKEN`. */
 export const CREDENTIAL_PLACEHOLDERS = {
@@ -32,57 +32,15 @@ export const CREDENTIAL_REQUEST_HEADERS: ReadonlySet<string> = new Set([
 /** Response headers whose whole value is dropped from the evidence (lower case). */
 export const REDACTED_RESPONSE_HEADERS: ReadonlySet<string> = new Set(["set-cookie"]);
 
-interface SecretMatcher {
-  pattern: RegExp;
-  /** A form exactly as found (a case-flipped token is its own near miss, not the token). */
-  exactPlaceholderFor: Map<string, string>;
-  /** Any letter case of a form. */
-  placeholderFor: Map<string, string>;
-}
-
-// One matcher per credentials object: redaction runs on every exchange.
-const matcherCache = new WeakMap<Credentials, SecretMatcher | null>();
-
-function matcherFor(credentials: Credentials): SecretMatcher | null {
-  const cached = matcherCache.get(credentials);
-  if (cached !== undefined) return cached;
-  const placeholderFor = new Map<string, string>();
-  const exactPlaceholderFor = new Map<string, string>();
-  const secrets = [
-    ...(Object.keys(CREDENTIAL_PLACEHOLDERS) as (keyof Credentials)[]).filter((f) => credentials[f]).map((f) => ({ value: credentials[f]!, placeholder: CREDENTIAL_PLACEHOLDERS[f] })),
-    // The near misses the client derives from them: a server may echo those back too.
-    ...derivedSecrets(credentials),
-  ];
-  for (const { value, placeholder } of secrets) {
-    // The forms an echo is likely to take: as is, URL-encoded, JSON-escaped.
-    const forms = [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)];
-    for (const form of forms) {
-      exactPlaceholderFor.set(form, placeholder);
-      if (!placeholderFor.has(form.toLowerCase())) placeholderFor.set(form.toLowerCase(), placeholder);
-    }
-  }
-  if (placeholderFor.size === 0) {
-    matcherCache.set(credentials, null);
-    return null;
-  }
-  // Longest first so a secret containing another is replaced whole; one pass, so an inserted
-  // placeholder is never scanned again; case-insensitive because over-redacting costs nothing.
-  const alternatives = [...placeholderFor.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const matcher = { pattern: new RegExp(alternatives.join("|"), "gi"), exactPlaceholderFor, placeholderFor };
-  matcherCache.set(credentials, matcher);
-  return matcher;
-}
-
 /**
- * `text` with every configured credential (as is, URL-encoded or JSON-escaped; any letter case)
- * replaced by its `$CLOUDFLARE_*` placeholder. Use it on anything written to a log or report.
+ * `text` with every configured credential replaced by its `$CLOUDFLARE_*` placeholder, in every
+ * form a target can echo it in: as is, any letter case, percent-encoded, JSON/`\u`-escaped (or a
+ * mix), base64 and base64url (also of `email:key`); see secret-forms.ts. The client applies it to
+ * everything it keeps (URL, header names and values, body text, error messages), so a check that
+ * parses a body and quotes a value finds nothing left to leak.
  */
 export function redactText(text: string, credentials: Credentials): string {
-  const matcher = matcherFor(credentials);
-  if (!matcher) return text;
-  return text.replace(matcher.pattern, (found) => matcher.exactPlaceholderFor.get(found) ?? matcher.placeholderFor.get(found.toLowerCase()) ?? found);
+  return replaceSecretForms(text, credentials);
 }
 
 // A placeholder, optionally with the near miss it stands for: `$CLOUDFLARE_API_TOKEN(last character changed)`.
@@ -128,15 +86,19 @@ export function redactRequestHeaders(
   return out;
 }
 
-/** The response headers as evidence: `set-cookie` dropped to `<redacted>`, echoed secrets replaced. */
+/**
+ * The response headers as evidence: `set-cookie` dropped to `<redacted>`, echoed secrets replaced
+ * in values and in names (a target chooses its header names too).
+ */
 export function redactResponseHeaders(
   headers: Record<string, string>,
   credentials: Credentials,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [rawName, value] of Object.entries(headers)) {
-    const name = rawName.toLowerCase();
-    out[name] = REDACTED_RESPONSE_HEADERS.has(name) ? REDACTED : redactText(value, credentials);
+    const name = redactText(rawName.toLowerCase(), credentials);
+    const kept = REDACTED_RESPONSE_HEADERS.has(name) ? REDACTED : redactText(value, credentials);
+    out[name] = name in out ? `${out[name]}, ${kept}` : kept;
   }
   return out;
 }

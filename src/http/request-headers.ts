@@ -1,7 +1,7 @@
 /**
  * Header checks done before sending, so that a value HTTP cannot carry (e.g. a made-up malformed
  * credential with a line break) becomes an `invalid-request` exchange instead of an exception from
- * deep inside `fetch`, and both transports send the same bytes.
+ * deep inside the transport, and the evidence shows the bytes that were sent.
  */
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -21,12 +21,24 @@ export function assertBaseUrl(baseUrl: string): void {
   } catch {
     throw new TypeError(`base URL is not an absolute URL: ${JSON.stringify(baseUrl)}`);
   }
+  if (parsed.username || parsed.password) {
+    throw new TypeError(`base URL must not carry a user name or password (${withoutUserinfo(baseUrl)}): credentials go in CLOUDFLARE_API_TOKEN or CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY`);
+  }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw new TypeError(`base URL must be http or https: ${JSON.stringify(baseUrl)}`);
   }
   if (parsed.search || parsed.hash || baseUrl.includes("?") || baseUrl.includes("#")) {
     throw new TypeError(`base URL must not have a query or fragment: ${JSON.stringify(baseUrl)}`);
   }
+}
+
+/**
+ * `url` with any `user:password@` removed, for messages and reports: a password given in a URL
+ * must not be repeated anywhere. Text that is not a URL is returned with everything between `//`
+ * and the last `@` of its authority cut.
+ */
+export function withoutUserinfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1");
 }
 
 /** The request target (path and query) of `url` exactly as written: what follows the authority, fragment dropped. */

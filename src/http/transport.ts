@@ -1,7 +1,8 @@
 /**
- * One attempt on the wire, and the two ways of making it: global `fetch` (the normal path, which
- * nock intercepts for recorded targets) and `node:http` for request targets `fetch` would rewrite.
+ * One attempt on the wire (made with `node:http`, which nock intercepts for recorded targets), and
+ * the body collection every attempt shares.
  */
+import { isUtf8 } from "node:buffer";
 import type { ExchangeError } from "./types.ts";
 
 /** What one attempt sends. Header values are already normalised and checked. */
@@ -9,8 +10,10 @@ export interface AttemptRequest {
   url: string;
   headers: Record<string, string>;
   timeoutMs: number;
-  /** Reading stops after this many body bytes (the response is marked `truncated`). */
-  maxBodyBytes: number;
+  /** How much of the body to read (decoded, for a compressed body) and keep. */
+  bodyLimits: BodyLimits;
+  /** The run's stop signal (`--max-time`, a signal): the attempt ends as `stopped`. */
+  stop?: AbortSignal;
 }
 
 /** A response as received, before redaction. */
@@ -19,7 +22,14 @@ export interface ReceivedResponse {
   /** Names lower-cased; repeated headers joined with `, `. */
   headers: Record<string, string>;
   body: string;
+  /** Body bytes received (decoded), up to the limit. */
+  bytes: number;
+  /** Reading stopped at `maxBodyBytes`: the body is larger; `body` is a prefix. */
   truncated?: boolean;
+  /** Reading stopped where the run's budget for body bytes ran out: `body` is a prefix, its size unknown. */
+  overBudget?: boolean;
+  /** The body bytes are not valid UTF-8 (an incomplete sequence where the suite cut the body does not count). */
+  invalidUtf8?: boolean;
 }
 
 /** How one attempt ended: a response, an error, or both (a response whose body failed part way). */
@@ -31,32 +41,110 @@ export interface AttemptOutcome {
 /** Sends one attempt. Never throws: trouble becomes `error`. */
 export type Transport = (request: AttemptRequest) => Promise<AttemptOutcome>;
 
-/** Collects body chunks up to a byte limit and decodes them as UTF-8 (a partial body stays partial). */
+/** `bytes` without an incomplete UTF-8 sequence at its end (where a body was cut). */
+function withoutIncompleteTail(bytes: Buffer): Buffer {
+  let i = bytes.length - 1;
+  let continuation = 0;
+  while (i >= 0 && continuation < 3 && (bytes[i]! & 0xc0) === 0x80) {
+    i -= 1;
+    continuation += 1;
+  }
+  if (i < 0) return bytes;
+  const lead = bytes[i]!;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return length > bytes.length - i ? bytes.subarray(0, i) : bytes;
+}
+
+// One full-size buffer is kept for the next body: a hostile target sending a huge body to every
+// probe would otherwise make the run allocate (and wait on the collector to free) 8 MiB per probe.
+let spare: Buffer | undefined;
+
+/** How much of a body to read: the per-response limit, what is kept of a cut body, and what the run has left. */
+export interface BodyLimits {
+  /** A body past this is too large (`truncated`). */
+  maxBytes: number;
+  /** Of a body cut short (too large, or the run's budget spent), this many leading bytes are kept. */
+  keptBytesWhenCut: number;
+  /** Bytes the run may still read; below `maxBytes`, a body longer than `keptBytesWhenCut` is cut `overBudget`. */
+  budgetBytes: number;
+}
+
+/**
+ * Collects body chunks into one buffer (each chunk is copied and let go at once) and decodes them
+ * as UTF-8 at the end. Memory is bounded by the limit whatever the server sends: reading stops at
+ * `maxBytes` (the body is too large), at the declared length when that is already past it, or at
+ * what the run's budget leaves.
+ */
 export class BodyCollector {
-  private readonly chunks: Uint8Array[] = [];
+  private buffer: Buffer | undefined;
   private size = 0;
-  /** True once the limit was hit. */
+  private readLimit: number;
+  /** True once the body went past `maxBytes` (or declared it would): it is too large. */
   truncated = false;
+  /** True once reading stopped at the run's budget, short of knowing whether the body is too large. */
+  overBudget = false;
 
-  constructor(private readonly maxBytes: number) {}
-
-  /** Adds a chunk; returns false when the limit is reached and reading should stop. */
-  add(chunk: Uint8Array): boolean {
-    const room = this.maxBytes - this.size;
-    if (chunk.byteLength > room) {
-      this.chunks.push(chunk.subarray(0, room));
-      this.size = this.maxBytes;
-      this.truncated = true;
-      return false;
-    }
-    this.chunks.push(chunk);
-    this.size += chunk.byteLength;
-    return true;
+  constructor(private readonly limits: BodyLimits) {
+    this.readLimit = Math.min(limits.maxBytes, Math.max(limits.keptBytesWhenCut, limits.budgetBytes));
   }
 
-  /** The body so far as text. */
-  text(): string {
-    return Buffer.concat(this.chunks).toString("utf8");
+  /** Bytes collected so far. */
+  get bytes(): number {
+    return this.size;
+  }
+
+  /** The length the response declares (Content-Length of an unencoded body): past the limit, the body is too large already. */
+  declare(length: number | undefined): void {
+    if (length !== undefined && length > this.limits.maxBytes) {
+      this.truncated = true;
+      this.readLimit = this.limits.keptBytesWhenCut;
+    }
+  }
+
+  private room(needed: number): Buffer {
+    if (this.buffer && this.buffer.length >= needed) return this.buffer;
+    let next: Buffer;
+    if (spare && spare.length >= needed) {
+      next = spare;
+      spare = undefined;
+    } else {
+      next = Buffer.allocUnsafe(Math.min(this.limits.maxBytes, Math.max(needed, 64 * 1024, (this.buffer?.length ?? 0) * 2)));
+    }
+    if (this.buffer) this.buffer.copy(next, 0, 0, this.size);
+    this.buffer = next;
+    return next;
+  }
+
+  /** Adds a chunk; returns false when reading should stop (the limit is reached). */
+  add(chunk: Uint8Array): boolean {
+    const room = this.readLimit - this.size;
+    const part = chunk.byteLength > room ? chunk.subarray(0, room) : chunk;
+    if (part.byteLength > 0) {
+      this.room(this.size + part.byteLength).set(part, this.size);
+      this.size += part.byteLength;
+    }
+    if (chunk.byteLength <= room) return true;
+    if (this.readLimit === this.limits.maxBytes) this.truncated = true;
+    else if (!this.truncated) this.overBudget = true;
+    return false;
+  }
+
+  /** Fills `response` with the body so far: its text, byte count, and whether it was cut or is not UTF-8. */
+  fill(response: ReceivedResponse, complete: boolean): void {
+    response.bytes = this.size;
+    let bytes: Buffer = this.buffer ? this.buffer.subarray(0, this.size) : Buffer.alloc(0);
+    const cut = this.truncated || this.overBudget;
+    if (cut) bytes = withoutIncompleteTail(bytes.subarray(0, this.limits.keptBytesWhenCut));
+    else if (!complete) bytes = withoutIncompleteTail(bytes);
+    response.body = bytes.toString("utf8");
+    if (this.truncated) response.truncated = true;
+    if (this.overBudget) response.overBudget = true;
+    if (!isUtf8(bytes)) response.invalidUtf8 = true;
+    // Kept for the next body only while the run can still read a full one.
+    if (this.buffer && this.buffer.length === this.limits.maxBytes && this.limits.budgetBytes - this.size >= this.limits.maxBytes) spare = this.buffer;
+    else if (this.limits.budgetBytes - this.size < this.limits.maxBytes) spare = undefined;
+    this.buffer = undefined;
+    this.size = 0;
   }
 }
 
@@ -64,19 +152,4 @@ export class BodyCollector {
 export function addHeader(headers: Record<string, string>, name: string, value: string): void {
   const key = name.toLowerCase();
   headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
-}
-
-/** A one-line description of a network error, with the OS/undici code where there is one. */
-export function describeNetworkError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const parts = [error.message];
-  let cause: unknown = (error as { cause?: unknown }).cause;
-  for (let depth = 0; cause instanceof Error && depth < 3; depth += 1) {
-    const code = (cause as { code?: unknown }).code;
-    parts.push(typeof code === "string" ? `${code}: ${cause.message}` : cause.message);
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" && !error.message.includes(code)) parts.push(code);
-  return parts.join(" / ");
 }

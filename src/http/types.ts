@@ -12,17 +12,30 @@ export interface ExchangeResponse {
   headers: Record<string, string>;
   /** The body as text (truncated bodies stay truncated: that is evidence). */
   body: string;
-  /** True when the client stopped reading at its body size limit (`maxBodyBytes`): `body` is a prefix. */
+  /**
+   * True when the body is larger than the client's per-response limit (`maxBodyBytes`): reading
+   * stopped there, and `body` is only its first bytes (the rest was discarded unread).
+   */
   truncated?: boolean;
+  /** With `truncated`: the limit the body went past, in bytes. */
+  cutAtBytes?: number;
+  /** True when the body bytes are not valid UTF-8 (`body` then holds U+FFFD where they were). */
+  invalidUtf8?: boolean;
 }
 
 /** Why no usable response came: the suite could not tell, so checks on it are `errored` (or `skipped`). */
 export type ExchangeErrorKind =
-  | "timeout"        // no complete response within --timeout
-  | "network"        // connection refused, reset, DNS...
-  | "budget"         // --budget exhausted: the request was never sent
-  | "not-recorded"   // replay: the cassette has no such exchange
-  | "invalid-request"; // the request could not be put on the wire (e.g. a header value HTTP forbids): never sent
+  | "timeout"         // no complete response within --timeout ("after N ms")
+  | "refused"         // nothing answered: connection refused, DNS failure, unreachable host
+  | "reset"           // the connection was reset or closed before a complete response
+  | "not-http"        // the bytes that came back were not HTTP
+  | "truncated"       // the body ended before its declared length (Content-Length)
+  | "rate-limited"    // 429/5xx with a Retry-After beyond the cap: not waited for
+  | "stopped"         // the run stopped (--max-time, SIGINT/SIGTERM, or the target had stopped answering) before an answer
+  | "budget"          // --budget exhausted (never sent), or the run's budget for reading bodies is spent (body cut, its size unknown)
+  | "not-recorded"    // replay: the cassette has no such exchange
+  | "invalid-request" // the request could not be put on the wire (e.g. a header value HTTP forbids): never sent
+  | "network";        // anything else that kept a response from arriving
 
 export interface ExchangeError {
   kind: ExchangeErrorKind;

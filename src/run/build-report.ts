@@ -1,4 +1,4 @@
-import type { LeftOut, Report, RequirementResult, SpecIdentity, Verdict } from "../../reports/model.ts";
+import type { Interruption, LeftOut, Report, RequirementResult, SpecIdentity, Verdict } from "../../reports/model.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
 import { REQUIREMENTS } from "../registry/index.ts";
 import { resolveRequirement } from "../registry/resolve.ts";
@@ -21,6 +21,10 @@ export interface ReportInput {
   leftOut?: LeftOut[];
   /** A run-level error (target unreachable, the suites did not run): the verdict is `error`. */
   error?: string;
+  /** The run was cut short: the verdict is `error` whatever was judged (with `error` saying so). */
+  interrupted?: Interruption;
+  /** Requests without a usable answer, by kind of failure (kinds with none left out). */
+  unanswered?: Record<string, number>;
 }
 
 /**
@@ -56,7 +60,9 @@ export function buildReport(input: ReportInput): Report {
     };
   });
   const count = (s: RequirementResult["status"]) => requirements.filter((r) => r.status === s).length;
-  const verdict = verdictOf(requirements, input.config.gatingLevel, input.error);
+  // A partial run proves nothing either way about what it did not reach: its verdict is error,
+  // and the failures it did find are in the requirements for whoever reads on.
+  const verdict = input.interrupted ? "error" : verdictOf(requirements, input.config.gatingLevel, input.error);
   const firstErrored = requirements.find((r) => r.status === "errored" && gates(r.level, input.config.gatingLevel));
   const error = input.error ?? (verdict === "error" ? `${firstErrored?.id}: ${firstErrored?.reason}` : undefined);
   return {
@@ -68,7 +74,11 @@ export function buildReport(input: ReportInput): Report {
     gatingLevel: input.config.gatingLevel,
     verdict,
     ...(error ? { error } : {}),
-    summary: { passed: count("passed"), failed: count("failed"), skipped: count("skipped"), errored: count("errored"), requests: input.requests },
+    summary: {
+      passed: count("passed"), failed: count("failed"), skipped: count("skipped"), errored: count("errored"), requests: input.requests,
+      ...(input.unanswered && Object.keys(input.unanswered).length ? { unanswered: input.unanswered } : {}),
+    },
+    ...(input.interrupted ? { interrupted: input.interrupted } : {}),
     requirements,
     ...(input.leftOut && input.config.budget !== undefined ? { budget: { limit: input.config.budget, leftOut: input.leftOut } } : {}),
   };

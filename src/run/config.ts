@@ -1,4 +1,5 @@
-import { credentialsFromEnv, configuredSchemes, type Credentials, type CredentialScheme } from "../http/index.ts";
+import { randomBytes } from "node:crypto";
+import { credentialsFromEnv, configuredSchemes, withoutUserinfo, type Credentials, type CredentialScheme } from "../http/index.ts";
 import type { Level } from "../registry/types.ts";
 import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
 import { UsageError } from "../cli/usage-error.ts";
@@ -26,36 +27,69 @@ export interface RunConfig {
   budget: number;
   rate: number;
   timeoutMs: number;
+  /** Whole-run deadline (`--max-time`): when it passes, the run ends with a partial report. None when absent or 0. */
+  maxTimeMs?: number;
+  /** Longest `Retry-After` waited for (`--max-retry-after`); a longer one errors the probe. Default 60 s. */
+  retryAfterCapMs?: number;
   baseline?: string;
   quiet: boolean;
 }
 
-/** Defaults per target kind: live stays well inside Cloudflare's 1,200 requests per 5 minutes. */
-const DEFAULTS: Record<TargetKind, { budget: number; rate: number; timeoutMs: number }> = {
-  live: { budget: 300, rate: 2, timeoutMs: 15_000 },
-  url: { budget: 1_000, rate: 25, timeoutMs: 5_000 },
-  recorded: { budget: 1_000, rate: 0, timeoutMs: 5_000 },
+/**
+ * Defaults per target kind: live stays well inside Cloudflare's 1,200 requests per 5 minutes.
+ * `maxTimeS`: a whole-run deadline a few times what a conforming target needs (a live run paces
+ * about 80 requests at 2/s; a local one takes seconds), so a target that trickles or stalls
+ * cannot hold a nightly job for hours. A replay is offline and bounded by its cassette: none.
+ */
+const DEFAULTS: Record<TargetKind, { budget: number; rate: number; timeoutMs: number; maxTimeS: number }> = {
+  live: { budget: 300, rate: 2, timeoutMs: 15_000, maxTimeS: 900 },
+  url: { budget: 1_000, rate: 25, timeoutMs: 5_000, maxTimeS: 300 },
+  recorded: { budget: 1_000, rate: 0, timeoutMs: 5_000, maxTimeS: 0 },
 };
+
+/** The longest `Retry-After` a run waits for by default, in seconds. */
+export const DEFAULT_MAX_RETRY_AFTER_S = 60;
 
 function utcStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
 }
 
+/**
+ * `reports/out/<UTC timestamp>-<8 random hex>`: a folder per run, never one another run started in
+ * the same second also writes into.
+ */
 export function defaultReportDir(now = new Date()): string {
-  return `reports/out/${utcStamp(now)}`;
+  return `reports/out/${utcStamp(now)}-${randomBytes(4).toString("hex")}`;
+}
+
+/** @throws UsageError when a target URL carries `user:password@` (the line does not repeat it). */
+function refuseUserinfo(url: URL, what: string, text: string): void {
+  if (!url.username && !url.password) return;
+  throw new UsageError(`${what} must not carry a user name or password (got ${withoutUserinfo(text)} with ${url.password ? "a password" : "a user name"} in it): remove it; credentials go in CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY`);
 }
 
 /** The base URL of a `--target` value, or a UsageError saying what a target looks like. */
 export function resolveTarget(value: string | undefined, env: NodeJS.ProcessEnv, cassette?: string): RunConfig["target"] {
   const target = value ?? "recorded";
   if (target === "recorded") return { kind: "recorded", baseUrl: "", cassette };
-  if (target === "live") return { kind: "live", baseUrl: (env.CLOUDFLARE_BASE_URL || LIVE_BASE_URL).replace(/\/+$/, "") };
+  if (target === "live") {
+    const base = env.CLOUDFLARE_BASE_URL || LIVE_BASE_URL;
+    let url: URL | undefined;
+    try {
+      url = new URL(base);
+    } catch {
+      url = undefined;
+    }
+    if (url) refuseUserinfo(url, "CLOUDFLARE_BASE_URL", base);
+    return { kind: "live", baseUrl: base.replace(/\/+$/, "") };
+  }
   let url: URL;
   try {
     url = new URL(target);
   } catch {
-    throw new UsageError(`--target must be recorded, live or a base URL such as http://127.0.0.1:8787/client/v4 (got ${JSON.stringify(target)})`);
+    throw new UsageError(`--target must be recorded, live or a base URL such as http://127.0.0.1:8787/client/v4 (got ${JSON.stringify(withoutUserinfo(target))})`);
   }
+  refuseUserinfo(url, "--target URL", target);
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--target URL must be http or https (got ${url.protocol})`);
   return { kind: "url", baseUrl: target.replace(/\/+$/, "") };
 }
@@ -93,6 +127,8 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     budget: intFlag("budget", values.budget, defaults.budget, 1),
     rate: intFlag("rate", values.rate, defaults.rate, 0),
     timeoutMs: intFlag("timeout", values.timeout, defaults.timeoutMs, 1),
+    maxTimeMs: intFlag("max-time", values["max-time"], defaults.maxTimeS, 0) * 1000,
+    retryAfterCapMs: intFlag("max-retry-after", values["max-retry-after"], DEFAULT_MAX_RETRY_AFTER_S, 0) * 1000,
     baseline: values.baseline,
     quiet: values.quiet ?? false,
   };

@@ -1,4 +1,4 @@
-import type { CredentialScheme, Exchange, GetOptions } from "../http/index.ts";
+import type { CredentialScheme, Exchange, ExchangeError, GetOptions } from "../http/index.ts";
 import { listPath, type Probe } from "./probes.ts";
 
 /** A probe and what came back: the evidence every check reads. JSON-serialisable (it crosses into vitest workers). */
@@ -74,12 +74,12 @@ export function unansweredCause(exchange: Exchange): string {
 /** After this many control reads in a row without an answer, the target is taken to be down: nothing more is sent. */
 const DOWN_AFTER_CONTROLS = 2;
 
-/** The evidence of a probe that was never sent because the target had stopped answering. */
-function notSent(probe: Probe, seq: number, cause: string): Exchange {
+/** The evidence of a probe that was never sent, and why (the run stopped, or the target had stopped answering). */
+function notSent(probe: Probe, seq: number, why: string): Exchange {
   return {
     seq, label: probe.label, attempts: 0, curl: "",
     request: { method: "GET", url: probe.path, headers: {} },
-    error: { kind: "network", message: `not sent: the target had stopped answering (${cause})` },
+    error: { kind: "stopped", message: `not sent: ${why}` },
     timing: { startedAt: new Date().toISOString(), durationMs: 0 },
   };
 }
@@ -115,7 +115,7 @@ export class ProbeRunner {
   }
 
   async run(probe: Probe): Promise<ProbeResult> {
-    const stop = this.down ?? this.opts.stopped?.();
+    const stop = this.opts.stopped?.() ?? (this.down ? `the target had stopped answering (${this.down})` : undefined);
     const exchange = stop !== undefined ? notSent(probe, this.results.length + 1, stop)
       : await this.send(probe.path, { auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues });
     const result = this.keep(probe, exchange);

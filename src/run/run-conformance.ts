@@ -1,10 +1,8 @@
-import type { Report } from "../../reports/model.ts";
+import type { Interruption, LeftOut, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
-import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
+import { evaluateCheck, NOTHING_TO_CHECK, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
-import { ALL_CHECKS } from "../../suites/index.ts";
 import { applicableNearMisses, ConformanceClient, type Exchange } from "../http/index.ts";
-import type { LeftOut } from "../../reports/model.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
@@ -13,7 +11,7 @@ import { fuzzIdentifiers } from "./fuzz.ts";
 import { fitToBudget, madeUpIdentifier, planProbes, primaryScheme } from "./probes.ts";
 
 export interface RunOptions {
-  /** "vitest" (the CLI) or "in-process" (the self-certification matrix: the same checks, no worker start-up). */
+  /** "vitest" (the CLI) or "in-process" (the self-certification matrix and the library: the same checks, no worker start-up). */
   evaluator?: "vitest" | "in-process";
   /** Progress and summary lines (stderr in the CLI); nothing when absent. */
   log?: (line: string) => void;
@@ -25,6 +23,19 @@ export interface RunOptions {
   amendReport?: (report: Report) => Report;
   /** The client's first back-off before retrying a network error (default 500 ms; tests of broken servers shorten it). */
   retryBackoffMs?: number;
+  /**
+   * Stops the run (the CLI aborts it on SIGINT/SIGTERM with a `RunStop`): the request in flight
+   * ends, nothing more is sent, and the report of what was judged so far is written (verdict error).
+   */
+  signal?: AbortSignal;
+}
+
+/** Why a run is stopped before its end; the message goes into the report's `error` line. */
+export class RunStop extends Error {
+  constructor(readonly by: Interruption["by"], message: string) {
+    super(message);
+    this.name = "RunStop";
+  }
 }
 
 export interface RunResult {
@@ -43,9 +54,22 @@ const FUZZ: Record<RunConfig["target"]["kind"], { runs: number; shrinks: number 
 
 /** Requests kept back from the fixed probes for control reads (see ProbeRunner). */
 const controlReserve = (budget: number) => Math.min(4, Math.floor(budget / 10));
+/** How often a request that has not ended yet is said to be still waiting. */
+const PROGRESS_EVERY_MS = 5_000;
 
-/** The same checks the vitest suites run, evaluated directly (for the self-certification matrix). */
-export function evaluateInProcess(ctx: CheckContext): Map<string, CheckOutcome> {
+/** Requests without a usable answer, counted by kind of failure. */
+function unansweredByKind(exchanges: (Exchange | undefined)[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const e of exchanges) if (e?.error) counts[e.error.kind] = (counts[e.error.kind] ?? 0) + 1;
+  return counts;
+}
+
+/** `timeout: timed out after 500 ms...`: an unanswered exchange's cause, kind first. */
+const causeOf = (e: Exchange | undefined) => (e?.error ? `${e.error.kind}: ${e.error.message}` : "no answer");
+
+/** The same checks the vitest suites run, evaluated directly (the self-certification matrix, the library). Loaded on first use. */
+export async function evaluateInProcess(ctx: CheckContext): Promise<Map<string, CheckOutcome>> {
+  const { ALL_CHECKS } = await import("../../suites/index.ts");
   return new Map(ALL_CHECKS.map((check) => [check.requirement.id, evaluateCheck(check, ctx)]));
 }
 
@@ -54,35 +78,81 @@ export function evaluateInProcess(ctx: CheckContext): Map<string, CheckOutcome> 
  * within the budget (every family once before any second sample), send them through the one
  * client with control reads where answers go missing, fuzz the identifiers with what is left,
  * check the evidence, build the report. Only a target that answers nothing is down (verdict
- * `error`); one that fails some requests while answering others is failing.
+ * `error`); one that fails some requests while answering others is failing. A signal or the
+ * `--max-time` deadline stops it with a partial report (verdict `error`).
  */
 export async function runConformance(config: RunConfig, opts: RunOptions = {}): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
   const startedAt = new Date();
+  // One stop for the run: the caller's signal (SIGINT/SIGTERM) or the --max-time deadline.
+  const stop = new AbortController();
+  const stopWith = (reason: unknown) => {
+    if (!stop.signal.aborted) stop.abort(reason);
+  };
+  const onOuterStop = () => stopWith(opts.signal!.reason);
+  if (opts.signal?.aborted) onOuterStop();
+  else opts.signal?.addEventListener("abort", onOuterStop, { once: true });
+  const deadline = config.maxTimeMs
+    ? setTimeout(() => stopWith(new RunStop("max-time", `stopped at the run's --max-time of ${config.maxTimeMs! / 1000} s`)), config.maxTimeMs)
+    : undefined;
+  deadline?.unref(); // a run that ends some other way (a bug) must not be kept alive by its deadline
+  stop.signal.addEventListener("abort", () => log(`stopping: ${(stop.signal.reason as Error)?.message ?? "stopped"}; writing the report of what was judged so far`), { once: true });
+  const stoppedBy = () => (stop.signal.aborted ? (stop.signal.reason as Error)?.message ?? "the run was stopped" : undefined);
+
   const client = new ConformanceClient({
     baseUrl: config.target.baseUrl, credentials: config.credentials, timeoutMs: config.timeoutMs,
-    rate: config.rate || undefined, budget: config.budget, ...(opts.retryBackoffMs !== undefined ? { retryBackoffMs: opts.retryBackoffMs } : {}),
+    rate: config.rate || undefined, budget: config.budget, retryAfterCapMs: config.retryAfterCapMs, stop: stop.signal,
+    ...(opts.retryBackoffMs !== undefined ? { retryBackoffMs: opts.retryBackoffMs } : {}),
+    onWait: (w) => log(`waiting ${Math.round(w.ms / 100) / 10} s before retrying${w.label ? ` "${w.label}"` : ""}: ${w.why}`),
   });
   const review = opts.reviewExchange ?? ((e: Exchange) => e);
-  const send: Send = async (path, getOptions) => review(await client.get(path, getOptions));
+  // A request that takes long (a slow or hung target, a Retry-After) is said while it lasts.
+  const send: Send = async (path, getOptions) => {
+    const started = Date.now();
+    const ticker = setInterval(() => log(`still waiting on "${getOptions.label ?? path}" after ${Math.round((Date.now() - started) / 1000)} s (--timeout ${config.timeoutMs / 1000} s a request${config.maxTimeMs ? `, --max-time ${config.maxTimeMs / 1000} s the run` : ""})`), PROGRESS_EVERY_MS);
+    ticker.unref();
+    try {
+      return review(await client.get(path, getOptions));
+    } finally {
+      clearInterval(ticker);
+    }
+  };
   const spec = loadOperationSpec(config.spec);
   const leftOut: LeftOut[] = [];
-  const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string): Promise<RunResult> => {
+  let discoveryExchange: Exchange | undefined;
+  const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
+    clearTimeout(deadline);
+    opts.signal?.removeEventListener("abort", onOuterStop);
     let report = buildReport({
-      config, spec, startedAt, finishedAt: new Date(),
-      requests: client.requestsSent, outcomes, error, leftOut,
+      config, spec, startedAt, finishedAt: new Date(), requests: client.requestsSent, outcomes, error, interrupted, leftOut,
+      unanswered: unansweredByKind([discoveryExchange, ...results.map((r) => r.exchange)]),
     });
     if (opts.amendReport) report = opts.amendReport(report);
     if (opts.writeReports !== false) await writeReports(report, config.outDir);
     return { report, exitCode: EXIT_CODES[report.verdict], exchanges: client.exchanges, results };
+  };
+  /** The report of a run stopped part way: the checks judged on what came back, the rest errored as not judged. */
+  const finishStopped = async (results: ProbeResult[], planned: number, certificateIds: string[]) => {
+    const reason = stop.signal.reason;
+    const by = reason instanceof RunStop ? reason.by : "SIGINT";
+    const sent = results.filter((r) => r.exchange.attempts > 0).length;
+    const message = `${(reason as Error)?.message ?? "stopped"} after ${sent} of ${planned} probes; the report holds what was judged so far`;
+    const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, spec: config.spec });
+    // No evidence because the run stopped is not "nothing to check": it was not judged.
+    for (const [id, o] of outcomes) {
+      if (o.status === "skipped" && o.reason === NOTHING_TO_CHECK) outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
+    }
+    return finish(outcomes, results, message, { by, probesPlanned: planned, probesSent: sent });
   };
 
   let certificateIds = config.certificateIds;
   if (!certificateIds.length) {
     log(`discovering certificates of zone ${config.zoneId} (GET ${config.target.baseUrl}/zones/${config.zoneId}/client_certificates)`);
     const discovery = await discoverCertificates(send, config.zoneId, config.schemes);
+    discoveryExchange = discovery.exchange;
+    if (stop.signal.aborted) return finishStopped([], 0, []);
     if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded") {
-      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${discovery.exchange.error.message}; check --target and that the server is up`);
+      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}; check --target and that the server is up`);
     }
     if (discovery.problem) return finish(new Map(), [], discovery.problem);
     certificateIds = discovery.certificateIds;
@@ -98,20 +168,22 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const fuzzRuns = Math.min(fuzz.runs, Math.max(0, fuzzRoom - Math.min(fuzz.shrinks, Math.floor(fuzzRoom / 4))));
   const shrinks = Math.min(fuzz.shrinks, Math.max(0, fuzzRoom - fuzzRuns));
   if (fuzzRuns < fuzz.runs) leftOut.push({ kind: "id", label: `${fuzz.runs - fuzzRuns} of ${fuzz.runs} fuzzed malformed identifiers` });
-  log(`sending ${planned.length} requests${fuzzRuns ? ` and up to ${fuzzRuns + shrinks} fuzzing identifiers` : ""} (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""})${leftOut.length ? `; ${notPlanned.length} probes left out for lack of budget` : ""}`);
+  log(`sending ${planned.length} requests${fuzzRuns ? ` and up to ${fuzzRuns + shrinks} fuzzing identifiers` : ""} (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""}${config.maxTimeMs ? `, within ${config.maxTimeMs / 1000} s` : ""})${notPlanned.length ? `; ${notPlanned.length} probes left out for lack of budget` : ""}`);
 
-  const firstRead = planned.find((p) => p.kind === "read" && !p.repeat && p.scheme === primaryScheme(spec, config.schemes));
+  const scheme = primaryScheme(spec, config.schemes);
+  const firstRead = planned.find((p) => p.kind === "read" && !p.repeat && p.scheme === scheme);
   let done = 0;
   const total = planned.length + fuzzRuns;
   const runner = new ProbeRunner(send, {
     control: controlProbe(firstRead),
+    stopped: stoppedBy,
     onProgress: ({ probe, exchange }) => {
       const { error, response } = exchange;
+      if (exchange.attempts === 0 && error?.kind === "stopped" && stop.signal.aborted) return; // the stop said it once
       log(`[${probe.kind === "control" ? "control" : `${++done}/${total}`}] ${probe.label} -> ${error ? `${error.kind}: ${error.message}` : response!.status}`);
     },
   });
   for (const probe of planned) await runner.run(probe);
-  const scheme = primaryScheme(spec, config.schemes);
   const fuzzed = await fuzzIdentifiers(runner, {
     spec, zoneId: config.zoneId, certificateId: certificateIds[0] ?? madeUpIdentifier(config.seed, "certificate"),
     auth: scheme ?? "none", seed: config.seed, runs: fuzzRuns, shrinks,
@@ -119,6 +191,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   if (fuzzed.counterexample) log(`smallest wrongly answered ${fuzzed.counterexample.position} identifier after ${fuzzed.counterexample.shrinks} shrink step(s): ${JSON.stringify(fuzzed.counterexample.value)}`);
   await runner.finish();
   const results = runner.results;
+  if (stop.signal.aborted) return finishStopped(results, total, certificateIds);
   if (runner.down && !runner.anyAnswered) {
     return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}; check --target and that the server is up`);
   }
@@ -126,10 +199,11 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, spec: config.spec };
   let outcomes: Map<string, CheckOutcome>;
   if (opts.evaluator === "in-process") {
-    outcomes = evaluateInProcess(context);
+    outcomes = await evaluateInProcess(context);
   } else {
     const { runSuites } = await import("./vitest-driver.ts");
-    const run = await runSuites(context);
+    const run = await runSuites(context, { stop: stop.signal });
+    if (stop.signal.aborted) return finishStopped(results, total, certificateIds);
     if (run.problems.length) return finish(run.outcomes, results, `the suites did not run: ${run.problems[0]}`);
     outcomes = run.outcomes;
   }

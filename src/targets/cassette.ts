@@ -1,8 +1,8 @@
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Credentials, CredentialScheme, Exchange } from "../http/index.ts";
-import { redactText } from "../http/index.ts";
+import { describeFinding, findSecretForms, redactText } from "../http/index.ts";
 
 export const CASSETTE_FORMAT = "client-cert-conformance-cassette/1";
 
@@ -31,7 +31,13 @@ export interface CassetteEntry {
   seq: number;
   label?: string;
   request: Exchange["request"];
-  response?: { status: number; headers: Record<string, string>; body: string };
+  response?: {
+    status: number; headers: Record<string, string>; body: string;
+    /** The body was larger than the recorder's limit: `body` is its first bytes (replayed as cut). */
+    truncated?: boolean; cutAtBytes?: number;
+    /** The body bytes were not valid UTF-8 (`body` has U+FFFD where they were; replayed as such). */
+    invalidUtf8?: boolean;
+  };
   error?: Exchange["error"];
 }
 
@@ -52,17 +58,73 @@ export function readManifest(dir: string): CassetteManifest {
   return manifest;
 }
 
-/** Every entry of exchanges.ndjson (a cassette is a run's worth of exchanges: small). */
+/** The longest line of exchanges.ndjson the writer writes and the reader reads (a run reads at most 12 MiB of bodies). */
+export const MAX_CASSETTE_LINE_CHARS = 16 * 1024 * 1024;
+/** Body text a replay keeps in memory at most (a recording reads at most 12 MiB of bodies in a run). */
+export const MAX_CASSETTE_BODY_CHARS = 16 * 1024 * 1024;
+
+/** The lines of a file, read in 1 MiB chunks; a line longer than `maxChars` throws before it is held whole. */
+function* linesOf(path: string, maxChars: number, tooLong: (line: number) => Error): Generator<string> {
+  const fd = openSync(path, "r");
+  try {
+    const chunk = Buffer.alloc(1024 * 1024);
+    const decoder = new TextDecoder("utf-8");
+    let pending: string[] = [];
+    let pendingChars = 0;
+    let lineNo = 0;
+    for (;;) {
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      const text = read === 0 ? decoder.decode() : decoder.decode(chunk.subarray(0, read), { stream: true });
+      let from = 0;
+      for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
+        lineNo += 1;
+        pending.push(text.slice(from, nl));
+        yield pending.join("");
+        pending = [];
+        pendingChars = 0;
+        from = nl + 1;
+      }
+      if (from < text.length) {
+        pending.push(text.slice(from));
+        pendingChars += text.length - from;
+        if (pendingChars > maxChars) throw tooLong(lineNo + 1);
+      }
+      if (read === 0) break;
+    }
+    if (pendingChars > 0) yield pending.join("");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Every entry of exchanges.ndjson (a cassette is a run's worth of exchanges: bounded). Read line by
+ * line with a bound on each line and on the body text kept, so that a cassette made by hand or by
+ * another tool cannot take the replay's memory with it.
+ */
 export function readEntries(dir: string): CassetteEntry[] {
   const path = join(dir, "exchanges.ndjson");
   if (!existsSync(path)) throw new CassetteError(`cassette ${dir} has no exchanges.ndjson`);
-  return readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((line, i) => {
+  const entries: CassetteEntry[] = [];
+  let bodyChars = 0;
+  let lineNo = 0;
+  const tooLong = (line: number) => new CassetteError(`cassette ${dir}: exchanges.ndjson line ${line} is longer than ${MAX_CASSETTE_LINE_CHARS / 2 ** 20} MiB, more than any exchange this suite records; record the cassette again`);
+  for (const line of linesOf(path, MAX_CASSETTE_LINE_CHARS, tooLong)) {
+    lineNo += 1;
+    if (!line.trim()) continue;
+    let entry: CassetteEntry;
     try {
-      return JSON.parse(line) as CassetteEntry;
+      entry = JSON.parse(line) as CassetteEntry;
     } catch {
-      throw new CassetteError(`cassette ${dir}: exchanges.ndjson line ${i + 1} is not JSON`);
+      throw new CassetteError(`cassette ${dir}: exchanges.ndjson line ${lineNo} is not JSON`);
     }
-  });
+    bodyChars += typeof entry.response?.body === "string" ? entry.response.body.length : 0;
+    if (bodyChars > MAX_CASSETTE_BODY_CHARS) {
+      throw new CassetteError(`cassette ${dir}: its bodies pass ${MAX_CASSETTE_BODY_CHARS / 2 ** 20} MiB by line ${lineNo}, more than a run of this suite keeps; record the cassette again`);
+    }
+    entries.push(entry);
+  }
+  return entries;
 }
 
 /** Streams the entries (for `validate` on large cassettes). */
@@ -87,11 +149,12 @@ export interface WriteCassetteOptions {
 }
 
 /**
- * True when `text` still holds a configured credential. Every writer of a recording (cassette
- * directory, HAR file) calls it on the exact text it is about to write, and refuses on true.
+ * True when `text` still reveals a configured credential (or a near miss of one) in any form a
+ * target can echo it in (see secret-forms.ts). Every writer of a recording (cassette directory,
+ * HAR file) calls it on the exact text it is about to write, and refuses on true.
  */
 export function findSecret(text: string, credentials: Credentials): boolean {
-  return [credentials.token, credentials.apiKey, credentials.email].some((secret) => !!secret && text.includes(secret));
+  return findSecretForms(text, credentials).length > 0;
 }
 
 /** A recording ready to write: its manifest and its entries, redacted, anonymized and under the canonical base URL. */
@@ -103,7 +166,7 @@ export interface PreparedRecording {
 
 /**
  * The manifest and entries of a recording. The client already redacted what it kept; every
- * string is redacted again here (the writers then check with `findSecret`).
+ * string is redacted again here (the writers then check with `findSecret` / `findSecretForms`).
  */
 export function prepareRecording(opts: WriteCassetteOptions): PreparedRecording {
   const anonymized = [...(opts.anonymize ?? new Map())];
@@ -116,7 +179,11 @@ export function prepareRecording(opts: WriteCassetteOptions): PreparedRecording 
   const entries: CassetteEntry[] = opts.exchanges.map((e) => ({
     seq: e.seq, ...(e.label ? { label: e.label } : {}),
     request: { method: e.request.method, url: clean(e.request.url), headers: cleanHeaders(e.request.headers) },
-    ...(e.response ? { response: { status: e.response.status, headers: cleanHeaders(e.response.headers), body: clean(e.response.body) } } : {}),
+    ...(e.response ? { response: {
+      status: e.response.status, headers: cleanHeaders(e.response.headers), body: clean(e.response.body),
+      ...(e.response.truncated ? { truncated: true, ...(e.response.cutAtBytes ? { cutAtBytes: e.response.cutAtBytes } : {}) } : {}),
+      ...(e.response.invalidUtf8 ? { invalidUtf8: true } : {}),
+    } } : {}),
     ...(e.error ? { error: { kind: e.error.kind, message: clean(e.error.message) } } : {}),
   }));
   const manifest: CassetteManifest = {
@@ -136,14 +203,28 @@ export function prepareRecording(opts: WriteCassetteOptions): PreparedRecording 
   return { manifest, entries };
 }
 
-/** Writes a cassette directory (manifest.json, exchanges.ndjson); refuses if a credential is still present. */
+/** Writes a cassette directory (manifest.json, exchanges.ndjson); refuses if a credential is still present, in any form. */
 export function writeCassette(dir: string, opts: WriteCassetteOptions): CassetteManifest {
   const { manifest, entries } = prepareRecording(opts);
-  const lines = entries.map((e) => JSON.stringify(e)).join("\n") + "\n";
+  const lineTexts = entries.map((e) => JSON.stringify(e));
   const manifestText = JSON.stringify(manifest, null, 2) + "\n";
-  if (findSecret(lines, opts.credentials) || findSecret(manifestText, opts.credentials)) throw new CassetteError("refusing to write a cassette that still contains a credential");
+  // Each line on its own: the search keeps a decoded copy of what it reads, and a line is bounded.
+  lineTexts.forEach((text, i) => {
+    if (text.length > MAX_CASSETTE_LINE_CHARS) throw new CassetteError(`refusing to write a cassette: exchange ${i + 1} is over ${MAX_CASSETTE_LINE_CHARS / 2 ** 20} MiB as JSON, more than a replay reads`);
+    refuseSecrets(text, opts.credentials, `exchanges.ndjson line ${i + 1}`);
+  });
+  refuseSecrets(manifestText, opts.credentials, "manifest.json");
+  const lines = lineTexts.join("\n") + "\n";
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "manifest.json"), manifestText);
   writeFileSync(join(dir, "exchanges.ndjson"), lines);
   return manifest;
+}
+
+/** @throws CassetteError when `text` reveals a configured secret in any form (it never says the secret). */
+function refuseSecrets(text: string, credentials: Credentials, where: string): void {
+  const found = findSecretForms(text, credentials);
+  if (found.length > 0) {
+    throw new CassetteError(`refusing to write a cassette: ${where} would still contain ${found.map(describeFinding).join(", ")}`);
+  }
 }

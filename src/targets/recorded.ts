@@ -15,6 +15,16 @@ export const DEFAULT_CASSETTE = packagePath("fixtures", "cassette-reference");
 const MARK_NOT_RECORDED = "x-conformance-not-recorded";
 const MARK_RECORDED_ERROR = "x-conformance-recorded-error";
 const MARK_STATUS = 599;
+// What the client saw of a recorded body that a replay of its text cannot show again by itself.
+const MARK_CUT_AT = "x-conformance-recorded-cut-at";
+const MARK_INVALID_UTF8 = "x-conformance-recorded-invalid-utf8";
+// An answer recorded together with an error (a body cut at the run's budget, a 429 not waited for):
+// replayed as both, the error percent-encoded JSON.
+const MARK_ANSWER_ERROR = "x-conformance-recorded-answer-error";
+// Framing headers describe the bytes as they were sent (compressed, 200 MB long); the replayed body
+// is the decoded, possibly cut text, so they travel under another name and are put back after.
+const FRAMING_HEADERS = ["content-length", "content-encoding", "transfer-encoding"];
+const MARK_FRAMING = "x-conformance-recorded-";
 
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-email", "x-auth-key"];
 
@@ -56,7 +66,14 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
     const entry = queue && (queue.length > 1 ? queue.shift()! : queue[0]!);
     if (!entry) return [MARK_STATUS, { not_recorded: `GET ${uri}` }, { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
-    return [entry.response.status, entry.response.body, entry.response.headers];
+    const { status, body, truncated, cutAtBytes, invalidUtf8 } = entry.response;
+    const headers = Object.fromEntries(Object.entries(entry.response.headers).map(([k, v]) => [FRAMING_HEADERS.includes(k) ? MARK_FRAMING + k : k, v]));
+    return [status, body, {
+      ...headers,
+      ...(truncated ? { [MARK_CUT_AT]: String(cutAtBytes ?? 0) } : {}),
+      ...(invalidUtf8 ? { [MARK_INVALID_UTF8]: "1" } : {}),
+      ...(entry.error ? { [MARK_ANSWER_ERROR]: encodeURIComponent(JSON.stringify(entry.error)) } : {}),
+    }];
   });
   return () => {
     nock.cleanAll();
@@ -64,7 +81,10 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
   };
 }
 
-/** Turns the replay's marks back into what they stand for: "not recorded", or the recorded network error. */
+/**
+ * Turns the replay's marks back into what they stand for: "not recorded", the recorded network
+ * error, or what the recorder saw of an answer (cut, not UTF-8, with an error, its framing headers).
+ */
 export function reviewReplayedExchange(exchange: Exchange): Exchange {
   const headers = exchange.response?.headers;
   if (!headers) return exchange;
@@ -77,7 +97,24 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
     const { response, ...rest } = exchange;
     return { ...rest, error: { kind: kind as NonNullable<Exchange["error"]>["kind"], message: `recorded: ${response!.body}` } };
   }
-  return exchange;
+  const cutAt = headers[MARK_CUT_AT];
+  const invalidUtf8 = headers[MARK_INVALID_UTF8];
+  const answerError = headers[MARK_ANSWER_ERROR];
+  const recordedHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === MARK_CUT_AT || name === MARK_INVALID_UTF8 || name === MARK_ANSWER_ERROR || FRAMING_HEADERS.includes(name)) continue; // marks, and nock's own framing
+    const framing = name.startsWith(MARK_FRAMING) ? name.slice(MARK_FRAMING.length) : undefined;
+    recordedHeaders[framing !== undefined && FRAMING_HEADERS.includes(framing) ? framing : name] = value;
+  }
+  return {
+    ...exchange,
+    response: {
+      ...exchange.response!, headers: recordedHeaders,
+      ...(cutAt !== undefined ? { truncated: true, ...(Number(cutAt) > 0 ? { cutAtBytes: Number(cutAt) } : {}) } : {}),
+      ...(invalidUtf8 !== undefined ? { invalidUtf8: true } : {}),
+    },
+    ...(answerError !== undefined ? { error: JSON.parse(decodeURIComponent(answerError)) as NonNullable<Exchange["error"]> } : {}),
+  };
 }
 
 /**

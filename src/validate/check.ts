@@ -3,6 +3,8 @@ import { seedSpec, type OperationSpec } from "../schema/operation-spec.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { formatViolation, responseValidator, shorten, type Profile, type Violation } from "../schema/validator.ts";
 import type { RecordedRequest, RecordedResponse } from "./exchange.ts";
+import { parseJsonText } from "../schema/json-text.ts";
+import { NOT_UTF8 } from "./document.ts";
 import { isOperationUrl } from "./operation.ts";
 
 /** A violation of one requirement; `header` names the header it is about, when it is not the body. */
@@ -45,7 +47,8 @@ function contentTypeFinding(contentType: string | undefined, spec: OperationSpec
   };
 }
 
-function bodyFinding(message: string, text: string, spec: OperationSpec): Finding {
+/** A violation of HTTP-JSON-BODY: the body is not one complete JSON document in UTF-8. */
+export function jsonBodyFinding(message: string, text: string, spec: OperationSpec = seedSpec()): Finding {
   return { requirementId: HTTP_JSON_BODY.id, instancePath: "", keyword: "json", message, sourcePointer: spec.resolve(HTTP_JSON_BODY.place).pointer, value: shorten(text) };
 }
 
@@ -65,17 +68,19 @@ export function checkExchange(request: RecordedRequest | undefined, response: Re
     const f = contentTypeFinding(response.contentType, spec);
     if (f) findings.push(f);
   }
+  if (response.truncated) return { kind: "not-validated", reason: "body cut at the recorder's size limit" };
+  if (response.invalidUtf8) return { kind: "checked", findings: [...findings, jsonBodyFinding(NOT_UTF8, response.body.kind === "text" ? response.body.text.slice(0, 40) : "", spec)] };
   let body: unknown;
   if (response.body.kind === "value") {
     body = response.body.value;
   } else {
     const text = response.body.text;
-    if (text.trim() === "") return { kind: "checked", findings: [...findings, bodyFinding("is empty (must be one JSON document)", text, spec)] };
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      return { kind: "checked", findings: [...findings, bodyFinding(`is not JSON (${(e as Error).message})`, text, spec)] };
+    if (text.trim() === "") return { kind: "checked", findings: [...findings, jsonBodyFinding("is empty (must be one JSON document)", text, spec)] };
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) {
+      return { kind: "checked", findings: [...findings, jsonBodyFinding(parsed.tooDeep ? parsed.why : `is not JSON (${parsed.why})`, text, spec)] };
     }
+    body = parsed.value;
   }
   return { kind: "checked", findings: [...findings, ...checkBody(cls, body, profile, spec)] };
 }

@@ -1,7 +1,7 @@
 import { parseCommandFlags } from "../cli/flags.ts";
 import { loadSpecOrExplain, specRequestFrom } from "../cli/spec-flags.ts";
 import type { ResponseClass } from "../schema/extract.ts";
-import { checkBody, checkExchange } from "./check.ts";
+import { checkBody, checkExchange, jsonBodyFinding } from "./check.ts";
 import { detectFormat } from "./detect.ts";
 import { readDocument } from "./document.ts";
 import { exchangeFromRecord, isObject, type Entry } from "./exchange.ts";
@@ -80,6 +80,10 @@ async function validateInput(input: Input, options: ValidateOptions, reporter: R
     if (doc.kind === "exchange") {
       reporter.inputRead();
       return await validateEntries(name, [exchangeFromRecord(1, doc.value)], "record", options, reporter);
+    }
+    if (doc.notJson !== undefined) {
+      reporter.inputRead();
+      return reporter.outcome({ file: name }, { kind: "checked", findings: [jsonBodyFinding(doc.notJson.why, doc.notJson.excerpt, options.spec)] });
     }
     const cls = options.bareBodyClass ?? classFromSuccess(doc.value);
     if (!cls) {

@@ -1,11 +1,19 @@
+import { isUtf8 } from "node:buffer";
+import { excessiveNestingAt, tooDeepMessage } from "../schema/json-text.ts";
 import { isObject, looksLikeExchange } from "./exchange.ts";
 import { ACCEPTED_INPUTS, InputError, quoteSnippet } from "./input-error.ts";
 
-/** One JSON document, by what it is: a HAR log, a single exchange record, or a bare response body. */
+/**
+ * One JSON document, by what it is: a HAR log, a single exchange record, or a bare response body.
+ * A body that cannot be judged as JSON though it parses (not UTF-8, nested past MAX_JSON_DEPTH)
+ * carries why: that is a finding about the body (HTTP-JSON-BODY), not an unreadable file.
+ */
 export type JsonDocument =
   | { kind: "har"; entries: unknown[] }
   | { kind: "exchange"; value: unknown }
-  | { kind: "body"; value: unknown };
+  | { kind: "body"; value: unknown; notJson?: { why: string; excerpt: string } };
+
+export const NOT_UTF8 = "is not valid UTF-8 (RFC 8259 §8.1: JSON exchanged between systems must be UTF-8)";
 
 const HAR_FIX = "export the HAR again with the requests in it (browser devtools, Network tab: \"Save all as HAR\")";
 
@@ -13,8 +21,19 @@ const HAR_FIX = "export the HAR again with the requests in it (browser devtools,
 export async function readDocument(name: string, chunks: AsyncIterable<Buffer>): Promise<JsonDocument> {
   const parts: Buffer[] = [];
   for await (const c of chunks) parts.push(c);
-  const text = Buffer.concat(parts).toString("utf8").replace(/^\uFEFF/, "");
-  return classify(name, parseDocument(name, text));
+  const bytes = Buffer.concat(parts);
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  const deepAt = excessiveNestingAt(text);
+  const doc = classify(name, parseDocument(name, text));
+  if (deepAt !== -1) {
+    if (doc.kind !== "body") throw new InputError(name, tooDeepMessage(deepAt), "pass a recording whose bodies this operation could send");
+    return { kind: "body", value: undefined, notJson: { why: tooDeepMessage(deepAt), excerpt: text.slice(0, 40) } };
+  }
+  if (doc.kind === "body" && !isUtf8(bytes)) {
+    const at = text.indexOf("\ufffd");
+    return { ...doc, notJson: { why: NOT_UTF8, excerpt: text.slice(Math.max(0, at - 20), at + 20) } };
+  }
+  return doc;
 }
 
 /** JSON.parse, with a parse failure said as what is wrong with the file and how to fix it. */

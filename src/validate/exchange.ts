@@ -13,6 +13,10 @@ export interface RecordedResponse {
   /** The Content-Type header, when the headers are known and have one. */
   contentType?: string;
   body: RecordedBody;
+  /** The recorder cut the body at its size limit (a cassette says so): it cannot be judged. */
+  truncated?: boolean;
+  /** The recorder saw body bytes that are not UTF-8 (a cassette says so). */
+  invalidUtf8?: boolean;
 }
 
 export interface RecordedRequest {
@@ -99,6 +103,10 @@ export function exchangeFromRecord(entry: number, value: unknown): Entry {
     : undefined;
   return {
     entry, kind: "exchange", request,
-    response: { status, ...headerFacts(response.headers), body: bodyOf(response, response.encoding ?? response.bodyEncoding) },
+    response: {
+      status, ...headerFacts(response.headers), body: bodyOf(response, response.encoding ?? response.bodyEncoding),
+      ...(response.truncated === true ? { truncated: true } : {}),
+      ...(response.invalidUtf8 === true ? { invalidUtf8: true } : {}),
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
+import { parseJsonText } from "../schema/json-text.ts";
 import { exchangeFromRecord, type Entry } from "./exchange.ts";
 
 /**
@@ -18,14 +19,12 @@ export async function* ndjsonEntries(chunks: AsyncIterable<Buffer>): AsyncGenera
       n++;
       const line = n === 1 ? raw.replace(/^\uFEFF/, "") : raw;
       if (line.trim() === "") continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (e) {
-        yield { entry: n, kind: "not-an-exchange", why: `the line is not JSON (${(e as Error).message})` };
+      const parsed = parseJsonText(line);
+      if (!parsed.ok) {
+        yield { entry: n, kind: "not-an-exchange", why: parsed.tooDeep ? `the line ${parsed.why}` : `the line is not JSON (${parsed.why})` };
         continue;
       }
-      yield exchangeFromRecord(n, value);
+      yield exchangeFromRecord(n, parsed.value);
     }
   } finally {
     lines.close();

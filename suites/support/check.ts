@@ -29,6 +29,9 @@ export function conformsTo(requirement: Requirement, run: Check["run"]): Check {
 }
 
 const MAX_BODY_EXCERPT = 2_000;
+
+/** Why a requirement with no evidence at all is skipped (a stopped run reports such ones as not judged). */
+export const NOTHING_TO_CHECK = "nothing in this run to check it on";
 const MAX_FAILURES_KEPT = 20;
 
 function excerpt(message: string, evidence?: ProbeResult): FailureExcerpt {
@@ -109,7 +112,7 @@ export class Checker {
     if (this.errors.length) return { status: "errored", checks: this.checks, failures, reason: summarise(this.errors) };
     if (this.failureCount) return { status: "failed", checks: this.checks, failures };
     if (this.checks) return { status: "passed", checks: this.checks, failures: [] };
-    return { status: "skipped", checks: 0, failures: [], reason: this.skips.length ? summarise(this.skips) : "nothing in this run to check it on" };
+    return { status: "skipped", checks: 0, failures: [], reason: this.skips.length ? summarise(this.skips) : NOTHING_TO_CHECK };
   }
 }
 

@@ -1,23 +1,36 @@
 import type { ExchangeResponse } from "../../src/http/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
+import { parseJsonText } from "../../src/schema/json-text.ts";
 
-/** The body as JSON, or why it is not (an HTML page, truncated JSON, an empty body). */
-export type JsonBody = { ok: true; value: unknown } | { ok: false; why: string };
+/**
+ * The body as JSON, or why it is not (an HTML page, truncated JSON, an empty body, bytes that are
+ * not UTF-8, nesting past what the suite parses). `cut`: the suite itself cut the body at its size
+ * limit, so nothing can be said about it as JSON (HTTP-BODY-BOUNDED judges its size).
+ */
+export type JsonBody = { ok: true; value: unknown } | { ok: false; why: string; cut?: boolean };
 
 const parsedBodies = new WeakMap<ExchangeResponse, JsonBody>();
+
+function parseBody(response: ExchangeResponse): JsonBody {
+  if (response.truncated) {
+    const limit = response.cutAtBytes ? `${Math.round((response.cutAtBytes / 2 ** 20) * 10) / 10} MiB ` : "";
+    return { ok: false, cut: true, why: `the body is larger than the suite's ${limit}limit: it was cut there and cannot be judged as JSON` };
+  }
+  if (response.invalidUtf8) return { ok: false, why: "the body is not valid UTF-8 (RFC 8259 §8.1: JSON exchanged between systems must be UTF-8)" };
+  const parsed = parseJsonText(response.body);
+  if (parsed.ok) return parsed;
+  const start = response.body.trimStart().slice(0, 1);
+  const why = response.body.trim() === "" ? "the body is empty"
+    : parsed.tooDeep ? `the body ${parsed.why}`
+    : start === "<" ? "the body is HTML or XML, not JSON"
+    : `the body is not complete JSON (${parsed.why})`;
+  return { ok: false, why };
+}
 
 export function jsonBody(response: ExchangeResponse): JsonBody {
   let parsed = parsedBodies.get(response);
   if (!parsed) {
-    try {
-      parsed = { ok: true, value: JSON.parse(response.body) };
-    } catch (e) {
-      const start = response.body.trimStart().slice(0, 1);
-      const why = response.body.trim() === "" ? "the body is empty"
-        : start === "<" ? "the body is HTML or XML, not JSON"
-        : `the body is not complete JSON (${(e as Error).message})`;
-      parsed = { ok: false, why };
-    }
+    parsed = parseBody(response);
     parsedBodies.set(response, parsed);
   }
   return parsed;

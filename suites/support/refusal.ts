@@ -1,7 +1,7 @@
 import type { ExchangeResponse } from "../../src/http/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import type { Checker } from "./check.ts";
-import { carriesCertificateData, is4xx, jsonBody } from "./evidence.ts";
+import { carriesCertificateData, describeProbe, is4xx, jsonBody } from "./evidence.ts";
 
 /**
  * "Refused with a 4xx failure envelope and no certificate data": a 4xx status, a JSON
@@ -23,6 +23,9 @@ export function refusalProblem(res: ExchangeResponse): string | undefined {
  */
 export function expectRefusal(c: Checker, r: ProbeResult): void {
   c.withResponse(r, (res) => {
+    // A refusal the suite cut could be a failure envelope or not: that is "could not tell".
+    const body = jsonBody(res);
+    if (is4xx(res) && !body.ok && body.cut) return c.couldNotTell(`${describeProbe(r)}: ${body.why}`);
     const problem = refusalProblem(res);
     const smallest = r.probe.shrink?.minimal ? `the smallest wrongly answered identifier found by shrinking, ${JSON.stringify(r.probe.idPosition === "zone" ? r.probe.zoneId : r.probe.certificateId)}: ` : "";
     c.expect(problem === undefined, () => `${smallest}${problem}`, r);

@@ -99,6 +99,7 @@ export function judge(results: ProbeResult[]): Verdict {
   if (results.some((r) => !r.exchange.error && r.exchange.status !== 429)) {
     for (const r of results) if (r.exchange.error || r.exchange.status === 429) fail("HTTP-EVERY-REQUEST-ANSWERED", r, r.exchange.error ?? "429");
   }
+  eachAnswer("HTTP-BODY-BOUNDED", results, (r, e) => { if (Buffer.byteLength(e.text) > 8 * 1024 * 1024) fail("HTTP-BODY-BOUNDED", r, `body of ${Buffer.byteLength(e.text)} bytes`); });
 
   // Schemas: every 200 but the list's against success-200, every 4xx against failure-4xx, each at its level's profile.
   const validator = responseValidator();

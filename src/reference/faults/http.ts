@@ -18,6 +18,8 @@ function htmlPage(status: number): string {
   return `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>cloudflare</center></body></html>\n`;
 }
 
+const OVERSIZE_PADDING = " ".repeat(9 * 1024 * 1024);
+
 /** HTTP: status codes, content type, the body as a JSON document, an answer at all. */
 export const HTTP_FAULTS: Fault[] = [
   fault({
@@ -70,10 +72,19 @@ export const HTTP_FAULTS: Fault[] = [
     apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, body: reply.body.slice(0, Math.floor(reply.body.length / 2)) } : reply) },
   }),
   fault({
+    name: "body-oversized", family: "HTTP",
+    trips: ["HTTP-BODY-BOUNDED"],
+    // What a cut body would have said cannot be judged: the checks that read it report errored.
+    // One certificate only (it has one status of its own), so the fault costs two 9 MiB reads, not twelve.
+    description: "The 200 of the pending_reactivation certificate's details ends in 9 MiB of JSON white space (still one valid document, but past the 8 MiB the suite reads).",
+    apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" && reply.body.includes('"status":"pending_reactivation"')
+      ? { ...reply, body: reply.body + OVERSIZE_PADDING } : reply) },
+  }),
+  fault({
     name: "response-never-sent", family: "HTTP",
     trips: ["HTTP-EXISTING-200"], expect: "errored",
     // every check that reads the answer of a read reports errored too
-    incidental: [...READ_REQUIREMENTS, "ID-RESULT-ECHO", "X509-CERTIFICATE-PARSES", "HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", "HTTP-EVERY-REQUEST-ANSWERED"],
+    incidental: [...READ_REQUIREMENTS, "ID-RESULT-ECHO", "X509-CERTIFICATE-PARSES", "HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", "HTTP-BODY-BOUNDED", "HTTP-EVERY-REQUEST-ANSWERED"],
     description: "A good read never gets an answer (no status line, no headers) until the server closes: the suite errors on it, it cannot fail it.",
     apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, hang: true } : reply) },
   }),

@@ -20,8 +20,14 @@ export const HTTP_JSON_CONTENT_TYPE = requirement({
 });
 export const HTTP_JSON_BODY = requirement({
   id: "HTTP-JSON-BODY", level: "must", place: RESPONSE_4XX_JSON,
-  statement: "Every response body is one complete, well-formed JSON document.",
-  reason: "Both declared responses have only application/json content.",
+  statement: "Every response body is one complete, well-formed JSON document, in UTF-8.",
+  reason: "Both declared responses have only application/json content; RFC 8259 §8.1 requires UTF-8. A body nested deeper than the suite parses (256 levels, RFC 8259 §9) fails too: no envelope comes near it.",
+});
+
+export const HTTP_BODY_BOUNDED = requirement({
+  id: "HTTP-BODY-BOUNDED", level: "should", place: RESPONSE_200_JSON,
+  statement: "Every response body, decoded, fits within the 8 MiB the suite reads of a body.",
+  reason: "The document sets no size limit, so this cannot be a must. A certificate's details are a few kilobytes; a body past 8 MiB (or a compressed one that inflates past it) is read up to there and the rest discarded, so the suite can neither judge it nor be made to run out of memory by it.",
 });
 
 export const HTTP_EVERY_REQUEST_ANSWERED = requirement({
@@ -30,4 +36,4 @@ export const HTTP_EVERY_REQUEST_ANSWERED = requirement({
   reason: "The operation declares an answer (200 or 4xx) for every request; when a control read sent just after is answered, the missing answer is the server's doing, not the network's.",
 });
 
-export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY, HTTP_EVERY_REQUEST_ANSWERED];
+export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED];
