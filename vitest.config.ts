@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -19,5 +20,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // vitest's default leaves a core idle (cores - 1): on the 2-core machines CI runs on that is one
+    // worker. Many tests wait on servers and child processes, so two workers use both cores.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

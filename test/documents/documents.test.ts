@@ -73,8 +73,8 @@ describe.each(documents.map((d) => [d.name, d] as const))("the suite on %s", (_n
     expect(report.requirements.every((r) => !r.spec.includes("{zone_identifier}") || spec.parameters.zone.name === "zone_identifier")).toBe(true);
   });
 
-  // Every fault for a real revision (where one is vendored); a sample for the hand-written layout, in CI.
-  const faults = real ? FAULTS : FAULTS.filter((f) => SAMPLE_FAULTS.includes(f.name));
+  // A sample of the faults on each document; every fault on the real revisions when CONFORMANCE_UPSTREAM_MATRIX=full (the weekly workflow).
+  const faults = real && process.env.CONFORMANCE_UPSTREAM_MATRIX === "full" ? FAULTS : FAULTS.filter((f) => SAMPLE_FAULTS.includes(f.name));
   it("samples only catalogued faults", () => expect(SAMPLE_FAULTS.filter((n) => !FAULTS.some((f) => f.name === n))).toEqual([]));
   it.each(faults.map((f) => [f.name, f] as const))("fault %s trips what it is tagged with", async (_n, fault) => {
     const { report } = await runAgainstReference([fault.name], { level: "may", timeoutMs: 400, spec: { path: under.path } });
