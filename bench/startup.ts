@@ -9,7 +9,7 @@
  *   npx tsx bench/startup.ts [runs]      (default 5 runs of each)
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -36,18 +36,20 @@ try {
   writeFileSync(join(trivial, "vitest.config.mjs"), "export default {};\n");
   symlinkSync(join(repo, "node_modules"), join(trivial, "node_modules"));
 
-  // The compiled package as npm installs it: no sources, dist/ beside the shipped files.
-  execFileSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", join(repo, "tsconfig.build.json"), "--outDir", join(work, "package/dist")]);
-  const pkg = join(work, "package");
+  // The compiled package where npm installs it (node_modules/client-cert-conformance/: no sources,
+  // dist/ beside the shipped files; vitest then loads it as a dependency, untransformed).
+  const project = join(work, "project");
+  const pkg = join(project, "node_modules", "client-cert-conformance");
+  execFileSync(process.execPath, [join(repo, "node_modules/typescript/bin/tsc"), "-p", join(repo, "tsconfig.build.json"), "--outDir", join(pkg, "dist")]);
   for (const path of ["bin", "schemas", "fixtures/cassette-reference", "reports/report.schema.json", "package.json"]) cpSync(join(repo, path), join(pkg, path), { recursive: true });
-  symlinkSync(join(repo, "node_modules"), join(pkg, "node_modules"));
+  for (const dependency of readdirSync(join(repo, "node_modules"))) symlinkSync(join(repo, "node_modules", dependency), join(project, "node_modules", dependency));
 
   const vitest = join(repo, "node_modules/vitest/vitest.mjs");
   const baseline = medianMs(process.execPath, [vitest, "run", "--reporter=dot"], trivial);
   const rows: [string, number][] = [
     ["trivial vitest run (baseline)", baseline],
     ["recorded run, sources (tsx)", medianMs(process.execPath, [join(repo, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-src")], repo)],
-    ["recorded run, compiled package", medianMs(process.execPath, [join(pkg, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-pkg")], pkg)],
+    ["recorded run, compiled package", medianMs(process.execPath, [join(pkg, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-pkg")], project)],
   ];
   console.log(`median of ${runs} runs each`);
   for (const [name, ms] of rows) console.log(`${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / baseline).toFixed(2)}x baseline`);

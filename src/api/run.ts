@@ -66,7 +66,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   let config;
   try {
     config = runConfigFrom(values, env);
-    loadSpecOrExplain(config.spec);
+    await loadSpecOrExplain(config.spec);
   } catch (e) {
     if (e instanceof UsageError) throw new ConformanceOptionsError(e.message.replace(/pass --zone ID or set CLOUDFLARE_ZONE_ID/, "pass zone").replace(/set CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY/, "pass credentials: { token } or { email, key }"));
     throw e;

@@ -39,7 +39,7 @@ async function recordWith(argv: string[], signal: AbortSignal): Promise<number> 
   const format = recordingFormat(dir, values.format);
   if (!values.target || values.target === "recorded") throw new UsageError("record needs a target to record from: --target live or --target URL");
   const config = runConfigFrom({ ...values, cassette: undefined }, process.env);
-  loadSpecOrExplain(config.spec);
+  await loadSpecOrExplain(config.spec);
   const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
   const { report, exitCode, exchanges } = await runConformance(config, { log, signal });
   printSummary(report);

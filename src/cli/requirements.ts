@@ -12,7 +12,7 @@ export default async function requirements(argv: string[]): Promise<number> {
   const format = values.format ?? "md";
   if (format !== "md" && format !== "json") throw new UsageError(`--format must be md or json (got ${JSON.stringify(format)})`);
   // A document only when asked for: the checked-in docs name places, whatever document the suite is given.
-  const spec = values.spec ? loadSpecOrExplain(specRequestFrom(values, {})) : undefined;
+  const spec = values.spec ? await loadSpecOrExplain(specRequestFrom(values, {})) : undefined;
   const text = format === "md" ? renderRequirementsMarkdown(REQUIREMENTS, spec) : renderRequirementsJson(REQUIREMENTS, spec);
   if (!values.out) {
     process.stdout.write(text);

@@ -30,7 +30,7 @@ async function runWith(argv: string[], signal: AbortSignal): Promise<number> {
   let config;
   try {
     config = runConfigFrom(values, process.env);
-    loadSpecOrExplain(config.spec);
+    await loadSpecOrExplain(config.spec);
   } catch (e) {
     if (e instanceof UsageError) await writeErrorReport(values, e.message);
     throw e;

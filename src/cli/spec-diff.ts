@@ -10,7 +10,7 @@ export default async function specDiff(argv: string[]): Promise<number> {
   const format = values.format ?? "text";
   if (format !== "text" && format !== "json") throw new UsageError(`--format must be text or json (got ${JSON.stringify(format)})`);
   const revisions = [values["old-revision"], values["new-revision"]];
-  const [older, newer] = positionals.map((path, i) => loadSpecOrExplain({ path, ...(revisions[i] ? { revision: revisions[i] } : {}) }, i === 0 ? "OLD" : "NEW"));
+  const [older, newer] = await Promise.all(positionals.map((path, i) => loadSpecOrExplain({ path, ...(revisions[i] ? { revision: revisions[i] } : {}) }, i === 0 ? "OLD" : "NEW")));
   const diff = diffSpecs(older!, newer!);
   console.log(format === "json" ? renderSpecDiffJson(diff) : renderSpecDiffText(diff));
   return diff.touchesMust ? 1 : 0;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { malformedIdentifierArbitrary, overlongIdentifierArbitrary, type IdentifierSample } from "../../generators/index.ts";
+// The identifiers module alone: the generators' index also loads faker and the X.509 issuing code, which a run does not need.
+import { malformedIdentifierArbitrary, overlongIdentifierArbitrary, type IdentifierSample } from "../../generators/identifiers.ts";
 import { refusalProblem } from "../../suites/support/refusal.ts";
 import type { AuthChoice } from "../http/index.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";

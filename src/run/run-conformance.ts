@@ -118,9 +118,16 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     }
   };
   const spec = loadOperationSpec(config.spec);
+  // The suites start now, while the probes are sent, and wait for the evidence (vitest-driver.ts).
+  const suites = opts.evaluator === "in-process" ? undefined : (await import("./vitest-driver.ts")).startSuites({ spec: config.spec, stop: stop.signal });
   const leftOut: LeftOut[] = [];
+  let suitesGotEvidence = false;
   let discoveryExchange: Exchange | undefined;
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
+    if (suites && !suitesGotEvidence) {
+      suites.abandon(error ?? "the run ended before its checks");
+      await suites.finished;
+    }
     clearTimeout(deadline);
     opts.signal?.removeEventListener("abort", onOuterStop);
     let report = buildReport({
@@ -198,11 +205,12 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
 
   const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, spec: config.spec };
   let outcomes: Map<string, CheckOutcome>;
-  if (opts.evaluator === "in-process") {
+  if (!suites) {
     outcomes = await evaluateInProcess(context);
   } else {
-    const { runSuites } = await import("./vitest-driver.ts");
-    const run = await runSuites(context, { stop: stop.signal });
+    suites.deliver(context);
+    suitesGotEvidence = true;
+    const run = await suites.finished;
     if (stop.signal.aborted) return finishStopped(results, total, certificateIds);
     if (run.problems.length) return finish(run.outcomes, results, `the suites did not run: ${run.problems[0]}`);
     outcomes = run.outcomes;

@@ -1,3 +1,6 @@
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Reporter, TestCase, TestModule } from "vitest/node";
 import { startVitest } from "vitest/node";
@@ -15,6 +18,8 @@ export interface SuiteRun {
 }
 
 const SIGNALS: ReadonlySet<string | symbol> = new Set(["SIGINT", "SIGTERM"]);
+/** How long the suites wait for a run's evidence: a day (the run's --max-time ends it sooner). */
+const EVIDENCE_WAIT_MS = 24 * 3600 * 1000;
 
 /**
  * Runs `start` with SIGINT/SIGTERM listeners it adds ignored: vitest's logger exits the process on
@@ -57,26 +62,65 @@ class OutcomeReporter implements Reporter {
   }
 }
 
+/** The suites started before their evidence exists: hand it over when the probes are done, or give up. */
+export interface SuitesInFlight {
+  /** The run's evidence: the suites, waiting for it, check it now. */
+  deliver(context: CheckContext): void;
+  /** The run ends without checks (the target is down, the run was stopped): the suites stop waiting. */
+  abandon(why: string): void;
+  /** What the suites concluded (after `deliver`), or nothing useful (after `abandon`). */
+  finished: Promise<SuiteRun>;
+}
+
 /**
- * Runs the suites (suites/vitest/*.suite.ts) with vitest on the run's evidence. When `stop` is
- * aborted, vitest is closed and what it concluded so far is returned (the caller sees the stop).
+ * Starts vitest on the suites (suites/vitest/*.suite.ts) at once, while the run is still sending
+ * its probes: vitest's start, its worker and the checks' modules (the validator compiled, the
+ * X.509 parser loaded) are ready by the time the evidence is, instead of after it. The evidence
+ * goes through a file the suites wait for (`provide` is fixed when vitest starts). When `stop`
+ * is aborted, vitest is closed and what it concluded so far is returned (the caller sees the stop).
  */
-export async function runSuites(context: CheckContext, opts: { filters?: string[]; stop?: AbortSignal } = {}): Promise<SuiteRun> {
+export function startSuites(opts: { spec?: CheckContext["spec"]; filters?: string[]; stop?: AbortSignal } = {}): SuitesInFlight {
   const reporter = new OutcomeReporter();
-  if (opts.stop?.aborted) return { outcomes: reporter.outcomes, problems: reporter.problems };
+  const dir = mkdtempSync(join(tmpdir(), "client-cert-conformance-evidence-"));
+  const evidenceFile = join(dir, "evidence.json");
+  let handed = false;
+  const hand = (value: unknown) => {
+    if (handed) return; // the first word stands: evidence, or why there is none
+    handed = true;
+    writeFileSync(`${evidenceFile}.part`, JSON.stringify(value));
+    renameSync(`${evidenceFile}.part`, evidenceFile); // whole, or not there yet
+  };
   const running = withoutItsSignalListeners(() => startVitest("test", opts.filters ?? [], {
-    root: ROOT, config: false, watch: false, reporters: [reporter], provide: { conformance: context },
+    root: ROOT, config: false, watch: false, reporters: [reporter], provide: { conformanceEvidence: evidenceFile, conformanceSpec: opts.spec ?? {} },
     include: ["suites/vitest/*.suite.{ts,js}"], passWithNoTests: false,
     // The suites only read the evidence they are given: one worker that imports the validator and
     // the x509 parser once is faster than eight that each do.
     pool: "threads", isolate: false, maxWorkers: 1,
+    // The suites wait for the evidence as long as the run sends probes; the run's own deadline bounds that.
+    hookTimeout: EVIDENCE_WAIT_MS,
   }));
-  const stopped = new Promise<"stopped">((resolve) => opts.stop?.addEventListener("abort", () => resolve("stopped"), { once: true }));
-  const first = await Promise.race([running, stopped]);
-  if (first === "stopped") {
-    void running.then((vitest) => vitest.close()).catch(() => undefined);
+  // The evidence folder goes when vitest has ended, not before: suites still waiting must find the word to stop.
+  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  const ended = running.then((vitest) => vitest.close()).catch(() => undefined).finally(cleanUp);
+  const finished = (async (): Promise<SuiteRun> => {
+    if (opts.stop?.aborted) return { outcomes: reporter.outcomes, problems: reporter.problems };
+    const stopped = new Promise<"stopped">((resolve) => opts.stop?.addEventListener("abort", () => resolve("stopped"), { once: true }));
+    // Stopped: what was concluded so far, at once; vitest ends on its own once the suites read "abandoned".
+    if ((await Promise.race([ended, stopped])) !== "stopped") await ended;
     return { outcomes: reporter.outcomes, problems: reporter.problems };
-  }
-  await first.close();
-  return { outcomes: reporter.outcomes, problems: reporter.problems };
+  })();
+  if (opts.stop?.aborted) hand({ abandoned: "the run was stopped" });
+  else opts.stop?.addEventListener("abort", () => hand({ abandoned: "the run was stopped" }), { once: true });
+  return {
+    deliver: (context) => hand(context),
+    abandon: (why) => hand({ abandoned: why }),
+    finished,
+  };
+}
+
+/** Runs the suites on evidence already collected (start, then deliver at once). */
+export async function runSuites(context: CheckContext, opts: { filters?: string[]; stop?: AbortSignal } = {}): Promise<SuiteRun> {
+  const suites = startSuites({ ...opts, spec: context.spec });
+  suites.deliver(context);
+  return suites.finished;
 }

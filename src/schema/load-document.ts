@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { parse as parseYaml } from "yaml";
+import { createRequire } from "node:module";
+
+// YAML's parser is loaded for a YAML document only: a JSON one (the seed, Cloudflare's openapi.json) does not pay its start-up.
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)("yaml") as typeof import("yaml")).parse(text);
 
 /** An OpenAPI document as read from disk, with the sha256 of its bytes (reports cite it). */
 export interface LoadedDocument {

@@ -37,7 +37,7 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<numbe
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
   const options: ValidateOptions = {
     profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)),
-    spec: loadSpecOrExplain(specRequestFrom({ spec: str(values.spec), "spec-revision": str(values["spec-revision"]) }, process.env)),
+    spec: await loadSpecOrExplain(specRequestFrom({ spec: str(values.spec), "spec-revision": str(values["spec-revision"]) }, process.env)),
   };
   const inputs = resolveInputs(positionals);
   const reporter = new Reporter(io, options.profile);
