@@ -3,7 +3,7 @@ import { COMMAND_FLAGS, COMMON_FLAGS } from "./flags.ts";
 /** Commands and flags added to docs/CONTRACT.md after its first version (it only grows: nothing there is changed). */
 const ADDED_TO_CONTRACT = new Set([
   "compare", "spec-diff", "run --baseline", "run --quiet", "run --max-time", "run --max-retry-after", "run --spec", "run --spec-revision",
-  "record --max-time", "record --max-retry-after", "record --anonymize", "record --source", "record --format", "record --spec", "record --spec-revision",
+  "record --max-time", "record --baseline", "record --quiet", "record --max-retry-after", "record --anonymize", "record --source", "record --format", "record --spec", "record --spec-revision",
   "validate --spec", "validate --spec-revision", "serve --rate", "serve --seed", "serve --print-env", "serve --background",
   "requirements --out", "requirements --check", "requirements --spec", "requirements --spec-revision", "compare --format", "--help", "--version",
 ]);

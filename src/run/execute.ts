@@ -1,4 +1,4 @@
-import type { CredentialScheme, Exchange, ExchangeError, GetOptions } from "../http/index.ts";
+import type { CredentialScheme, Exchange, GetOptions } from "../http/index.ts";
 import { listPath, type Probe } from "./probes.ts";
 
 /** A probe and what came back: the evidence every check reads. JSON-serialisable (it crosses into vitest workers). */
