@@ -12,15 +12,20 @@ export interface SpecUnderTest {
   load(): OperationSpec;
 }
 
-const UPSTREAM = "fixtures/upstream";
+/** Where excerpts are looked for: the folder the script makes, and one kept outside the clone (CONFORMANCE_UPSTREAM_DIR). */
+const UPSTREAM_DIRS = ["fixtures/upstream", process.env.CONFORMANCE_UPSTREAM_DIR].filter((d): d is string => !!d && existsSync(d));
 
 /** The real revisions vendored on this machine (fixtures/UPSTREAM.md says how to make them; CI's weekly workflow does). */
 export function upstreamRevisions(): SpecUnderTest[] {
-  if (!existsSync(UPSTREAM)) return [];
-  return readdirSync(UPSTREAM).sort().filter((d) => existsSync(join(UPSTREAM, d, "openapi.json"))).map((d) => {
-    const provenance = JSON.parse(readFileSync(join(UPSTREAM, d, "PROVENANCE.json"), "utf8")) as { commit: string; date: string };
-    const path = join(UPSTREAM, d, "openapi.json");
-    return { name: `cloudflare/api-schemas ${provenance.date} (${provenance.commit.slice(0, 8)})`, path, upstream: provenance, load: () => loadOperationSpec({ path, revision: provenance.commit }) };
+  const seen = new Set<string>();
+  const folders = UPSTREAM_DIRS.flatMap((root) => readdirSync(root).sort().map((d) => join(root, d)))
+    .filter((dir) => existsSync(join(dir, "openapi.json")) && existsSync(join(dir, "PROVENANCE.json")));
+  return folders.flatMap((dir) => {
+    const provenance = JSON.parse(readFileSync(join(dir, "PROVENANCE.json"), "utf8")) as { commit: string; date: string };
+    if (seen.has(provenance.commit)) return []; // the same revision in both places: tested once
+    seen.add(provenance.commit);
+    const path = join(dir, "openapi.json");
+    return [{ name: `cloudflare/api-schemas ${provenance.date} (${provenance.commit.slice(0, 8)})`, path, upstream: provenance, load: () => loadOperationSpec({ path, revision: provenance.commit }) }];
   });
 }
 
