@@ -59,7 +59,7 @@ export function certificateFixtureLaws(): void {
       expect(new Set(fixtures.map((f) => f.result.signature))).toEqual(new Set(["SHA256WithRSA", "ECDSAWithSHA256"]));
     });
 
-    // That each result agrees with its certificate, the suites' X509 checks judge (test/matrix/generated-valid.test.ts);
+    // That each result agrees with its certificate, the suites' X509 checks judge (test/matrix/generated-matrix.test.ts);
     // that it reports what it was issued with, the next law says without parsing it.
     it("each result is valid under both profiles", () => {
       const validator = responseValidator();

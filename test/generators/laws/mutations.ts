@@ -102,7 +102,7 @@ export function mutationLaws(): void {
     });
 
     // What the X509, response and exchange mutations break is judged by the suites' own checks, in the
-    // generator-driven matrix (test/matrix/generated-*.test.ts); here, only what the validator alone can say.
+    // generator-driven matrix (test/matrix/generated-matrix.test.ts); here, only what the validator alone can say.
     it(`X509 mutations stay schema-valid under both profiles: only a comparison with the certificate finds them (${runsFor(X509_MUTATIONS)} runs)`, () => {
       const t = tally();
       holds(fc.property(fc.constantFrom(...X509_MUTATIONS), consistentSuccessEnvelopeArbitrary(pool), (m, body) => {

@@ -27,7 +27,7 @@ export function validSampleLaws(): void {
     });
 
     // That it also agrees with its certificate, and that each answer meets the HTTP, AUTH and ID
-    // requirements of its request, the suites' own checks judge in test/matrix/generated-valid.test.ts.
+    // requirements of its request, the suites' own checks judge in test/matrix/generated-matrix.test.ts.
     it("every 200 envelope consistent with its certificate", () => {
       holds(fc.property(consistentSuccessEnvelopeArbitrary(pool), (body) => same(violations("success-200", body), [], "violations")));
     });

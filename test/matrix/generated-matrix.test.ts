@@ -1,12 +1,36 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type CertificateResult } from "../../generators/index.ts";
+import { ALL_MUTATIONS, type CertificateResult, type Mutation } from "../../generators/index.ts";
 import { REQUIREMENTS } from "../../src/registry/index.ts";
 import { ensure } from "../generators/support/check.ts";
 import { resultPool } from "../generators/support/pool.ts";
 import { SEED } from "../generators/support/seed.ts";
 import { contextOf, generatedRunArbitrary, judged, runShapeArbitrary, type GeneratedRun, type RunShape } from "../support/generated-run.ts";
+import { describeMutationMatrix, inTurnsByRequirement, type MutationTrials } from "../support/mutation-matrix.ts";
 import { failureProblems } from "../support/mutation-verdict.ts";
+
+// The generator-driven matrix: the suites' own checks judged on generated runs. One file, so that
+// StrykerJS (which reruns the tests covering a mutant, file by file) imports it and draws its runs once.
+
+// Mutation side: every tagged mutation fails exactly what it is tagged with (a mutant that loosens a
+// check is caught here; one that tightens it fails the rest of the run, which these judge too).
+
+/** The 4xx statuses the probes meet: each failure-body mutation is tried on a refusal of each (401 on a credential probe, 404 on an identifier probe). */
+const REFUSAL_STATUSES = [400, 401, 403, 404];
+
+/**
+ * 200-body mutations on every read of one certificate, twice; 4xx-body mutations on one refusal of
+ * each status, once each; response and exchange mutations (a status, a header, a body that is not
+ * JSON, a certificate served where a refusal is due, reads that disagree, an answer that never
+ * came) three times.
+ */
+function trials(m: Mutation): MutationTrials {
+  if (m.kind === "response" || m.kind === "exchange") return { numRuns: 3 };
+  if (m.on === "success-200") return { numRuns: 2 };
+  return { numRuns: 1, siteGroups: (sites) => Object.fromEntries(REFUSAL_STATUSES.map((s) => [`status ${s}`, sites.filter((site) => "status" in site && site.status === s)])) };
+}
+
+describeMutationMatrix("every tagged mutation fails, under the suites' checks, exactly what it is tagged with", inTurnsByRequirement(ALL_MUTATIONS), trials);
 
 /**
  * The generators drive the checks, valid side: a run whose every probe got a correct generated
