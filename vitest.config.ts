@@ -17,6 +17,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The certificate pool of the generator laws and the matrix, issued once for all test files.
+    globalSetup: ["test/support/certificate-pool.global.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

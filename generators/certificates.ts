@@ -139,3 +139,21 @@ export async function certificateFixtures(
     }),
   );
 }
+
+/**
+ * For each result, another certificate from the same CA with the same serial number and dates
+ * (another subject): what a CA that reuses serials would issue. Keyed by the original's
+ * fingerprint_sha256. Tells RESULT-FINGERPRINT-UNIQUE's serial comparison from its fingerprint one.
+ */
+export async function issueSameSerialTwins(material: CertificateMaterial, results: readonly CertificateResult[]): Promise<Map<string, CertificateResult>> {
+  const twins = await Promise.all(results.map(async (r): Promise<[string, CertificateResult]> => {
+    const issuer: KeyAlgorithm = r.certificate_authority.name === issuingCa(material, "rsa").name ? "rsa" : "p256";
+    const options: CertificateOptions = {
+      issuer, serialHex: r.serial_number, notBefore: new Date(r.issued_on), notAfter: new Date(r.expires_on),
+      subject: { commonName: `twin of ${r.common_name}`.slice(0, 64), organization: "Reused Serials Ltd" },
+      keyAlgorithm: "p256",
+    };
+    return [r.fingerprint_sha256, await issueCertificateResult(material, options, { id: r.id, status: r.status })];
+  }));
+  return new Map(twins);
+}

@@ -4,11 +4,13 @@ import {
   ID_RESULT_FORMAT, ID_RESULT_MAXLENGTH,
   RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_MEMBER_TYPES, RESULT_PEM_FORMAT, RESULT_REQUIRED_MEMBERS, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT,
   STATUS_ENUM,
+  X509_CERTIFICATE_PARSES, X509_CSR_KEY_MATCHES, X509_DATES_MATCH, X509_FINGERPRINT_MATCHES, X509_SERIAL_MATCHES, X509_SKI_MATCHES,
+  X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES, ID_RESULT_ECHO,
 } from "../src/registry/index.ts";
 import type { CertificateResult } from "./certificates.ts";
 import type { EnvelopeItem } from "./envelope-items.ts";
 import type { FailureBody, SuccessBody } from "./envelopes.ts";
-import { failureMutation, mutation, STRICT_ONLY, type FailureMutation, type SuccessMutation } from "./mutation.ts";
+import { failureMutation, mutation, STRICT_ONLY, type FailureMutation, type MutationOptions, type SuccessMutation } from "./mutation.ts";
 
 /**
  * Schema-level mutations: each makes a valid 200 or 4xx body invalid in one way, and the
@@ -42,6 +44,14 @@ const upperCased = (hex: string) => (/[a-f]/.test(hex) ? hex.toUpperCase() : `A$
 
 /** "3bb94f..." → "3B:B9:4F:..." (Node's colon-separated upper-case form). */
 const colonHex = (hex: string) => (hex.length % 2 ? `0${hex}` : hex).toUpperCase().match(/../g)!.join(":");
+
+/**
+ * A member written wrongly no longer agrees with the certificate either, where an X509 check
+ * compares it (and an id that changed is no longer the requested one): the knock-on effects a
+ * 200-body mutation declares, by the requirement that compares the member.
+ */
+const alsoDisagrees = (...requirements: { id: string }[]): MutationOptions => ({ alsoBreaks: requirements.map((r) => r.id) });
+const strictAnd = (...requirements: { id: string }[]): MutationOptions => ({ ...STRICT_ONLY, ...alsoDisagrees(...requirements) });
 
 // ENV: the 200 envelope.
 
@@ -102,56 +112,56 @@ export const errorsDuplicated = mutation(ENV_ITEMS_UNIQUE, "errors-duplicated", 
 // RESULT: the certificate object's members.
 
 /** RESULT-MEMBER-TYPES: validity_days as a string. */
-export const validityDaysString = mutation(RESULT_MEMBER_TYPES, "validity-days-string", (b) => withResult(b, { validity_days: String(b.result.validity_days) }));
+export const validityDaysString = mutation(RESULT_MEMBER_TYPES, "validity-days-string", (b) => withResult(b, { validity_days: String(b.result.validity_days) }), alsoDisagrees(X509_VALIDITY_DAYS_MATCHES));
 /** RESULT-MEMBER-TYPES: validity_days with a fraction. */
-export const validityDaysFraction = mutation(RESULT_MEMBER_TYPES, "validity-days-fraction", (b) => withResult(b, { validity_days: b.result.validity_days + 0.5 }));
+export const validityDaysFraction = mutation(RESULT_MEMBER_TYPES, "validity-days-fraction", (b) => withResult(b, { validity_days: b.result.validity_days + 0.5 }), alsoDisagrees(X509_VALIDITY_DAYS_MATCHES));
 /** RESULT-MEMBER-TYPES: common_name as a number. */
-export const commonNameNumber = mutation(RESULT_MEMBER_TYPES, "common-name-number", (b) => withResult(b, { common_name: 42 }));
+export const commonNameNumber = mutation(RESULT_MEMBER_TYPES, "common-name-number", (b) => withResult(b, { common_name: 42 }), alsoDisagrees(X509_SUBJECT_MATCHES));
 /** RESULT-MEMBER-TYPES: organization null where the subject has none (instead of ""). */
-export const organizationNull = mutation(RESULT_MEMBER_TYPES, "organization-null", (b) => withResult(b, { organization: null }));
+export const organizationNull = mutation(RESULT_MEMBER_TYPES, "organization-null", (b) => withResult(b, { organization: null }), alsoDisagrees(X509_SUBJECT_MATCHES));
 /** RESULT-MEMBER-TYPES: country as an array. */
-export const countryArray = mutation(RESULT_MEMBER_TYPES, "country-array", (b) => withResult(b, { country: [b.result.country] }));
+export const countryArray = mutation(RESULT_MEMBER_TYPES, "country-array", (b) => withResult(b, { country: [b.result.country] }), alsoDisagrees(X509_SUBJECT_MATCHES));
 /** RESULT-MEMBER-TYPES: issued_on as epoch seconds. */
-export const issuedOnEpoch = mutation(RESULT_MEMBER_TYPES, "issued-on-epoch-number", (b) => withResult(b, { issued_on: 1_677_194_280 }));
+export const issuedOnEpoch = mutation(RESULT_MEMBER_TYPES, "issued-on-epoch-number", (b) => withResult(b, { issued_on: 1_677_194_280 }), alsoDisagrees(X509_DATES_MATCH));
 /** RESULT-MEMBER-TYPES: certificate_authority as its name only. */
 export const certificateAuthorityString = mutation(RESULT_MEMBER_TYPES, "certificate-authority-string", (b) => withResult(b, { certificate_authority: b.result.certificate_authority.name }));
 /** RESULT-MEMBER-TYPES: certificate_authority.id as a number. */
 export const certificateAuthorityIdNumber = mutation(RESULT_MEMBER_TYPES, "certificate-authority-id-number", (b) => withResult(b, { certificate_authority: { ...b.result.certificate_authority, id: 568 } }));
 /** RESULT-REQUIRED-MEMBERS (strict): one documented member left out, for each of them. */
 export const resultMemberMissing: SuccessMutation[] = RESULT_MEMBERS.map((member) =>
-  mutation(RESULT_REQUIRED_MEMBERS, `result-${member.replace(/_/g, "-")}-missing`, (b) => ({ ...b, result: without(b.result, member) }), STRICT_ONLY));
+  mutation(RESULT_REQUIRED_MEMBERS, `result-${member.replace(/_/g, "-")}-missing`, (b) => ({ ...b, result: without(b.result, member) }), member === "id" ? strictAnd(ID_RESULT_ECHO) : STRICT_ONLY));
 /** RESULT-DATE-FORMAT (strict): issued_on without an offset. */
-export const issuedOnWithoutOffset = mutation(RESULT_DATE_FORMAT, "issued-on-without-offset", (b) => withResult(b, { issued_on: "2023-02-23T23:18:00" }), STRICT_ONLY);
+export const issuedOnWithoutOffset = mutation(RESULT_DATE_FORMAT, "issued-on-without-offset", (b) => withResult(b, { issued_on: "2023-02-23T23:18:00" }), strictAnd(X509_DATES_MATCH));
 /** RESULT-DATE-FORMAT (strict): expires_on as a date only. */
-export const expiresOnDateOnly = mutation(RESULT_DATE_FORMAT, "expires-on-date-only", (b) => withResult(b, { expires_on: "2033-02-20" }), STRICT_ONLY);
+export const expiresOnDateOnly = mutation(RESULT_DATE_FORMAT, "expires-on-date-only", (b) => withResult(b, { expires_on: "2033-02-20" }), strictAnd(X509_DATES_MATCH));
 /** RESULT-DATE-FORMAT (strict): issued_on in HTTP-date form. */
-export const issuedOnHttpDate = mutation(RESULT_DATE_FORMAT, "issued-on-http-date", (b) => withResult(b, { issued_on: "Thu, 23 Feb 2023 23:18:00 GMT" }), STRICT_ONLY);
+export const issuedOnHttpDate = mutation(RESULT_DATE_FORMAT, "issued-on-http-date", (b) => withResult(b, { issued_on: "Thu, 23 Feb 2023 23:18:00 GMT" }), strictAnd(X509_DATES_MATCH));
 /** RESULT-DATE-FORMAT (strict): expires_on on a day February does not have. */
-export const expiresOnImpossibleDay = mutation(RESULT_DATE_FORMAT, "expires-on-february-30", (b) => withResult(b, { expires_on: "2033-02-30T23:18:00Z" }), STRICT_ONLY);
+export const expiresOnImpossibleDay = mutation(RESULT_DATE_FORMAT, "expires-on-february-30", (b) => withResult(b, { expires_on: "2033-02-30T23:18:00Z" }), strictAnd(X509_DATES_MATCH));
 /** RESULT-FINGERPRINT-FORMAT (strict): the fingerprint in Node's `AA:BB:...` form. */
 export const fingerprintColons = mutation(RESULT_FINGERPRINT_FORMAT, "fingerprint-colon-upper", (b) => withResult(b, { fingerprint_sha256: colonHex(b.result.fingerprint_sha256) }), STRICT_ONLY);
 /** RESULT-FINGERPRINT-FORMAT (strict): the fingerprint in upper case. */
 export const fingerprintUpper = mutation(RESULT_FINGERPRINT_FORMAT, "fingerprint-upper", (b) => withResult(b, { fingerprint_sha256: upperCased(b.result.fingerprint_sha256) }), STRICT_ONLY);
 /** RESULT-FINGERPRINT-FORMAT (strict): 40 hex digits, the length of a SHA-1. */
-export const fingerprintSha1Length = mutation(RESULT_FINGERPRINT_FORMAT, "fingerprint-sha1-length", (b) => withResult(b, { fingerprint_sha256: b.result.fingerprint_sha256.slice(0, 40) }), STRICT_ONLY);
+export const fingerprintSha1Length = mutation(RESULT_FINGERPRINT_FORMAT, "fingerprint-sha1-length", (b) => withResult(b, { fingerprint_sha256: b.result.fingerprint_sha256.slice(0, 40) }), strictAnd(X509_FINGERPRINT_MATCHES));
 /** RESULT-SERIAL-FORMAT (strict): the serial colon-separated. */
-export const serialColons = mutation(RESULT_SERIAL_FORMAT, "serial-colon-separated", (b) => withResult(b, { serial_number: `${colonHex(b.result.serial_number)}:00` }), STRICT_ONLY);
+export const serialColons = mutation(RESULT_SERIAL_FORMAT, "serial-colon-separated", (b) => withResult(b, { serial_number: `${colonHex(b.result.serial_number)}:00` }), strictAnd(X509_SERIAL_MATCHES));
 /** RESULT-SERIAL-FORMAT (strict): the serial with a 0x prefix. */
-export const serialPrefixed = mutation(RESULT_SERIAL_FORMAT, "serial-0x-prefix", (b) => withResult(b, { serial_number: `0x${b.result.serial_number}` }), STRICT_ONLY);
+export const serialPrefixed = mutation(RESULT_SERIAL_FORMAT, "serial-0x-prefix", (b) => withResult(b, { serial_number: `0x${b.result.serial_number}` }), strictAnd(X509_SERIAL_MATCHES));
 /** RESULT-SERIAL-FORMAT (strict): the serial empty. */
-export const serialEmpty = mutation(RESULT_SERIAL_FORMAT, "serial-empty", (b) => withResult(b, { serial_number: "" }), STRICT_ONLY);
+export const serialEmpty = mutation(RESULT_SERIAL_FORMAT, "serial-empty", (b) => withResult(b, { serial_number: "" }), strictAnd(X509_SERIAL_MATCHES));
 /** RESULT-SKI-FORMAT (strict): the SKI colon-separated. */
-export const skiColons = mutation(RESULT_SKI_FORMAT, "ski-colon-separated", (b) => withResult(b, { ski: `${colonHex(b.result.ski)}:00` }), STRICT_ONLY);
+export const skiColons = mutation(RESULT_SKI_FORMAT, "ski-colon-separated", (b) => withResult(b, { ski: `${colonHex(b.result.ski)}:00` }), strictAnd(X509_SKI_MATCHES));
 /** RESULT-SKI-FORMAT (strict): the SKI as base64. */
-export const skiBase64 = mutation(RESULT_SKI_FORMAT, "ski-base64", (b) => withResult(b, { ski: `${Buffer.from(b.result.ski, "hex").toString("base64")}==/` }), STRICT_ONLY);
+export const skiBase64 = mutation(RESULT_SKI_FORMAT, "ski-base64", (b) => withResult(b, { ski: `${Buffer.from(b.result.ski, "hex").toString("base64")}==/` }), strictAnd(X509_SKI_MATCHES));
 /** RESULT-PEM-FORMAT (strict): the certificate as bare base64, without the PEM armour. */
 export const certificateWithoutArmour = mutation(RESULT_PEM_FORMAT, "certificate-without-armour", (b) =>
-  withResult(b, { certificate: b.result.certificate.replace(/\\n|\r|\n/g, "").replace(/-----(BEGIN|END) CERTIFICATE-----/g, "") }), STRICT_ONLY);
+  withResult(b, { certificate: b.result.certificate.replace(/\\n|\r|\n/g, "").replace(/-----(BEGIN|END) CERTIFICATE-----/g, "") }), strictAnd(X509_CERTIFICATE_PARSES));
 /** RESULT-PEM-FORMAT (strict): the CSR in the certificate member. */
-export const certificateIsCsr = mutation(RESULT_PEM_FORMAT, "certificate-is-the-csr", (b) => withResult(b, { certificate: b.result.csr }), STRICT_ONLY);
+export const certificateIsCsr = mutation(RESULT_PEM_FORMAT, "certificate-is-the-csr", (b) => withResult(b, { certificate: b.result.csr }), strictAnd(X509_CERTIFICATE_PARSES));
 /** RESULT-PEM-FORMAT (strict): the CSR labelled CERTIFICATE. */
 export const csrLabelledCertificate = mutation(RESULT_PEM_FORMAT, "csr-labelled-certificate", (b) =>
-  withResult(b, { csr: b.result.csr.replace(/CERTIFICATE REQUEST/g, "CERTIFICATE") }), STRICT_ONLY);
+  withResult(b, { csr: b.result.csr.replace(/CERTIFICATE REQUEST/g, "CERTIFICATE") }), strictAnd(X509_CSR_KEY_MATCHES));
 
 // STATUS
 
@@ -173,36 +183,39 @@ export const statusNull = mutation(STATUS_ENUM, "status-null", (b) => withResult
 // ID: result.id.
 
 /** ID-RESULT-MAXLENGTH: a 33-character id (also not Cloudflare's format under strict). */
-export const idOverlong = mutation(ID_RESULT_MAXLENGTH, "id-overlong", (b) => withResult(b, { id: `${b.result.id}0` }), { alsoBreaks: [ID_RESULT_FORMAT.id] });
+export const idOverlong = mutation(ID_RESULT_MAXLENGTH, "id-overlong", (b) => withResult(b, { id: `${b.result.id}0` }), { alsoBreaks: [ID_RESULT_FORMAT.id, ID_RESULT_ECHO.id] });
 /** ID-RESULT-MAXLENGTH: the id as a dashed UUID (36 characters). */
 export const idDashedUuid = mutation(ID_RESULT_MAXLENGTH, "id-dashed-uuid", (b) => {
   const h = b.result.id;
   return withResult(b, { id: `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}` });
-}, { alsoBreaks: [ID_RESULT_FORMAT.id] });
+}, { alsoBreaks: [ID_RESULT_FORMAT.id, ID_RESULT_ECHO.id] });
 /** ID-RESULT-FORMAT (strict): the id in upper case. */
-export const idUppercase = mutation(ID_RESULT_FORMAT, "id-uppercase", (b) => withResult(b, { id: upperCased(b.result.id) }), STRICT_ONLY);
+export const idUppercase = mutation(ID_RESULT_FORMAT, "id-uppercase", (b) => withResult(b, { id: upperCased(b.result.id) }), strictAnd(ID_RESULT_ECHO));
 /** ID-RESULT-FORMAT (strict): the id one digit short. */
-export const idShort = mutation(ID_RESULT_FORMAT, "id-31-digits", (b) => withResult(b, { id: b.result.id.slice(1) }), STRICT_ONLY);
+export const idShort = mutation(ID_RESULT_FORMAT, "id-31-digits", (b) => withResult(b, { id: b.result.id.slice(1) }), strictAnd(ID_RESULT_ECHO));
 /** ID-RESULT-FORMAT (strict): a non-hex letter in the id. */
-export const idNonHex = mutation(ID_RESULT_FORMAT, "id-non-hex", (b) => withResult(b, { id: `g${b.result.id.slice(1)}` }), STRICT_ONLY);
+export const idNonHex = mutation(ID_RESULT_FORMAT, "id-non-hex", (b) => withResult(b, { id: `g${b.result.id.slice(1)}` }), strictAnd(ID_RESULT_ECHO));
 /** ID-RESULT-FORMAT (strict): the id empty. */
-export const idEmpty = mutation(ID_RESULT_FORMAT, "id-empty", (b) => withResult(b, { id: "" }), STRICT_ONLY);
+export const idEmpty = mutation(ID_RESULT_FORMAT, "id-empty", (b) => withResult(b, { id: "" }), strictAnd(ID_RESULT_ECHO));
 
 // ERR: the 4xx envelope.
 
+/** For 4xx mutations after which `success` is not false: the request answered is not refused either. */
+const NOT_A_REFUSAL: MutationOptions = Object.freeze({ notARefusal: true });
+
 /** ERR-SUCCESS-FALSE: success true on a 4xx. */
-export const failureSuccessTrue = failureMutation(ERR_SUCCESS_FALSE, "failure-success-true", (b) => ({ ...b, success: true }));
+export const failureSuccessTrue = failureMutation(ERR_SUCCESS_FALSE, "failure-success-true", (b) => ({ ...b, success: true }), NOT_A_REFUSAL);
 /** ERR-SUCCESS-FALSE: success as the string "false". */
-export const failureSuccessString = failureMutation(ERR_SUCCESS_FALSE, "failure-success-string", (b) => ({ ...b, success: "false" }));
+export const failureSuccessString = failureMutation(ERR_SUCCESS_FALSE, "failure-success-string", (b) => ({ ...b, success: "false" }), NOT_A_REFUSAL);
 /** ERR-SUCCESS-FALSE: success null. */
-export const failureSuccessNull = failureMutation(ERR_SUCCESS_FALSE, "failure-success-null", (b) => ({ ...b, success: null }));
+export const failureSuccessNull = failureMutation(ERR_SUCCESS_FALSE, "failure-success-null", (b) => ({ ...b, success: null }), NOT_A_REFUSAL);
 /** ERR-REQUIRED-MEMBERS: one envelope member left out, for each of the four. */
 export const failureMemberMissing: FailureMutation[] = (["success", "errors", "messages", "result"] as const).map((key) =>
-  failureMutation(ERR_REQUIRED_MEMBERS, `failure-${key}-missing`, (b) => without(b, key)));
+  failureMutation(ERR_REQUIRED_MEMBERS, `failure-${key}-missing`, (b) => without(b, key), key === "success" ? NOT_A_REFUSAL : undefined));
 /** ERR-REQUIRED-MEMBERS: the body is an array holding the envelope. */
-export const failureBodyArray = failureMutation(ERR_REQUIRED_MEMBERS, "failure-body-array", (b) => [b]);
+export const failureBodyArray = failureMutation(ERR_REQUIRED_MEMBERS, "failure-body-array", (b) => [b], NOT_A_REFUSAL);
 /** ERR-REQUIRED-MEMBERS: the body is the first error's message as a JSON string. */
-export const failureBodyString = failureMutation(ERR_REQUIRED_MEMBERS, "failure-body-string", (b) => b.errors[0].message);
+export const failureBodyString = failureMutation(ERR_REQUIRED_MEMBERS, "failure-body-string", (b) => b.errors[0].message, NOT_A_REFUSAL);
 /** ERR-RESULT-NULL: result is an empty object. */
 export const failureResultObject = failureMutation(ERR_RESULT_NULL, "failure-result-object", (b) => ({ ...b, result: {} }));
 /** ERR-RESULT-NULL: result is an empty string. */

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import type { CertificateResult } from "./certificates.ts";
 import { consistentSuccessEnvelopeArbitrary, failureEnvelopeArbitrary } from "./envelopes.ts";
+import { CREDENTIAL_REFUSAL_STATUSES, IDENTIFIER_REFUSAL_STATUSES, ID_CASES, isReadCase, type ExchangeCase } from "./exchange-cases.ts";
 
 /**
  * Whole HTTP answers (status, headers, body text) for the response-level requirements
- * (HTTP and AUTH): a 200 read, or a credential refusal, each correct as generated.
+ * (HTTP, AUTH, ID): a 200 read, a credential refusal or an identifier refusal, each correct
+ * as generated.
  */
 
 /** An HTTP answer as a check sees it; header names in lower case. */
@@ -14,25 +16,11 @@ export interface RawResponse {
   body: string;
 }
 
-/**
- * Which request an answer is for, as far as HTTP and AUTH care: a read of an existing
- * certificate with the key or the token scheme, or a request the credentials of which
- * must be refused (the AUTH-*-REFUSED cases).
- */
-export type ExchangeCase =
-  | "read-key" | "read-token"
-  | "refusal-missing" | "refusal-wrong-key" | "refusal-email-without-key" | "refusal-malformed" | "refusal-wrong-token";
+export type { ExchangeCase } from "./exchange-cases.ts";
+export { isReadCase, READ_CASES, REFUSAL_CASES } from "./exchange-cases.ts";
 
-/** The requests answered 200. */
-export const READ_CASES: readonly ExchangeCase[] = ["read-key", "read-token"];
-/** The requests whose credentials must be refused. */
-export const REFUSAL_CASES: readonly ExchangeCase[] = ["refusal-missing", "refusal-wrong-key", "refusal-email-without-key", "refusal-malformed", "refusal-wrong-token"];
-
-/** True for the cases answered 200. */
-export const isReadCase = (c: ExchangeCase) => c === "read-key" || c === "read-token";
-
-/** JSON content types as servers write them (parameters and case vary). */
-const JSON_CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8", "Application/JSON"];
+/** JSON content types as servers write them (parameters, spacing and case vary). */
+export const JSON_CONTENT_TYPES: readonly string[] = ["application/json", "application/json; charset=utf-8", "application/json;charset=UTF-8", "Application/JSON", "application/json ; charset=utf-8"];
 
 /** Headers besides Content-Type: none, or some of Cloudflare's. */
 const extraHeaders = fc.record(
@@ -43,11 +31,15 @@ const extraHeaders = fc.record(
 /** JSON text of `value`, compact or pretty-printed. */
 const jsonText = (value: unknown) => fc.constantFrom(JSON.stringify(value), JSON.stringify(value, null, 2));
 
-/** The correct answer to `exchange`: a 200 read of a pool certificate, or a 400/401/403 refusal. */
-export function responseArbitrary(exchange: ExchangeCase, pool: readonly CertificateResult[]): fc.Arbitrary<RawResponse> {
-  const body = isReadCase(exchange) ? consistentSuccessEnvelopeArbitrary(pool) : failureEnvelopeArbitrary();
-  const status = isReadCase(exchange) ? fc.constant(200) : fc.constantFrom(400, 401, 403);
+/** An answer with one of `statuses`, a JSON content type, some of Cloudflare's headers, and `body` as JSON text. */
+export function jsonAnswerArbitrary(statuses: readonly number[], body: fc.Arbitrary<unknown>): fc.Arbitrary<RawResponse> {
   return fc
-    .tuple(status, fc.constantFrom(...JSON_CONTENT_TYPES), extraHeaders, body.chain(jsonText))
+    .tuple(fc.constantFrom(...statuses), fc.constantFrom(...JSON_CONTENT_TYPES), extraHeaders, body.chain(jsonText))
     .map(([s, contentType, extra, text]) => ({ status: s, headers: { ...extra, "content-type": contentType }, body: text }));
+}
+
+/** The correct answer to `exchange`: a 200 read of a pool certificate, a 400/401/403 credential refusal or a 400/403/404 identifier refusal. */
+export function responseArbitrary(exchange: ExchangeCase, pool: readonly CertificateResult[]): fc.Arbitrary<RawResponse> {
+  if (isReadCase(exchange)) return jsonAnswerArbitrary([200], consistentSuccessEnvelopeArbitrary(pool));
+  return jsonAnswerArbitrary(ID_CASES.includes(exchange) ? IDENTIFIER_REFUSAL_STATUSES : CREDENTIAL_REFUSAL_STATUSES, failureEnvelopeArbitrary());
 }

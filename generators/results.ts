@@ -14,7 +14,7 @@ import { fakerPoolArbitrary } from "./seeded-faker.ts";
  * - freeResultArbitrary: every member takes any value the strict profile admits; the
  *   certificate-derived members need not agree with the certificate. For schema laws.
  * - consistentResultArbitrary: only what X.509 leaves open varies (id, status, how dates,
- *   hex and PEM newlines are written, validity_days rounding); every member still agrees
+ *   hex and PEM newlines are written, validity_days within a day); every member still agrees
  *   with the certificate as the X509 checks compare. For X.509 laws.
  */
 
@@ -122,7 +122,8 @@ function consistentVariants(base: CertificateResult): fc.Arbitrary<CertificateRe
         serial_number: fc.tuple(caseOf(base.serial_number), fc.constantFrom("", "0", "00")).map(([hex, zeros]) => zeros + hex),
         ski: caseOf(base.ski),
         signature: fc.constantFrom(base.signature, base.signature.toLowerCase(), base.signature.toUpperCase()),
-        validity_days: fc.constantFrom(Math.floor(days), Math.ceil(days)),
+        // Within a day of the certificate's validity, as X509-VALIDITY-DAYS-MATCHES allows: both roundings, and a whole day off where the validity is whole days.
+        validity_days: Number.isInteger(days) ? fc.constantFrom(days, days - 1, days + 1) : fc.constantFrom(Math.floor(days), Math.ceil(days)),
       },
       { noNullPrototype: true },
     )

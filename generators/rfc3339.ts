@@ -53,10 +53,31 @@ export function instantOf(iso: string): number {
   return ms;
 }
 
+/** The instant of `iso` to the whole second (X.509 times have whole seconds), in milliseconds. */
+export function wholeSecondOf(iso: string): number {
+  return Math.floor(instantOf(iso) / 1000) * 1000;
+}
+
 /** The same second as `iso`, written in another style (fractions only add to it, never round it away). */
 export function equivalentDateTimeArbitrary(iso: string): fc.Arbitrary<string> {
   const instant = instantOf(iso);
   return dateTimeStyleArbitrary().map((style) => formatDateTime(instant, style));
+}
+
+/**
+ * The same millisecond as `iso`, written in another style: another offset, more fraction digits
+ * (zeros past the milliseconds). Two such texts are one instant however they are compared.
+ */
+export function sameInstantDateTimeArbitrary(iso: string): fc.Arbitrary<string> {
+  const instant = instantOf(iso);
+  const millis = String(((instant % 1000) + 1000) % 1000).padStart(3, "0");
+  const fewest = millis === "000" ? 0 : millis.replace(/0+$/, "").length;
+  return fc
+    .record({
+      fractionDigits: fc.integer({ min: fewest, max: 9 }),
+      offset: fc.oneof({ arbitrary: fc.constant<"Z">("Z"), weight: 2 }, { arbitrary: fc.constantFrom(...OFFSETS), weight: 1 }),
+    }, { noNullPrototype: true })
+    .map(({ fractionDigits, offset }) => formatDateTime(instant, { fractionDigits, fraction: `${millis}000000`, offset }));
 }
 
 const EARLIEST = Date.UTC(1950, 0, 2);

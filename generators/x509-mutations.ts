@@ -4,8 +4,9 @@ import {
   X509_SIGNATURE_MATCHES, X509_SKI_MATCHES, X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES,
 } from "../src/registry/index.ts";
 import { normalizeSerial } from "../src/x509/index.ts";
+import type { CertificateResult } from "./certificates.ts";
 import { x509Mutation, type X509Mutation } from "./mutation.ts";
-import { formatDateTime, instantOf } from "./rfc3339.ts";
+import { formatDateTime, instantOf, wholeSecondOf } from "./rfc3339.ts";
 
 /**
  * X.509 mutations: the body stays valid under both profiles, but one member no longer
@@ -64,20 +65,31 @@ export const serialDecimal = x509Mutation(X509_SERIAL_MATCHES, "serial-in-decima
 export const issuedOnDayLate = x509Mutation(X509_DATES_MATCH, "issued-on-a-day-late", (r) => ({ ...r, issued_on: shifted(r.issued_on, DAY_MS) }));
 /** X509-DATES-MATCH: expires_on an hour early. */
 export const expiresOnHourEarly = x509Mutation(X509_DATES_MATCH, "expires-on-an-hour-early", (r) => ({ ...r, expires_on: shifted(r.expires_on, -HOUR_MS) }));
+/** X509-DATES-MATCH: issued_on a second early (X.509 times have whole seconds: a second is the smallest disagreement). */
+export const issuedOnSecondEarly = x509Mutation(X509_DATES_MATCH, "issued-on-a-second-early", (r) => ({ ...r, issued_on: shifted(r.issued_on, -1000) }));
+/** X509-DATES-MATCH: expires_on a second late. */
+export const expiresOnSecondLate = x509Mutation(X509_DATES_MATCH, "expires-on-a-second-late", (r) => ({ ...r, expires_on: shifted(r.expires_on, 1000) }));
 /** X509-DATES-MATCH: local (UTC+2) wall-clock time labelled Z, a time-zone bug. */
 export const datesLocalAsUtc = x509Mutation(X509_DATES_MATCH, "dates-local-time-as-utc", (r) => ({ ...r, issued_on: shifted(r.issued_on, 2 * HOUR_MS), expires_on: shifted(r.expires_on, 2 * HOUR_MS) }));
 /** X509-DATES-MATCH: issued_on and expires_on swapped. */
 export const datesSwapped = x509Mutation(X509_DATES_MATCH, "dates-swapped", (r) => ({ ...r, issued_on: r.expires_on, expires_on: r.issued_on }));
-/** X509-VALIDITY-DAYS-MATCHES: two days more than the certificate is valid. */
-export const validityDaysPlusTwo = x509Mutation(X509_VALIDITY_DAYS_MATCHES, "validity-days-plus-two", (r) => ({ ...r, validity_days: r.validity_days + 2 }));
+/** The certificate's validity in days, from the result's dates (which agree with it), rounded. */
+const roundedDays = (r: CertificateResult) => Math.round((wholeSecondOf(r.expires_on) - wholeSecondOf(r.issued_on)) / DAY_MS);
+
+/** X509-VALIDITY-DAYS-MATCHES: two days more than the certificate is valid (one more passes: the tolerance is a day). */
+export const validityDaysPlusTwo = x509Mutation(X509_VALIDITY_DAYS_MATCHES, "validity-days-plus-two", (r) => ({ ...r, validity_days: roundedDays(r) + 2 }));
 /** X509-VALIDITY-DAYS-MATCHES: two days fewer. */
-export const validityDaysMinusTwo = x509Mutation(X509_VALIDITY_DAYS_MATCHES, "validity-days-minus-two", (r) => ({ ...r, validity_days: r.validity_days - 2 }));
+export const validityDaysMinusTwo = x509Mutation(X509_VALIDITY_DAYS_MATCHES, "validity-days-minus-two", (r) => ({ ...r, validity_days: roundedDays(r) - 2 }));
 /** X509-SUBJECT-MATCHES: the common name with a suffix. */
 export const commonNameChanged = x509Mutation(X509_SUBJECT_MATCHES, "common-name-changed", (r) => ({ ...r, common_name: `${r.common_name} (2)` }));
 /** X509-SUBJECT-MATCHES: another country. */
 export const countryChanged = x509Mutation(X509_SUBJECT_MATCHES, "country-changed", (r) => ({ ...r, country: unlike(r.country, "US", "DE") }));
 /** X509-SUBJECT-MATCHES: the organization left empty (or filled in where the certificate has none). */
 export const organizationDropped = x509Mutation(X509_SUBJECT_MATCHES, "organization-dropped", (r) => ({ ...r, organization: unlike(r.organization, "", "Example Org") }));
+/** X509-SUBJECT-MATCHES: the organizational unit changed (or filled in where the certificate has none). */
+export const organizationalUnitChanged = x509Mutation(X509_SUBJECT_MATCHES, "organizational-unit-changed", (r) => ({ ...r, organizational_unit: r.organizational_unit ? `${r.organizational_unit} 2` : "Unit 2" }));
+/** X509-SUBJECT-MATCHES: the state changed (or filled in where the certificate has none). */
+export const stateChanged = x509Mutation(X509_SUBJECT_MATCHES, "state-changed", (r) => ({ ...r, state: unlike(r.state, "Bavaria", "Ontario") }));
 /** X509-SUBJECT-MATCHES: location holding the state (ST for L). */
 export const locationFromState = x509Mutation(X509_SUBJECT_MATCHES, "location-from-state", (r) => ({ ...r, location: unlike(r.location, r.state, `${r.location} City`) }));
 /** X509-SKI-MATCHES: one digit of the SKI changed. */
@@ -86,6 +98,8 @@ export const skiDigitChanged = x509Mutation(X509_SKI_MATCHES, "ski-digit-changed
 export const skiWidened = x509Mutation(X509_SKI_MATCHES, "ski-widened", (r) => ({ ...r, ski: createHash("sha256").update(r.ski).digest("hex") }));
 /** X509-CSR-KEY-MATCHES: a CSR for another key. */
 export const csrForeignKey = x509Mutation(X509_CSR_KEY_MATCHES, "csr-for-another-key", (r) => ({ ...r, csr: FOREIGN_CSR_PEM }));
+/** X509-CSR-KEY-MATCHES: the CSR's DER cut in half (still PEM-shaped, no longer a request). */
+export const csrTruncated = x509Mutation(X509_CSR_KEY_MATCHES, "csr-der-truncated", (r) => ({ ...r, csr: truncatedDer(r.csr) }));
 /** X509-SIGNATURE-MATCHES: the other family's algorithm name. */
 export const signatureOtherAlgorithm = x509Mutation(X509_SIGNATURE_MATCHES, "signature-other-algorithm", (r) => ({
   ...r, signature: /rsa/i.test(r.signature) ? "ECDSAWithSHA256" : "SHA256WithRSA",
@@ -96,7 +110,8 @@ export const signatureHashOnly = x509Mutation(X509_SIGNATURE_MATCHES, "signature
 /** Every X.509 mutation. */
 export const X509_MUTATIONS: readonly X509Mutation[] = [
   certificateTruncated, fingerprintOfPemText, fingerprintDigitChanged, serialOffByOne, serialDecimal,
-  issuedOnDayLate, expiresOnHourEarly, datesLocalAsUtc, datesSwapped, validityDaysPlusTwo, validityDaysMinusTwo,
-  commonNameChanged, countryChanged, organizationDropped, locationFromState, skiDigitChanged, skiWidened, csrForeignKey,
+  issuedOnDayLate, expiresOnHourEarly, issuedOnSecondEarly, expiresOnSecondLate, datesLocalAsUtc, datesSwapped, validityDaysPlusTwo, validityDaysMinusTwo,
+  commonNameChanged, countryChanged, organizationDropped, organizationalUnitChanged, stateChanged, locationFromState, skiDigitChanged, skiWidened,
+  csrForeignKey, csrTruncated,
   signatureOtherAlgorithm, signatureHashOnly,
 ];

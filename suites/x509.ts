@@ -3,8 +3,8 @@ import {
   X509_SIGNATURE_MATCHES, X509_SKI_MATCHES, X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES,
 } from "../src/registry/index.ts";
 import type { Requirement } from "../src/registry/types.ts";
-import { normalizeSerial, parseCsrPem } from "../src/x509/index.ts";
-import { certificates, parseOnce, readResults, type CertificateEvidence } from "./support/certificates.ts";
+import { normalizeSerial } from "../src/x509/index.ts";
+import { certificates, csrPublicKeyOf, parseOnce, readResults, type CertificateEvidence } from "./support/certificates.ts";
 import { conformsTo, type Checker } from "./support/check.ts";
 
 /** A field that must agree with the certificate; an absent member is RESULT-REQUIRED-MEMBERS' business. */
@@ -60,12 +60,7 @@ export const X509_CHECKS = [
   agrees(X509_CSR_KEY_MATCHES, (e, c) => {
     const csr = e.result.csr;
     if (csr === undefined || !documented(c, "csr")) return;
-    let key: string | undefined;
-    try {
-      key = typeof csr === "string" ? parseCsrPem(csr).publicKeySha256Hex : undefined;
-    } catch {
-      key = undefined;
-    }
+    const key = typeof csr === "string" ? csrPublicKeyOf(csr) : undefined;
     c.expect(key === e.parsed.publicKeySha256Hex, key === undefined ? "csr is not a PKCS#10 request that parses" : "the CSR's public key is not the certificate's", e.r);
   }),
   agrees(X509_SIGNATURE_MATCHES, (e, c) => sameMember(c, e, "signature", e.parsed.signatureAlgorithm, (s) => s.toLowerCase())),

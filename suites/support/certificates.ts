@@ -1,4 +1,4 @@
-import { parseCertificatePem, type ParsedCertificate } from "../../src/x509/index.ts";
+import { parseCertificatePem, parseCsrPem, type ParsedCertificate } from "../../src/x509/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import { probesOfKind, type CheckContext } from "./context.ts";
 import { resultObject } from "./evidence.ts";
@@ -10,21 +10,43 @@ export interface CertificateEvidence {
   parsed: ParsedCertificate;
 }
 
-const parsedCache = new WeakMap<object, ParsedCertificate | Error>();
+/** Most PEM texts a process keeps parsed (a run reads a few certificates, each several times). */
+const MAX_CACHED = 512;
 
-/** The result's certificate, parsed once per result object (several checks look at it). */
-export function parseOnce(result: Record<string, unknown>): ParsedCertificate | Error {
-  let parsed = parsedCache.get(result);
-  if (!parsed) {
-    try {
-      parsed = typeof result.certificate === "string" ? parseCertificatePem(result.certificate) : new Error(`certificate is ${JSON.stringify(result.certificate)}, not a PEM string`);
-    } catch (e) {
-      parsed = e as Error;
-    }
-    parsedCache.set(result, parsed);
-  }
-  return parsed;
+/** `parse(text)`, remembered by text: parsing a certificate takes milliseconds, and every read of it carries the same PEM. */
+function memoised<T>(parse: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text)!;
+    const value = parse(text);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a bound on memory, not on what is judged
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
 }
+
+const parseCertificateText = memoised((pem): ParsedCertificate | Error => {
+  try {
+    return parseCertificatePem(pem);
+  } catch (e) {
+    return e as Error;
+  }
+});
+
+/** The result's certificate, parsed (the same text is parsed once: several checks, and every read, look at it). */
+export function parseOnce(result: Record<string, unknown>): ParsedCertificate | Error {
+  return typeof result.certificate === "string" ? parseCertificateText(result.certificate) : new Error(`certificate is ${JSON.stringify(result.certificate)}, not a PEM string`);
+}
+
+/** SHA-256 of the public key of a CSR's text, or undefined when it is not a PKCS#10 request that parses. */
+export const csrPublicKeyOf = memoised((pem): string | undefined => {
+  try {
+    return parseCsrPem(pem).publicKeySha256Hex;
+  } catch {
+    return undefined;
+  }
+});
 
 /** Every 200 read with an object result (ENV-* speak for the others). */
 export function readResults(ctx: CheckContext): { r: ProbeResult; result: Record<string, unknown> }[] {

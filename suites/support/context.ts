@@ -22,8 +22,3 @@ export function specOf(ctx: CheckContext): OperationSpec {
 export function probesOfKind(ctx: CheckContext, kind: ProbeKind): ProbeResult[] {
   return ctx.results.filter((r) => r.probe.kind === kind);
 }
-
-/** Every result that came back with a response (whatever its status). */
-export function answered(ctx: CheckContext): ProbeResult[] {
-  return ctx.results.filter((r) => r.exchange.response && !r.exchange.error);
-}

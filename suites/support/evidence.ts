@@ -42,7 +42,6 @@ export function isJsonContentType(response: ExchangeResponse): boolean {
   return type !== undefined && /^application\/json\s*(;|$)/i.test(type.trim());
 }
 
-export const is2xx = (r: ExchangeResponse) => r.status >= 200 && r.status < 300;
 export const is4xx = (r: ExchangeResponse) => r.status >= 400 && r.status < 500;
 
 /** True when the response carries anything of a certificate (a refusal must not). */

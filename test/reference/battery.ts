@@ -101,8 +101,8 @@ export function planBattery(server: ReferenceServer): Probe[] {
   return probes;
 }
 
-/** Sends every probe (concurrently) and keeps the answers. */
-export async function runBattery(server: ReferenceServer, probes = planBattery(server), timeoutMs = 2000): Promise<ProbeResult[]> {
+/** Sends every probe (concurrently) and keeps the answers; `timeoutMs` is for a server that hangs (a slow machine must not make an answer look missing). */
+export async function runBattery(server: ReferenceServer, probes = planBattery(server), timeoutMs = 10_000): Promise<ProbeResult[]> {
   const origin = new URL(server.baseUrl).origin;
   const basePath = new URL(server.baseUrl).pathname;
   return Promise.all(probes.map(async (probe) => ({

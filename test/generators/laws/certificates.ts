@@ -6,7 +6,6 @@ import {
 import { DEFAULT_CA_NAME, normalizeSerial } from "../../../src/x509/index.ts";
 import { PROFILES, responseValidator } from "../../../src/schema/validator.ts";
 import { SEED } from "../support/seed.ts";
-import { x509Disagreements } from "../support/x509-oracle.ts";
 
 const COUNT = 8;
 const seconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -60,12 +59,13 @@ export function certificateFixtureLaws(): void {
       expect(new Set(fixtures.map((f) => f.result.signature))).toEqual(new Set(["SHA256WithRSA", "ECDSAWithSHA256"]));
     });
 
-    it("each result is valid under both profiles and agrees with its certificate", () => {
+    // That each result agrees with its certificate, the suites' X509 checks judge (test/matrix/generated-matrix.test.ts);
+    // that it reports what it was issued with, the next law says without parsing it.
+    it("each result is valid under both profiles", () => {
       const validator = responseValidator();
       for (const f of fixtures) {
         const body = { success: true, errors: [], messages: [], result: f.result };
         for (const p of PROFILES) expect(validator.validate("success-200", body, p), `${f.id} under ${p}`).toEqual([]);
-        expect([...x509Disagreements(f.result)], f.id).toEqual([]);
       }
     });
 
