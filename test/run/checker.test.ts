@@ -5,14 +5,15 @@ import { HTTP_EXISTING_200 } from "../../src/registry/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import type { Exchange } from "../../src/http/index.ts";
 import { HTTP_CHECKS } from "../../suites/http.ts";
+import { seedSpec } from "../../src/schema/operation-spec.ts";
 
-function result(response?: Exchange["response"], error?: Exchange["error"]): ProbeResult {
+function result(response?: Exchange["response"], error?: Exchange["error"], scheme: "key" | "token" = "key", attempts = 1): ProbeResult {
   return {
-    probe: { key: "read:x:key", kind: "read", priority: 0, label: "read x", path: "/zones/z/client_certificates/x", auth: "key", expect: "200", zoneId: "z", certificateId: "x", scheme: "key" },
-    exchange: { seq: 1, request: { method: "GET", url: "http://h/zones/z/client_certificates/x", headers: {} }, response, error, timing: { startedAt: "", durationMs: 1 }, attempts: 1, curl: "curl ..." },
+    probe: { key: `read:x:${scheme}`, kind: "read", priority: 0, label: "read x", path: "/zones/z/client_certificates/x", auth: scheme, expect: "200", zoneId: "z", certificateId: "x", scheme },
+    exchange: { seq: 1, request: { method: "GET", url: "http://h/zones/z/client_certificates/x", headers: {} }, response, error, timing: { startedAt: "", durationMs: 1 }, attempts, curl: "curl ..." },
   };
 }
-const ctx = (...results: ProbeResult[]): CheckContext => ({ zoneId: "z", certificateIds: ["x"], schemes: ["key"], results });
+const ctx = (...results: ProbeResult[]): CheckContext => ({ zoneId: "z", certificateIds: ["x"], schemes: [...new Set(results.map((r) => r.probe.scheme ?? "key"))], results });
 const ok = { status: 200, headers: { "content-type": "application/json" }, body: "{}" };
 const existing200 = HTTP_CHECKS.find((c) => c.requirement === HTTP_EXISTING_200)!;
 
@@ -46,5 +47,85 @@ describe("a requirement's outcome is the worst of its checks", () => {
   it("a check that throws is the suite erroring, not the target failing", () => {
     const broken = conformsTo(HTTP_EXISTING_200, () => { throw new TypeError("oops"); });
     expect(evaluateCheck(broken, ctx(result(ok)))).toMatchObject({ status: "errored", reason: expect.stringContaining("a suite bug") });
+  });
+});
+
+// What the Checker keeps of the evidence and how it sums it up: facts of the report's format
+// (docs/CONTRACT.md), not of any requirement, so pinned here rather than by the generator matrix.
+describe("what a failure shows, and how much of it", () => {
+  const failing = (count: number, body = "{}") => conformsTo(HTTP_EXISTING_200, (_ctx, c) => {
+    for (let i = 0; i < count; i++) c.expect(false, () => `failure ${i}`, result({ ...ok, status: 404, body }));
+  });
+
+  it("a failure names the request it is about before what is wrong", () => {
+    expect(evaluateCheck(failing(1), ctx(result(ok))).failures[0]!.message).toBe("read x (GET /zones/z/client_certificates/x): failure 0");
+  });
+
+  it("a message without evidence is kept as it is, with nothing of a request", () => {
+    const outcome = evaluateCheck(conformsTo(HTTP_EXISTING_200, (_ctx, c) => c.expect(false, "no evidence")), ctx(result(ok)));
+    expect(outcome.failures).toEqual([{ message: "no evidence" }]);
+  });
+
+  it("keeps the first 20 failures and counts the rest in one line", () => {
+    const outcome = evaluateCheck(failing(23), ctx(result(ok)));
+    expect(outcome.failures).toHaveLength(21);
+    expect(outcome.failures[19]!.message).toMatch(/failure 19$/);
+    expect(outcome.failures[20]).toEqual({ message: "… and 3 more failures like these" });
+    expect(evaluateCheck(failing(20), ctx(result(ok))).failures).toHaveLength(20);
+  });
+
+  it("a response body past 2,000 characters is cut in the excerpt, with its length; one of 2,000 is whole", () => {
+    const long = evaluateCheck(failing(1, "x".repeat(2_001)), ctx(result(ok))).failures[0]!;
+    expect(long.response!.body).toBe(`${"x".repeat(2_000)}… (2001 characters)`);
+    expect(evaluateCheck(failing(1, "y".repeat(2_000)), ctx(result(ok))).failures[0]!.response!.body).toBe("y".repeat(2_000));
+  });
+
+  it("the excerpt carries the request's method, URL and headers, and the response's status and headers", () => {
+    const f = evaluateCheck(failing(1), ctx(result(ok))).failures[0]!;
+    expect(f.request).toEqual({ method: "GET", url: "http://h/zones/z/client_certificates/x", headers: {} });
+    expect(f.response).toEqual({ status: 404, headers: { "content-type": "application/json" }, body: "{}" });
+  });
+
+  it("several reasons are summed up as the first and how many more; one is given alone", () => {
+    const twoErrors = conformsTo(HTTP_EXISTING_200, (_ctx, c) => { c.couldNotTell("first"); c.couldNotTell("second"); c.couldNotTell("third"); });
+    expect(evaluateCheck(twoErrors, ctx(result(ok)))).toMatchObject({ status: "errored", reason: "first (and 2 more)" });
+    const skips = conformsTo(HTTP_EXISTING_200, (_ctx, c) => { c.skip("only"); });
+    expect(evaluateCheck(skips, ctx(result(ok)))).toEqual({ status: "skipped", checks: 0, failures: [], reason: "only", durationMs: expect.any(Number) });
+  });
+
+  it("errored outranks failed, failed outranks passed, and checks are counted in each", () => {
+    const mixed = conformsTo(HTTP_EXISTING_200, (_ctx, c) => { c.expect(true, "fine"); c.expect(false, "broken"); c.couldNotTell("no answer"); });
+    expect(evaluateCheck(mixed, ctx(result(ok)))).toMatchObject({ status: "errored", checks: 2, reason: "no answer", failures: [{ message: "broken" }] });
+    const failed = conformsTo(HTTP_EXISTING_200, (_ctx, c) => { c.expect(true, "fine"); c.expect(false, "broken"); c.skip("skipped too"); });
+    expect(evaluateCheck(failed, ctx(result(ok)))).toMatchObject({ status: "failed", checks: 2 });
+  });
+
+  it("a check that throws keeps the checks it made and the failures it found", () => {
+    const halfway = conformsTo(HTTP_EXISTING_200, (_ctx, c) => { c.expect(false, "before"); throw new Error("oops"); });
+    expect(evaluateCheck(halfway, ctx(result(ok)))).toMatchObject({ status: "errored", checks: 1, failures: [{ message: "before" }], reason: "the check itself failed (a suite bug): oops" });
+  });
+
+  it("a 429 (the attempts spent) is could-not-tell, with the attempts and the Retry-After", () => {
+    const limited = result({ status: 429, headers: { "retry-after": "30" }, body: "" }, undefined, "key", 3);
+    const outcome = evaluateCheck(existing200, ctx(result(ok), limited));
+    expect(outcome).toMatchObject({ status: "errored", reason: "read x (GET /zones/z/client_certificates/x): 429 Too Many Requests after 3 attempts (Retry-After: 30): could not be judged" });
+  });
+});
+
+describe("a read with a scheme the document does not declare (the seed declares email + key only)", () => {
+  const refusedTokenRead = result({ ...ok, status: 401 }, undefined, "token");
+  const shouldCopy = conformsTo({ ...HTTP_EXISTING_200, id: "TEST-SHOULD-EXISTING-200", level: "should" }, existing200.run);
+
+  it("is not evidence for a must requirement when a declared scheme was read too", () => {
+    expect(seedSpec().declaredSchemes).toEqual(new Set(["key"]));
+    expect(evaluateCheck(existing200, ctx(result(ok), refusedTokenRead))).toMatchObject({ status: "passed", checks: 1 });
+  });
+
+  it("is evidence when it is the only scheme the run read with", () => {
+    expect(evaluateCheck(existing200, ctx(refusedTokenRead))).toMatchObject({ status: "failed" });
+  });
+
+  it("is evidence for a should requirement", () => {
+    expect(evaluateCheck(shouldCopy, ctx(result(ok), refusedTokenRead))).toMatchObject({ status: "failed", checks: 2 });
   });
 });
