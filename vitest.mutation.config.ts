@@ -14,6 +14,7 @@ import base from "./vitest.config.ts";
 export const MUTATION_TESTS = [
   "test/matrix/generated-matrix.test.ts",
   "test/run/checker.test.ts",
+  "test/suites/*.test.ts",
   "test/foundation/extract.test.ts",
   "test/foundation/validator.test.ts",
   "test/foundation/registry.test.ts",

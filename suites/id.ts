@@ -2,7 +2,7 @@ import { ID_MALFORMED_REFUSED, ID_MAXLENGTH_CERTIFICATE, ID_MAXLENGTH_ZONE, ID_R
 import type { IdCase } from "../src/run/probes.ts";
 import { conformsTo } from "./support/check.ts";
 import { probesOfKind, type CheckContext } from "./support/context.ts";
-import { resultObject } from "./support/evidence.ts";
+import { resultObject, shown } from "./support/evidence.ts";
 import { expectRefusal } from "./support/refusal.ts";
 import { schemaCheck } from "./schema-checks.ts";
 
@@ -23,7 +23,7 @@ export const ID_CHECKS = [
         if (res.status !== 200) return; // HTTP-EXISTING-200 speaks for it
         const result = resultObject(res);
         if (!result) return; // ENV-* speak for it
-        c.expect(result.id === r.probe.certificateId, () => `result.id is ${JSON.stringify(result.id)}, expected the requested ${JSON.stringify(r.probe.certificateId)}`, r);
+        c.expect(result.id === r.probe.certificateId, () => `result.id is ${shown(result.id)}, expected the requested ${JSON.stringify(r.probe.certificateId)}`, r);
       });
     }
   }),

@@ -6,6 +6,7 @@ import type { Requirement } from "../src/registry/types.ts";
 import { normalizeSerial } from "../src/x509/index.ts";
 import { certificates, csrPublicKeyOf, parseOnce, readResults, type CertificateEvidence } from "./support/certificates.ts";
 import { conformsTo, type Checker } from "./support/check.ts";
+import { shown } from "./support/evidence.ts";
 
 /** A field that must agree with the certificate; an absent member is RESULT-REQUIRED-MEMBERS' business. */
 function agrees(requirement: Requirement, compare: (e: CertificateEvidence, c: Checker) => void) {
@@ -21,7 +22,7 @@ const documented = (c: Checker, member: string) => c.spec.certificateMembers.inc
 function sameMember(c: Checker, e: CertificateEvidence, member: string, expected: string, normalise = (s: string) => s): void {
   const actual = e.result[member];
   if (actual === undefined || !documented(c, member)) return;
-  c.expect(typeof actual === "string" && normalise(actual) === normalise(expected), () => `${member} is ${JSON.stringify(actual)}, the certificate says ${JSON.stringify(expected)}`, e.r);
+  c.expect(typeof actual === "string" && normalise(actual) === normalise(expected), () => `${member} is ${shown(actual)}, the certificate says ${JSON.stringify(expected)}`, e.r);
 }
 
 /** X509: the reported fields agree with the certificate itself. */
@@ -39,14 +40,14 @@ export const X509_CHECKS = [
     for (const [member, date] of [["issued_on", e.parsed.notBefore], ["expires_on", e.parsed.notAfter]] as const) {
       const actual = e.result[member];
       if (actual === undefined || !documented(c, member)) continue;
-      c.expect(seconds(actual) === Math.floor(date.getTime() / 1000), () => `${member} is ${JSON.stringify(actual)}, the certificate says ${date.toISOString()}`, e.r);
+      c.expect(seconds(actual) === Math.floor(date.getTime() / 1000), () => `${member} is ${shown(actual)}, the certificate says ${date.toISOString()}`, e.r);
     }
   }),
   agrees(X509_VALIDITY_DAYS_MATCHES, (e, c) => {
     const actual = e.result.validity_days;
     if (actual === undefined || !documented(c, "validity_days")) return;
     const days = (e.parsed.notAfter.getTime() - e.parsed.notBefore.getTime()) / DAY;
-    c.expect(typeof actual === "number" && Math.abs(actual - days) <= 1, () => `validity_days is ${JSON.stringify(actual)}, the certificate is valid ${days.toFixed(2)} days`, e.r);
+    c.expect(typeof actual === "number" && Math.abs(actual - days) <= 1, () => `validity_days is ${shown(actual)}, the certificate is valid ${days.toFixed(2)} days`, e.r);
   }),
   agrees(X509_SUBJECT_MATCHES, (e, c) => {
     const s = e.parsed.subject;

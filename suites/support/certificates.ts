@@ -1,7 +1,7 @@
 import { parseCertificatePem, parseCsrPem, type ParsedCertificate } from "../../src/x509/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import { probesOfKind, type CheckContext } from "./context.ts";
-import { resultObject } from "./evidence.ts";
+import { resultObject, shown } from "./evidence.ts";
 
 /** A 200 read whose result holds a certificate that parses. */
 export interface CertificateEvidence {
@@ -36,7 +36,7 @@ const parseCertificateText = memoised((pem): ParsedCertificate | Error => {
 
 /** The result's certificate, parsed (the same text is parsed once: several checks, and every read, look at it). */
 export function parseOnce(result: Record<string, unknown>): ParsedCertificate | Error {
-  return typeof result.certificate === "string" ? parseCertificateText(result.certificate) : new Error(`certificate is ${JSON.stringify(result.certificate)}, not a PEM string`);
+  return typeof result.certificate === "string" ? parseCertificateText(result.certificate) : new Error(`certificate is ${shown(result.certificate)}, not a PEM string`);
 }
 
 /** SHA-256 of the public key of a CSR's text, or undefined when it is not a PKCS#10 request that parses. */

@@ -57,6 +57,11 @@ export function resultObject(response: ExchangeResponse): Record<string, unknown
   return result !== null && typeof result === "object" && !Array.isArray(result) ? (result as Record<string, unknown>) : undefined;
 }
 
+/** A member's value as a message shows it: JSON, or "missing" when there is none. */
+export function shown(value: unknown): string {
+  return value === undefined ? "missing" : JSON.stringify(value);
+}
+
 export function describeProbe(r: ProbeResult): string {
   return `${r.probe.label} (${r.exchange.request.method} ${r.probe.path.length > 90 ? r.probe.path.slice(0, 89) + "…" : r.probe.path})`;
 }

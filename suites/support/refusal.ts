@@ -1,7 +1,7 @@
 import type { ExchangeResponse } from "../../src/http/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import type { Checker } from "./check.ts";
-import { carriesCertificateData, describeProbe, is4xx, jsonBody } from "./evidence.ts";
+import { carriesCertificateData, describeProbe, is4xx, jsonBody, shown } from "./evidence.ts";
 
 /**
  * "Refused with a 4xx failure envelope and no certificate data": a 4xx status, a JSON
@@ -12,7 +12,7 @@ export function refusalProblem(res: ExchangeResponse): string | undefined {
   if (!is4xx(res)) return `answered ${res.status}, expected a 4xx refusal`;
   const body = jsonBody(res);
   const success = body.ok && body.value !== null && typeof body.value === "object" ? (body.value as { success?: unknown }).success : undefined;
-  if (success !== false) return `the ${res.status} body is not a failure envelope (success is ${body.ok ? JSON.stringify(success) : "unreadable: " + body.why})`;
+  if (success !== false) return `the ${res.status} body is not a failure envelope (success is ${body.ok ? shown(success) : "unreadable: " + body.why})`;
   if (carriesCertificateData(res)) return "the refusal carries certificate data";
   return undefined;
 }

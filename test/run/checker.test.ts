@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { conformsTo, evaluateCheck } from "../../suites/support/check.ts";
+import { Checker, conformsTo, evaluateCheck } from "../../suites/support/check.ts";
+import { resolveRequirement } from "../../src/registry/resolve.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
-import { HTTP_EXISTING_200 } from "../../src/registry/index.ts";
+import { HTTP_EXISTING_200, HTTP_JSON_CONTENT_TYPE, HTTP_NO_5XX } from "../../src/registry/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import type { Exchange } from "../../src/http/index.ts";
 import { HTTP_CHECKS } from "../../suites/http.ts";
@@ -127,5 +128,42 @@ describe("a read with a scheme the document does not declare (the seed declares 
 
   it("is evidence for a should requirement", () => {
     expect(evaluateCheck(shouldCopy, ctx(result(ok), refusedTokenRead))).toMatchObject({ status: "failed", checks: 2 });
+  });
+});
+
+describe("the Checker's edges", () => {
+  it("reports the level the document gives the requirement", () => {
+    const spec = seedSpec();
+    expect(new Checker(resolveRequirement(HTTP_EXISTING_200, spec), spec).level).toBe("must");
+  });
+
+  it("a failure about a request that got no response shows the request and no response", () => {
+    const noAnswer = result(undefined, { kind: "timeout", message: "no answer" });
+    const f = evaluateCheck(conformsTo(HTTP_EXISTING_200, (_ctx, c) => c.fail("unanswered", noAnswer)), ctx(noAnswer)).failures[0]!;
+    expect(f).toEqual({ message: "read x (GET /zones/z/client_certificates/x): unanswered", request: { method: "GET", url: "http://h/zones/z/client_certificates/x", headers: {} }, reproduce: "curl ..." });
+  });
+
+  it("a check over every answer skips a request the cassette lacks, saying so", () => {
+    const jsonType = HTTP_CHECKS.find((c) => c.requirement === HTTP_JSON_CONTENT_TYPE)!;
+    expect(evaluateCheck(jsonType, ctx(result(undefined, { kind: "not-recorded", message: "not recorded" })))).toMatchObject({ status: "skipped", reason: "read x (GET /zones/z/client_certificates/x): not recorded in the cassette" });
+  });
+
+  it("a refusal probe sent with an undeclared scheme is still evidence (only reads are set aside)", () => {
+    const no5xx = HTTP_CHECKS.find((c) => c.requirement === HTTP_NO_5XX)!;
+    const tokenRefusal = result({ ...ok, status: 500 }, undefined, "token");
+    tokenRefusal.probe = { ...tokenRefusal.probe, kind: "auth", expect: "4xx" };
+    expect(evaluateCheck(no5xx, ctx(result(ok), tokenRefusal))).toMatchObject({ status: "failed", checks: 1 });
+  });
+
+  it("whatever a broken check throws is named in the reason, an Error by its message", () => {
+    const throwsNull = conformsTo(HTTP_EXISTING_200, () => { throw null; });
+    expect(evaluateCheck(throwsNull, ctx(result(ok))).reason).toBe("the check itself failed (a suite bug): null");
+  });
+
+  it("the duration is the check's own time, not a clock reading", () => {
+    const before = performance.now();
+    const { durationMs } = evaluateCheck(existing200, ctx(result(ok)));
+    expect(durationMs).toBeGreaterThanOrEqual(0);
+    expect(durationMs).toBeLessThanOrEqual(performance.now() - before);
   });
 });

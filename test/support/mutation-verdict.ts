@@ -20,6 +20,7 @@ export function mutationVerdictProblems(m: Mutation, conversation: Conversation,
   for (const [id, o] of outcomes) {
     if (o.status === "failed" && !mayFail.has(id)) problems.push(`${id} failed as well: ${o.failures[0]?.message}`);
     if (o.status === "errored" && !mayError.has(id)) problems.push(`${id} errored: ${o.reason}`);
+    if (o.status === "errored" && !reasonSaysWhy(o.reason)) problems.push(`${id} errored without saying why: ${JSON.stringify(o.reason)}`);
     if (o.status === "failed") problems.push(...failureProblems(id, o));
   }
   return problems;
@@ -33,8 +34,15 @@ export function failureProblems(id: string, o: CheckOutcome): string[] {
   return o.failures.flatMap((f) => {
     const out: string[] = [];
     if (!f.message.trim() || /:\s*$/.test(f.message)) out.push(`${id}: the failure "${f.message}" does not say what is wrong`);
+    // A message built from a value that was not there says "undefined" where it meant to say what.
+    if (/\bundefined\b|\[object Object\]/.test(f.message)) out.push(`${id}: the failure "${f.message}" shows a missing value`);
     if (f.message.startsWith("…")) return out; // the "and N more" line stands for failures already shown
     if (!f.request?.url || !f.reproduce?.startsWith("curl ")) out.push(`${id}: the failure "${f.message}" does not show its request and a curl line`);
     return out;
   });
+}
+
+/** An errored or skipped outcome's reason says what was missing: words, not an empty tail or a missing value. */
+export function reasonSaysWhy(reason: string | undefined): boolean {
+  return reason !== undefined && reason.trim() !== "" && !/:\s*$/.test(reason) && !/\bundefined\b/.test(reason);
 }
