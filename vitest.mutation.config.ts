@@ -23,7 +23,9 @@ export const MUTATION_TESTS = [
   "test/validate/spec.test.ts",
   "test/http/redact.test.ts",
   "test/http/redact-forms.test.ts",
+  "test/http/redact-headers.test.ts",
   "test/run/verdict.test.ts",
+  "test/run/build-report.test.ts",
   "test/reports/*.test.ts",
 ];
 

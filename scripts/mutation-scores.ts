@@ -34,16 +34,23 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   }
 }
 
-const score = (t: { detected: number; undetected: number }) => (t.detected + t.undetected ? (100 * t.detected) / (t.detected + t.undetected) : 100);
+const score = (t: { detected: number; undetected: number }) => (100 * t.detected) / (t.detected + t.undetected);
+const mutated = (t: { detected: number; undetected: number }) => t.detected + t.undetected > 0;
 const rows = FOLDERS.map((f) => {
   const t = tally.get(f)!;
-  return `| ${f} | ${score(t).toFixed(2)}% | ${t.detected} | ${t.undetected} |`;
+  // A folder left out of this run (stryker run --mutate ...) has no score, not 100%.
+  return mutated(t) ? `| ${f} | ${score(t).toFixed(2)}% | ${t.detected} | ${t.undetected} |` : `| ${f} | not mutated in this run | | |`;
 });
 const table = ["| folder | score | detected | survived or not covered |", "| --- | ---: | ---: | ---: |", ...rows].join("\n");
 writeFileSync(SUMMARY, `### Mutation score per folder\n\n${table}\n`);
 console.log(table);
 
-const gated = score(tally.get(GATED.folder)!);
+const gatedTally = tally.get(GATED.folder)!;
+const gated = score(gatedTally);
+if (!mutated(gatedTally)) {
+  console.error(`${GATED.folder} was not mutated in this run: no score to hold to ${GATED.minimum}%`);
+  process.exit(1);
+}
 if (gated < GATED.minimum) {
   console.error(`the mutation score of ${GATED.folder} is ${gated.toFixed(2)}%, below ${GATED.minimum}%: see the survivors in reports/mutation/mutation.html`);
   process.exit(1);
