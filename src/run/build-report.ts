@@ -64,7 +64,10 @@ export function buildReport(input: ReportInput): Report {
   // and the failures it did find are in the requirements for whoever reads on.
   const verdict = input.interrupted ? "error" : verdictOf(requirements, input.config.gatingLevel, input.error);
   const firstErrored = requirements.find((r) => r.status === "errored" && gates(r.level, input.config.gatingLevel));
-  const error = input.error ?? (verdict === "error" ? `${firstErrored?.id}: ${firstErrored?.reason}` : undefined);
+  const error = input.error ?? (verdict !== "error" ? undefined
+    : firstErrored ? `${firstErrored.id}: ${firstErrored.reason}`
+    : input.interrupted ? `interrupted by ${input.interrupted.by} after ${input.interrupted.probesSent} of ${input.interrupted.probesPlanned} probes`
+    : undefined);
   return {
     suite: { name: SUITE_NAME, version: SUITE_VERSION, spec: specIdentity(input.spec) },
     target: { kind: input.config.target.kind, baseUrl: input.config.target.baseUrl || "(none)", ...(input.config.target.cassette ? { cassette: input.config.target.cassette } : {}) },
