@@ -1,15 +1,9 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixture, tempDir, validate } from "./helpers.ts";
 
 const tmp = tempDir();
 afterAll(tmp.remove);
-const file = (name: string, content: string | Buffer) => {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = tmp.file;
 
 /** [what, argv, what the one line must say] */
 const CASES: [string, () => string[], RegExp][] = [

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -45,7 +45,16 @@ export const summaryOf = (run: Run) => run.out.at(-1) ?? "";
 export const idsOf = (run: Run) => run.out.flatMap((l) => [.../\[([A-Z0-9]+(?:-[A-Z0-9]+)+);/.exec(l)?.slice(1, 2) ?? []]);
 
 /** A fresh temporary directory, removed by the returned function. */
-export function tempDir(): { dir: string; remove: () => void } {
+export function tempDir(): { dir: string; remove: () => void; file: (name: string, content: string | Buffer) => string } {
   const dir = mkdtempSync(join(tmpdir(), "validate-test-"));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+    /** Writes `content` to `name` in the folder; returns its path. */
+    file: (name, content) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+  };
 }

@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { tempDir, validate } from "./helpers.ts";
 
@@ -7,11 +5,7 @@ import { tempDir, validate } from "./helpers.ts";
 
 const tmp = tempDir();
 afterAll(tmp.remove);
-const file = (name: string, content: string | Buffer) => {
-  const path = join(tmp.dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const file = tmp.file;
 const DEPTH = 100_000;
 const deep = `${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}`;
 
