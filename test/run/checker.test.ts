@@ -167,3 +167,17 @@ describe("the Checker's edges", () => {
     expect(durationMs).toBeLessThanOrEqual(performance.now() - before);
   });
 });
+
+describe("what the Checker will not judge", () => {
+  it("a response that came with an error (cut or reset mid-body) is could-not-tell, not judged on its part", () => {
+    const cut = result({ ...ok, status: 404 }, { kind: "reset", message: "socket hang up" });
+    expect(evaluateCheck(existing200, ctx(cut))).toMatchObject({ status: "errored", checks: 0, reason: "read x (GET /zones/z/client_certificates/x): reset: socket hang up: could not be judged" });
+  });
+
+  it("a read that names no scheme is evidence like any other (only reads with an undeclared scheme are set aside)", () => {
+    const plain = result({ ...ok, status: 404 });
+    const noScheme: ProbeResult = { ...plain, probe: { ...plain.probe, scheme: undefined } };
+    expect(evaluateCheck(existing200, ctx(result(ok), noScheme))).toMatchObject({ status: "failed", checks: 2 });
+  });
+});
+
