@@ -2,7 +2,7 @@ import { intFlag, MAX_SEED, parseCommandFlags } from "./flags.ts";
 import { announceReady, serveInBackground } from "./serve-background.ts";
 import { UsageError } from "./usage-error.ts";
 import {
-  CREDENTIAL_ENV, DEFAULT_RATE, FAULTS, faultsByName, optionsFromEnvironment, ReferenceConfigError, startReferenceServer, UnknownFaultError, type Fault,
+  CREDENTIAL_ENV, DEFAULT_RATE, FAULTS, faultHooksByName, optionsFromEnvironment, ReferenceConfigError, startReferenceServer, UnknownFaultError, type Fault,
 } from "../reference/index.ts";
 
 export const DEFAULT_PORT = 8787;
@@ -64,7 +64,7 @@ export default async function serve(argv: string[]): Promise<number> {
   }
   const faultNames = values.fault ?? [];
   try {
-    faultsByName(faultNames);
+    faultHooksByName(faultNames);
   } catch (e) {
     if (e instanceof UnknownFaultError) throw new UsageError(`${e.message} (serve --list-faults describes them)`);
     throw e;

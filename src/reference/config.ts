@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { CREDENTIAL_FORMATS } from "./credential-formats.ts";
+import type { FaultHooks } from "./faults/types.ts";
 
 /** What the reference accepts as credentials. Unset members are generated (see resolveConfig). */
 export interface ReferenceCredentials {
@@ -20,8 +21,10 @@ export interface ReferenceOptions {
   /** A second zone with certificates of its own (for ID-ZONE-SCOPED); generated when unset. */
   otherZoneId?: string;
   credentials?: ReferenceCredentials;
-  /** Names from the fault catalogue (src/reference/faults), applied in this order. */
+  /** Names from the fault catalogue (src/reference/faults), or `blind/<name>` from the blind one, applied in this order. */
   faults?: string[];
+  /** Faults of your own, applied after the named ones: hooks into the reference (src/reference/faults/types.ts). */
+  customFaults?: { name: string; apply: FaultHooks }[];
   /** Requests per second before 429 (a one-second window counter); 0 turns the limit off. Default 50. */
   rate?: number;
   /** Seed of the generated certificates and of every generated default. Default 1. */

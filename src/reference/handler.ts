@@ -1,20 +1,14 @@
-import type { IncomingHttpHeaders } from "node:http";
 import { authenticate, presentedCredentials, type AuthDecision } from "./auth.ts";
 import type { ReferenceConfig } from "./config.ts";
 import { ERRORS, failureEnvelope, listEnvelope, type ErrorItem, type SuccessEnvelope } from "./envelopes.ts";
-import type { FailureOutcome, FaultHooks, IdAction, IdCheck, LookupInput, LookupResult, RefusalReason, Reply, ReplyContext } from "./faults/types.ts";
+import type { FailureOutcome, FaultHooks, IdAction, IdCheck, LookupInput, LookupResult, RefusalReason, Reply, ReplyContext, RequestView } from "./faults/types.ts";
 import { listPage } from "./list.ts";
 import { WindowRateLimiter, rateLimitHeaders } from "./rate-limit.ts";
 import { classifyId, matchRoute, type IdPosition, type Operation, type PathId } from "./routing.ts";
 import type { CertificateRecord, CertificateStore } from "./store.ts";
 
 /** What one request carries that the reference looks at. */
-export interface RequestInfo {
-  method: string;
-  /** The request target exactly as sent. */
-  target: string;
-  headers: IncomingHttpHeaders;
-}
+export type RequestInfo = RequestView;
 
 /** Everything a request is answered from. */
 export interface HandlerState {
@@ -36,12 +30,12 @@ function refusal(status: number, reason: RefusalReason, operation: Operation | u
 }
 
 /** The reply of a refusal, after the fault hooks on failures and on replies. */
-function failureReply(state: HandlerState, outcome: FailureOutcome): { reply: Reply; ctx: ReplyContext } {
+function failureReply(state: HandlerState, req: RequestInfo, outcome: FailureOutcome): { reply: Reply; ctx: ReplyContext } {
   let o = outcome;
   for (const h of state.hooks) if (h.failure) o = h.failure(o);
   return {
     reply: { status: o.status, headers: { "content-type": JSON_TYPE, ...o.headers }, body: o.body === undefined ? "" : JSON.stringify(o.body) },
-    ctx: { kind: "failure", operation: o.operation, reason: o.reason },
+    ctx: { kind: "failure", operation: o.operation, reason: o.reason, request: req },
   };
 }
 
@@ -109,16 +103,16 @@ function respond(state: HandlerState, req: RequestInfo): { reply: Reply; ctx: Re
       const page = listPage(state.store.certificates(zoneId), route.query);
       if ("invalid" in page) throw refusal(400, "query", "list", ERRORS.invalidQuery(page.invalid, page.why));
       const body = listEnvelope(page.items.map((c) => c.result), page.info);
-      return { reply: { status: 200, headers: { "content-type": JSON_TYPE }, body: JSON.stringify(body) }, ctx: { kind: "success", operation: "list" } };
+      return { reply: { status: 200, headers: { "content-type": JSON_TYPE }, body: JSON.stringify(body) }, ctx: { kind: "success", operation: "list", request: req } };
     }
     const certificateId = checkId(state, "certificate", route.certificate, "details", route.path, zoneId);
     checkCredentials(state, req, "details");
     const found = lookup(state, { zoneId, certificateId, store: state.store });
     if (found.kind !== "found") throw lookupRefusal(found);
     const body = detailsBody(state, found, route.certificate.value ?? route.certificate.raw);
-    return { reply: { status: 200, headers: { "content-type": JSON_TYPE }, body }, ctx: { kind: "success", operation: "details" } };
+    return { reply: { status: 200, headers: { "content-type": JSON_TYPE }, body }, ctx: { kind: "success", operation: "details", request: req } };
   } catch (e) {
-    if (e instanceof Refusal) return failureReply(state, e.outcome);
+    if (e instanceof Refusal) return failureReply(state, req, e.outcome);
     throw e;
   }
 }
@@ -130,14 +124,14 @@ function respond(state: HandlerState, req: RequestInfo): { reply: Reply; ctx: Re
  */
 export function handle(state: HandlerState, req: RequestInfo): Reply {
   for (const h of state.hooks) {
-    const own = h.request?.({ target: req.target });
+    const own = h.request?.(req);
     if (own) return own;
   }
   const rate = state.limiter.take();
   let answer: { reply: Reply; ctx: ReplyContext };
   if (!rate.allowed) {
     const operation = (() => { const r = matchRoute(req.target); return r.kind === "route" ? r.operation : undefined; })();
-    answer = failureReply(state, { status: 429, headers: { "retry-after": String(rate.resetSeconds) }, body: failureEnvelope(ERRORS.rateLimited()), reason: "rate-limited", operation });
+    answer = failureReply(state, req, { status: 429, headers: { "retry-after": String(rate.resetSeconds) }, body: failureEnvelope(ERRORS.rateLimited()), reason: "rate-limited", operation });
   } else {
     answer = respond(state, req);
   }

@@ -7,4 +7,5 @@ export {
 export { CREDENTIAL_FORMATS } from "./credential-formats.ts";
 export { ERRORS, type ErrorItem, type FailureEnvelope, type ListEnvelope, type ResultInfo, type SuccessEnvelope } from "./envelopes.ts";
 export { BASE_PATH } from "./routing.ts";
-export { FAULTS, faultByName, faultsByName, faultsByRequirement, UnknownFaultError, type Fault, type FaultHooks } from "./faults/index.ts";
+export { BLIND_PREFIX, FAULTS, faultByName, faultHooksByName, faultsByName, faultsByRequirement, UnknownFaultError, type Fault, type FaultHooks } from "./faults/index.ts";
+export { BLIND_FAULTS, type BlindFault } from "./blind/index.ts";

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { resolveConfig, type CredentialName, type ReferenceCredentials, type ReferenceOptions } from "./config.ts";
 import { buildStore, zoneRecords } from "./certificates.ts";
 import { ERRORS, failureEnvelope } from "./envelopes.ts";
-import { faultsByName } from "./faults/index.ts";
+import { faultHooksByName } from "./faults/index.ts";
 import { handle, internalErrorReply, type HandlerState } from "./handler.ts";
 import { WindowRateLimiter } from "./rate-limit.ts";
 import { BASE_PATH } from "./routing.ts";
@@ -38,6 +38,14 @@ export interface ServerHooks {
 function send(res: ServerResponse, reply: Reply): void {
   if (reply.hang) return; // a fault: nothing is ever written; close() destroys the socket
   if (reply.reset) return void res.socket?.resetAndDestroy(); // a fault: TCP RST, no answer
+  if (reply.raw !== undefined) {
+    // A fault that writes its own bytes: nothing of Node's serialisation, then the connection ends (or stays).
+    const socket = res.socket;
+    if (!socket) return;
+    socket.write(typeof reply.raw === "string" ? Buffer.from(reply.raw, "latin1") : reply.raw);
+    if (!reply.keepOpen) socket.end();
+    return;
+  }
   const body = Buffer.from(reply.body, "utf8");
   res.writeHead(reply.status, { ...reply.headers, "content-length": String(body.length) });
   res.end(body);
@@ -58,7 +66,7 @@ function clientErrorResponse(err: NodeJS.ErrnoException): string {
  */
 export async function startReferenceServer(opts: ReferenceOptions = {}, serverHooks: ServerHooks = {}): Promise<ReferenceServer> {
   const config = resolveConfig(opts);
-  const faults = faultsByName(opts.faults ?? []);
+  const faults = [...faultHooksByName(opts.faults ?? []), ...(opts.customFaults ?? [])];
   const hooks = faults.map((f) => f.apply);
   const store = buildStore(config, await zoneRecords(config), hooks);
   const state: HandlerState = { config, store, limiter: new WindowRateLimiter(config.rate), hooks };
@@ -70,7 +78,7 @@ export async function startReferenceServer(opts: ReferenceOptions = {}, serverHo
     const target = req.url ?? "/";
     let reply: Reply;
     try {
-      reply = handle(state, { method, target, headers: req.headers });
+      reply = handle(state, { method, target, headers: req.headers, rawHeaders: req.rawHeaders, httpVersion: req.httpVersion });
     } catch (error) {
       onInternalError(error, method, target);
       reply = internalErrorReply();

@@ -7,7 +7,8 @@ import { RESULT_FAULTS } from "./result.ts";
 import { STATUS_FAULTS } from "./status.ts";
 import { X509_FAULTS } from "./x509.ts";
 import { hasRequirement } from "../../registry/index.ts";
-import type { Fault } from "./types.ts";
+import type { Fault, FaultHooks } from "./types.ts";
+import { BLIND_FAULTS } from "../blind/index.ts";
 
 export type * from "./types.ts";
 export { AUTH_REFUSALS } from "./types.ts";
@@ -25,10 +26,15 @@ for (const f of FAULTS) {
   }
 }
 
+/** The prefix that names a fault of the blind catalogue (src/reference/blind/): `blind/<name>`. */
+export const BLIND_PREFIX = "blind/";
+const BLIND_BY_NAME = new Map(BLIND_FAULTS.map((f) => [`${BLIND_PREFIX}${f.name}`, f]));
+if (BLIND_BY_NAME.size !== BLIND_FAULTS.length) throw new Error("duplicate fault name in the blind catalogue");
+
 /** A fault name that is not in the catalogue. */
 export class UnknownFaultError extends Error {
   constructor(readonly names: string[]) {
-    super(`unknown fault${names.length > 1 ? "s" : ""} ${names.map((n) => JSON.stringify(n)).join(", ")}; known faults: ${FAULTS.map((f) => f.name).join(", ")}`);
+    super(`unknown fault${names.length > 1 ? "s" : ""} ${names.map((n) => JSON.stringify(n)).join(", ")}; known faults: ${FAULTS.map((f) => f.name).join(", ")}${BLIND_FAULTS.length ? `, and the blind catalogue's as ${BLIND_PREFIX}NAME` : ""}`);
     this.name = "UnknownFaultError";
   }
 }
@@ -38,6 +44,16 @@ export function faultsByName(names: readonly string[]): Fault[] {
   const unknown = names.filter((n) => !BY_NAME.has(n));
   if (unknown.length > 0) throw new UnknownFaultError(unknown);
   return [...new Set(names)].map((n) => BY_NAME.get(n)!);
+}
+
+/**
+ * The hooks of these names, in order, from either catalogue: a fault's own name, or
+ * `blind/<name>` for the blind catalogue's. @throws UnknownFaultError
+ */
+export function faultHooksByName(names: readonly string[]): { name: string; apply: FaultHooks }[] {
+  const unknown = names.filter((n) => !BY_NAME.has(n) && !BLIND_BY_NAME.has(n));
+  if (unknown.length > 0) throw new UnknownFaultError(unknown);
+  return [...new Set(names)].map((name) => ({ name, apply: (BY_NAME.get(name) ?? BLIND_BY_NAME.get(name))!.apply }));
 }
 
 export function faultByName(name: string): Fault | undefined {

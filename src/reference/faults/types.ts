@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import type { AuthDecision, RefusalCategory } from "../auth.ts";
 import type { SuccessEnvelope } from "../envelopes.ts";
 import type { IdPosition, IdVerdict, Operation, PathId } from "../routing.ts";
@@ -60,7 +61,11 @@ export interface FailureOutcome {
   operation: Operation | undefined;
 }
 
-/** What goes on the wire. `hang`: send nothing, keep the connection open until the server closes; `reset`: reset the connection. */
+/**
+ * What goes on the wire. `hang`: send nothing, keep the connection open until the server closes;
+ * `reset`: reset the connection; `raw`: these exact bytes instead of a serialised answer (status,
+ * headers and body are then ignored), after which the connection is closed unless `keepOpen`.
+ */
 export interface Reply {
   status: number;
   /** Lower-case names. */
@@ -68,6 +73,22 @@ export interface Reply {
   body: string;
   hang?: boolean;
   reset?: boolean;
+  /** A string is sent one byte per character (latin1): pass a Buffer for UTF-8 text. */
+  raw?: string | Uint8Array;
+  keepOpen?: boolean;
+}
+
+/** The request being answered, as the server received it. */
+export interface RequestView {
+  method: string;
+  /** The request target exactly as sent. */
+  target: string;
+  /** Node's view of the headers: names lower-cased, repeats joined. */
+  headers: IncomingHttpHeaders;
+  /** Names and values as sent, in order (`[name, value, name, value, ...]`). */
+  rawHeaders: readonly string[];
+  /** The HTTP version of the request line ("1.1", "1.0"). */
+  httpVersion: string;
 }
 
 export interface ReplyContext {
@@ -75,6 +96,8 @@ export interface ReplyContext {
   /** The operation the path names; undefined for a path no operation has. */
   operation: Operation | undefined;
   reason?: RefusalReason;
+  /** The request this answers. */
+  request: RequestView;
 }
 
 /**
@@ -87,7 +110,7 @@ export interface FaultHooks {
   /** An identifier of the path, after the format check. */
   idCheck?(check: IdCheck, action: IdAction): IdAction;
   /** Before anything else: a fault that answers some requests its own way (or not at all) returns that reply. */
-  request?(req: { target: string }): Reply | undefined;
+  request?(req: RequestView): Reply | undefined;
   /** The credential decision (with the credentials the server accepts, for faults that compare carelessly). */
   authenticate?(decision: AuthDecision, configured: Required<ReferenceCredentials>): AuthDecision;
   /** Finding the certificate of a details request; call `next` for the correct answer. */
