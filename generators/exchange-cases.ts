@@ -13,7 +13,7 @@ import type { Requirement } from "../src/registry/types.ts";
 
 /** What a request asks (the probe plan's selectors, as plain values). */
 export interface RequestFacts {
-  readonly kind: "read" | "auth" | "id" | "control" | "list";
+  readonly kind: "read" | "auth" | "id" | "path" | "control" | "list";
   /** Reads: the credential scheme they use. */
   readonly scheme?: "key" | "token";
   /** A second read of a certificate already read with this scheme. */
@@ -127,6 +127,6 @@ export const IDENTIFIER_REFUSAL_STATUSES: readonly number[] = [400, 403, 404];
 /** The statuses a correct answer to the request has. */
 export function correctStatuses(facts: RequestFacts): readonly number[] {
   if (facts.kind === "auth") return CREDENTIAL_REFUSAL_STATUSES;
-  if (facts.kind === "id") return IDENTIFIER_REFUSAL_STATUSES;
+  if (facts.kind === "id" || facts.kind === "path") return IDENTIFIER_REFUSAL_STATUSES;
   return [200];
 }

@@ -157,3 +157,42 @@ export function identifierSamples(seed: number, count: number): IdentifierSample
     if (out.length >= count || perKind >= count) return out;
   }
 }
+
+/** A 32-hex identifier written as a UUID (8-4-4-4-12): 36 characters, what a server normalising UUIDs would strip back. */
+export function asUuid(hex: string): string {
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * One or two fixed values of every identifier kind a server must refuse, made from a real
+ * identifier where a near miss of it is the telling case (a server that trims, folds case,
+ * strips dashes or decodes twice finds the real certificate): the boundaries, sent on every run
+ * whatever the seed, beside the seeded samples of `identifierSamples`.
+ */
+export function boundaryIdentifiers(real: string): IdentifierSample[] {
+  const half = Math.floor(real.length / 2);
+  const s = (label: string, cls: IdentifierClass, value: string): IdentifierSample => ({ value, class: cls, label, expect: "4xx" });
+  return [
+    s("empty", "malformed", ""),
+    s("percent-encoded whitespace", "malformed", "%20"),
+    s("percent-encoded whitespace", "malformed", `%20${real}`),
+    s("percent-encoded whitespace", "malformed", `${real}%0A`),
+    s("percent-encoded whitespace", "malformed", `${real}%09`),
+    s("raw slash", "malformed", `${real.slice(0, half)}/${real.slice(half)}`),
+    s("percent-encoded slash", "malformed", `${real.slice(0, half)}%2F${real.slice(half)}`),
+    s("dot segment", "malformed", ".."),
+    s("dot segment", "malformed", "."),
+    s("percent-encoded dot segment", "malformed", "%2E%2E"),
+    s("upper-case hex", "malformed", real.replace(/[a-f]/, (c) => c.toUpperCase()) === real ? `${real.slice(0, -1)}A` : real.replace(/[a-f]/, (c) => c.toUpperCase())),
+    s("non-hex letters", "malformed", `${real.slice(0, -1)}g`),
+    s("percent-encoded Unicode", "malformed", `${real.slice(0, -1)}${percentEncodeAll("é")}`),
+    s("percent-encoded Unicode", "malformed", `${real.slice(0, -1)}${percentEncodeAll("\u0130")}`),
+    s("percent-encoded control character", "malformed", `${real}%00`),
+    s("broken percent-encoding", "malformed", `${real}%`),
+    s("broken percent-encoding", "malformed", `${real.slice(0, -2)}%C3%28`),
+    s("broken percent-encoding", "malformed", `${real.slice(0, -3)}%ED%A0%80`),
+    s("overlong UUID with dashes", "overlong", asUuid(real)),
+    s("very long", "overlong", real.repeat(Math.ceil(1024 / Math.max(1, real.length))).slice(0, 1024)),
+    s("short hex (1 to 31 digits)", "valid", real.slice(0, 1)),
+  ];
+}

@@ -1,13 +1,17 @@
-import { HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NO_5XX } from "../src/registry/index.ts";
+import {
+  HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_INTEROPERABLE, HTTP_NEGOTIATION,
+  HTTP_NO_5XX, HTTP_PATH_EXACT,
+} from "../src/registry/index.ts";
 import { answerOf, unansweredCause } from "../src/run/execute.ts";
 import { conformsTo } from "./support/check.ts";
-import { probesOfKind } from "./support/context.ts";
-import { describeProbe, isJsonContentType, jsonBody } from "./support/evidence.ts";
+import { plainReads, probesOfKind, variantReads } from "./support/context.ts";
+import { describeProbe, isJsonContentType, jsonBody, jsonLexicalFactsOf } from "./support/evidence.ts";
+import { expectRefusal } from "./support/refusal.ts";
 
 /** HTTP: status codes and content type. */
 export const HTTP_CHECKS = [
   conformsTo(HTTP_EXISTING_200, (ctx, c) => {
-    for (const r of probesOfKind(ctx, "read")) c.withResponse(r, (res) => c.expect(res.status === 200, `answered ${res.status}, expected 200`, r));
+    for (const r of plainReads(ctx)) c.withResponse(r, (res) => c.expect(res.status === 200, `answered ${res.status}, expected 200`, r));
   }),
 
   conformsTo(HTTP_NO_5XX, (ctx, c) => {
@@ -44,7 +48,7 @@ export const HTTP_CHECKS = [
         const body = jsonBody(res);
         // A body the suite cut at its limit is HTTP-BODY-BOUNDED's failure; whether all of it was JSON is unknown.
         if (!body.ok && body.cut) return c.couldNotTell(`${describeProbe(r)}: ${body.why}`);
-        c.expect(body.ok, () => (body.ok ? "" : body.why), r);
+        c.expect(body.ok && !body.bom, () => (body.ok ? "the body starts with a byte order mark (RFC 8259 §8.1: MUST NOT be added)" : body.why), r);
       });
     }
   }),
@@ -54,4 +58,31 @@ export const HTTP_CHECKS = [
       c.ifAnswered(r, (res) => c.expect(!res.truncated, () => `the body is larger than ${res.cutAtBytes ? `${Math.round((res.cutAtBytes / 2 ** 20) * 10) / 10} MiB` : "the suite's limit"}: read up to there, the rest discarded`, r));
     }
   }),
+
+  conformsTo(HTTP_JSON_INTEROPERABLE, (ctx, c) => {
+    for (const r of ctx.results) {
+      c.ifAnswered(r, (res) => {
+        const facts = jsonLexicalFactsOf(res);
+        if (!facts) return; // not JSON: HTTP-JSON-BODY speaks for it
+        const problems = [
+          ...facts.duplicateNames.map((p) => `the member ${p} is named twice in its object`),
+          ...facts.unpairedSurrogates.map((p) => `the string at ${p || "(body)"} has an unpaired surrogate`),
+          ...[...facts.beyondDoublePrecision].map(([p, n]) => `the number ${n} at ${p || "(body)"} is beyond what an IEEE 754 double holds exactly`),
+        ];
+        c.expect(problems.length === 0, () => `${problems.join("; ")} (RFC 8259 §4, §6, §8.2)`, r);
+      });
+    }
+  }),
+
+  conformsTo(HTTP_NEGOTIATION, (ctx, c) => {
+    for (const r of variantReads(ctx, "accept-any", "accept-absent", "accept-application-any", "accept-json-weighted", "accept-html")) {
+      c.withResponse(r, (res) => {
+        const json = isJsonContentType(res);
+        if (r.probe.expect === "200-or-406") return void c.expect(res.status === 406 || (res.status === 200 && json), () => `answered ${res.status} with Content-Type ${res.headers["content-type"] ?? "(none)"}: expected 406, or 200 with application/json`, r);
+        c.expect(res.status === 200 && json, () => `answered ${res.status} with Content-Type ${res.headers["content-type"] ?? "(none)"}, though its Accept admits application/json: expected 200 with application/json`, r);
+      });
+    }
+  }),
+
+  conformsTo(HTTP_PATH_EXACT, (ctx, c) => probesOfKind(ctx, "path").forEach((r) => expectRefusal(c, r))),
 ];

@@ -1,9 +1,10 @@
-import { ID_MALFORMED_REFUSED, ID_MAXLENGTH_CERTIFICATE, ID_MAXLENGTH_ZONE, ID_RESULT_ECHO, ID_RESULT_FORMAT, ID_RESULT_MAXLENGTH, ID_UNKNOWN_REFUSED, ID_ZONE_SCOPED } from "../src/registry/index.ts";
+import { ID_EXISTENCE_HIDDEN, ID_MALFORMED_REFUSED, ID_MAXLENGTH_CERTIFICATE, ID_MAXLENGTH_ZONE, ID_RESULT_ECHO, ID_RESULT_FORMAT, ID_RESULT_MAXLENGTH, ID_UNKNOWN_REFUSED, ID_ZONE_SCOPED } from "../src/registry/index.ts";
 import type { IdCase } from "../src/run/probes.ts";
 import { conformsTo } from "./support/check.ts";
 import { probesOfKind, type CheckContext } from "./support/context.ts";
 import { resultObject, shown } from "./support/evidence.ts";
 import { expectRefusal } from "./support/refusal.ts";
+import { expectSameRefusals } from "./support/same-answer.ts";
 import { schemaCheck } from "./schema-checks.ts";
 
 /** The identifier probes of a case, the smallest shrunk identifier first (its failure is the one a reader should see first). */
@@ -30,4 +31,5 @@ export const ID_CHECKS = [
   conformsTo(ID_MALFORMED_REFUSED, (ctx, c) => idProbes(ctx, "malformed").forEach((r) => expectRefusal(c, r))),
   conformsTo(ID_UNKNOWN_REFUSED, (ctx, c) => idProbes(ctx, "unknown").forEach((r) => expectRefusal(c, r))),
   conformsTo(ID_ZONE_SCOPED, (ctx, c) => idProbes(ctx, "other-zone").forEach((r) => expectRefusal(c, r))),
+  conformsTo(ID_EXISTENCE_HIDDEN, (ctx, c) => expectSameRefusals(ctx, c, ID_EXISTENCE_HIDDEN.id)),
 ];

@@ -1,7 +1,8 @@
 import {
-  RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_FINGERPRINT_UNIQUE, RESULT_MEMBER_TYPES, RESULT_PEM_FORMAT, RESULT_READS_AGREE,
+  RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_FINGERPRINT_UNIQUE, RESULT_MEMBER_TYPES, RESULT_NO_PRIVATE_KEY, RESULT_PEM_FORMAT, RESULT_READS_AGREE,
   RESULT_REQUIRED_MEMBERS, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT,
 } from "../src/registry/index.ts";
+import { jsonBody } from "./support/evidence.ts";
 import { normalizeSerial } from "../src/x509/index.ts";
 import { schemaCheck } from "./schema-checks.ts";
 import { certificates, readResults } from "./support/certificates.ts";
@@ -12,15 +13,35 @@ export const MAY_VARY_BETWEEN_READS: ReadonlySet<string> = new Set(["status"]);
 /** Members compared as instants, not as text (`...00Z` and `...00.000Z` are one date). */
 const DATE_MEMBERS: ReadonlySet<string> = new Set(["issued_on", "expires_on"]);
 
+/** A JSON value with every object's members in name order (member order carries no meaning: RFC 8259 §4). */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+}
+
 /** The result as compared between reads. */
 function comparable(result: Record<string, unknown>): string {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(result).sort()) {
     if (MAY_VARY_BETWEEN_READS.has(key)) continue;
     const value = result[key];
-    out[key] = DATE_MEMBERS.has(key) && typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : value;
+    out[key] = DATE_MEMBERS.has(key) && typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value).toISOString() : canonical(value);
   }
   return JSON.stringify(out);
+}
+
+/** Private key material: a PEM private key block (PKCS#1, PKCS#8, SEC 1, encrypted or not), or a JWK with its private member. */
+const PRIVATE_PEM = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/;
+function privateKeyIn(value: unknown): string | undefined {
+  if (typeof value === "string") return PRIVATE_PEM.test(value) || PRIVATE_PEM.test(value.replace(/\\n/g, "\n")) ? "a PEM private key block" : undefined;
+  if (Array.isArray(value)) return value.map(privateKeyIn).find(Boolean);
+  if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    if (typeof o.kty === "string" && typeof o.d === "string") return "a JWK with its private member d";
+    return Object.values(o).map(privateKeyIn).find(Boolean);
+  }
+  return undefined;
 }
 
 /** The members that differ between two results (for the failure message). */
@@ -62,5 +83,15 @@ export const RESULT_CHECKS = [
       c.expect(comparable(result) === comparable(earlier.result), () => `${differing(earlier.result, result).join(", ")} differ from "${earlier.label}"`, r);
     }
     if (!c.checks) c.skip("no certificate was read twice");
+  }),
+
+  conformsTo(RESULT_NO_PRIVATE_KEY, (ctx, c) => {
+    for (const r of ctx.results) {
+      c.ifAnswered(r, (res) => {
+        const body = jsonBody(res);
+        const found = body.ok ? privateKeyIn(body.value) : PRIVATE_PEM.test(res.body) ? "a PEM private key block" : undefined;
+        c.expect(found === undefined, () => `the ${res.status} answer carries ${found}`, r);
+      });
+    }
   }),
 ];

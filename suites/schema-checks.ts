@@ -5,7 +5,7 @@ import { formatViolation, responseValidator } from "../src/schema/validator.ts";
 import type { ProbeResult } from "../src/run/execute.ts";
 import { conformsTo, type Check } from "./support/check.ts";
 import type { CheckContext } from "./support/context.ts";
-import { describeProbe, is4xx, jsonBody } from "./support/evidence.ts";
+import { describeProbe, is4xx, jsonBody, jsonLexicalFactsOf } from "./support/evidence.ts";
 
 /** The responses of a class seen anywhere in the run: 200s of the read probes, every 4xx. */
 export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeResult[] {
@@ -22,7 +22,7 @@ export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeRe
  * profile of its level (must: spec, exactly the document; should: strict, with the
  * errata), fails on the violations that name this requirement.
  */
-export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?: (r: ProbeResult, res: ExchangeResponse) => boolean): Check {
+export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?: (r: ProbeResult, res: ExchangeResponse) => boolean, opts: { notJsonFails?: boolean } = {}): Check {
   return conformsTo(requirement, (ctx, c) => {
     const profile = c.level === "must" ? "spec" : "strict";
     const validator = responseValidator(c.spec);
@@ -31,11 +31,13 @@ export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?
       if (extra && !extra(r, res)) continue;
       const body = jsonBody(res);
       if (!body.ok) {
-        // A body the suite cut could be valid: that is "could not tell". Anything else: HTTP-JSON-BODY speaks for it.
+        // A body the suite cut could be valid: that is "could not tell". Anything else: HTTP-JSON-BODY speaks for it,
+        // and the envelope's own requirement (notJsonFails): a body that is not JSON is no envelope at all.
         if (body.cut) c.couldNotTell(`${describeProbe(r)}: ${body.why}`);
+        else if (opts.notJsonFails) c.fail(`the ${res.status} body is no envelope: ${body.why}`, r);
         continue;
       }
-      const violations = validator.validate(cls, body.value, profile).filter((v) => v.requirementId === requirement.id);
+      const violations = validator.validate(cls, body.value, profile, jsonLexicalFactsOf(res)?.fractionOrExponent).filter((v) => v.requirementId === requirement.id);
       c.expect(violations.length === 0, () => violations.map(formatViolation).join("; "), r);
     }
   });

@@ -5,7 +5,7 @@
 import { RequestBudget } from "./budget.ts";
 import { authHeadersFor, configuredSchemes, lowerCaseNames, type AuthChoice, type Credentials } from "./credentials.ts";
 import { curlCommand } from "./curl.ts";
-import { sendWithNodeHttp } from "./node-http-transport.ts";
+import { KeptAliveConnection, sendWithNodeHttp } from "./node-http-transport.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { redactRequestHeaders, redactResponseHeaders, redactText } from "./redact.ts";
 import { headerProblem, normaliseHeaderValue } from "./request-headers.ts";
@@ -72,6 +72,15 @@ export interface GetOptions {
   retryOn5xx?: boolean;
   /** What this request is for; kept on the exchange. */
   label?: string;
+  /** Default headers not to send (`accept`): a client may leave them out. */
+  withoutHeaders?: string[];
+  /** Send every header name in upper case (field names are case-insensitive, RFC 9110 §5.1). */
+  upperCaseHeaderNames?: boolean;
+  /**
+   * Send on this kept-alive connection (`client.keptAliveConnection()`), shared with other requests
+   * in turn; such a request is never retried (a retry on a new connection would hide a broken one).
+   */
+  connection?: KeptAliveConnection;
   /**
    * The credential-header values this request sends that are not configured credentials (a made-up
    * wrong token, a malformed header) are suite-made test values and may appear in the evidence.
@@ -153,6 +162,11 @@ export class ConformanceClient {
         : new RateLimiter({ requestsPerSecond: options.rate, now: this.now, sleep: this.sleep });
   }
 
+  /** A connection to send several requests on in turn (HTTP/1.1 persistence); close it when done. */
+  keptAliveConnection(): KeptAliveConnection {
+    return new KeptAliveConnection();
+  }
+
   /** Requests the budget still allows (`Infinity` without one). */
   get budgetRemaining(): number {
     return this.budget.remaining;
@@ -174,7 +188,7 @@ export class ConformanceClient {
       ...authHeadersFor(opts.auth ?? this.defaultAuth, this.credentials),
       ...lowerCaseNames(opts.headers ?? {}),
     };
-    for (const [name, value] of Object.entries(given)) headers[name] = normaliseHeaderValue(value);
+    for (const [name, value] of Object.entries(given)) if (!opts.withoutHeaders?.includes(name)) headers[name] = normaliseHeaderValue(value);
 
     const request: ExchangeRequest = {
       method: "GET",
@@ -216,6 +230,7 @@ export class ConformanceClient {
       attempts += 1;
       outcome = await transport({
         url, headers, timeoutMs: this.timeoutMs, stop: this.stop,
+        ...(opts.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}), ...(opts.connection ? { connection: opts.connection } : {}),
         bodyLimits: { maxBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, budgetBytes: this.maxTotalBodyBytes - this.bodyBytesRead },
       });
       this.bodyBytesRead += outcome.response?.bytes ?? 0;
@@ -226,7 +241,7 @@ export class ConformanceClient {
         outcome = { ...outcome, error: decision.error };
         break;
       }
-      if (attempts > this.maxRetries) break;
+      if (attempts > this.maxRetries || opts.connection) break;
       this.onWait?.({ ms: decision.wait, why: decision.why, ...(opts.label !== undefined ? { label: opts.label } : {}) });
       await this.sleep(decision.wait);
     }
@@ -276,7 +291,8 @@ export class ConformanceClient {
     };
     let error = outcome.error;
     if (outcome.response) {
-      const { status, headers, body, truncated, overBudget, invalidUtf8 } = outcome.response;
+      const { status, headers, body, truncated, overBudget, invalidUtf8, decoding, reusedConnection } = outcome.response;
+      if (reusedConnection !== undefined) exchange.connection = { reused: reusedConnection };
       if (overBudget) {
         error ??= {
           kind: "budget",
@@ -289,6 +305,7 @@ export class ConformanceClient {
         body: redactText(body, this.credentials),
         ...(truncated ? { truncated, cutAtBytes: this.maxBodyBytes } : {}),
         ...(invalidUtf8 ? { invalidUtf8 } : {}),
+        ...(decoding ? { decoding: decoding.error ? { ...decoding, error: redactText(decoding.error, this.credentials) } : decoding } : {}),
       };
     }
     if (error) {

@@ -18,16 +18,40 @@ class Slicer extends Transform {
   }
 }
 
-/** The streams that undo `encoding` (gzip, x-gzip, deflate, br), or undefined for identity or one the suite does not know. */
-export function decoderFor(encoding: string | undefined): { input: Transform; output: Transform } | undefined {
-  const name = encoding?.trim().toLowerCase();
+/** The content codings of a Content-Encoding value, in the order they were applied (`identity` dropped; names lower-cased). */
+export function contentCodings(encoding: string | undefined): string[] {
+  return (encoding ?? "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c !== "" && c !== "identity");
+}
+
+function inflaterFor(coding: string): Transform | undefined {
   const options = { chunkSize: 16 * 1024, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  const inflater = name === "gzip" || name === "x-gzip" ? zlib.createGunzip(options)
-    : name === "deflate" ? zlib.createInflate(options)
-    : name === "br" ? zlib.createBrotliDecompress({ chunkSize: 16 * 1024 })
-    : undefined;
-  if (!inflater) return undefined;
-  const slicer = new Slicer({ highWaterMark: SLICE });
-  slicer.pipe(inflater);
-  return { input: slicer, output: inflater };
+  if (coding === "gzip" || coding === "x-gzip") return zlib.createGunzip(options);
+  if (coding === "deflate") return zlib.createInflate(options);
+  if (coding === "br") return zlib.createBrotliDecompress({ chunkSize: 16 * 1024 });
+  return undefined;
+}
+
+/** How a Content-Encoding is undone: a chain of streams, or the coding the suite cannot undo. */
+export type Decoding = { input: Transform; output: Transform; stages: Transform[]; codings: string[] } | { unknown: string; codings: string[] };
+
+/**
+ * The streams that undo `encoding` (gzip, x-gzip, deflate, br, in any list: the last applied is
+ * undone first), undefined for none or identity, or the first coding the suite does not know.
+ */
+export function decoderFor(encoding: string | undefined): Decoding | undefined {
+  const codings = contentCodings(encoding);
+  if (codings.length === 0) return undefined;
+  const stages: Transform[] = [];
+  for (const coding of [...codings].reverse()) {
+    const inflater = inflaterFor(coding);
+    if (!inflater) {
+      for (const s of stages) s.destroy();
+      return { unknown: coding, codings };
+    }
+    const slicer = new Slicer({ highWaterMark: SLICE });
+    if (stages.length) stages[stages.length - 1]!.pipe(slicer);
+    slicer.pipe(inflater);
+    stages.push(slicer, inflater);
+  }
+  return { input: stages[0]!, output: stages[stages.length - 1]!, stages, codings };
 }

@@ -9,17 +9,35 @@ import { createHash } from "node:crypto";
 import { CREDENTIAL_ENV_VARS } from "./credential-env.ts";
 import type { Credentials, CredentialScheme } from "./credentials.ts";
 
+/**
+ * How an edit of the configured credentials must be answered:
+ * - `near-miss`: a wrong credential close to the right one: refused;
+ * - `misplaced`: the right credential in the wrong header or form: refused;
+ * - `spelling`: the right credential written another way HTTP allows (scheme name case, spaces): accepted.
+ */
+export type EditKind = "near-miss" | "misplaced" | "spelling";
+
 /** The edits, each named after what it changes. */
 export const NEAR_MISSES = {
-  "key-wrong": { scheme: "key", describe: "the right X-Auth-Email with a wrong, well-formed X-Auth-Key" },
-  "email-wrong": { scheme: "key", describe: "a wrong, well-formed X-Auth-Email with the right X-Auth-Key" },
-  "key-digit-changed": { scheme: "key", describe: "the right X-Auth-Email with X-Auth-Key one hex digit changed" },
-  "token-last-changed": { scheme: "token", describe: "the API token with its last character changed" },
-  "token-char-dropped": { scheme: "token", describe: "the API token with its last character dropped" },
-  "token-char-added": { scheme: "token", describe: "the API token with one character added" },
-  "token-case-flipped": { scheme: "token", describe: "the API token with the case of its letters flipped" },
-} as const satisfies Record<string, { scheme: CredentialScheme; describe: string }>;
+  "key-wrong": { scheme: "key", kind: "near-miss", describe: "the right X-Auth-Email with a wrong, well-formed X-Auth-Key" },
+  "email-wrong": { scheme: "key", kind: "near-miss", describe: "a wrong, well-formed X-Auth-Email with the right X-Auth-Key" },
+  "key-digit-changed": { scheme: "key", kind: "near-miss", describe: "the right X-Auth-Email with X-Auth-Key one hex digit changed" },
+  "key-char-dropped": { scheme: "key", kind: "near-miss", describe: "the right X-Auth-Email with X-Auth-Key's last character dropped" },
+  "key-char-added": { scheme: "key", kind: "near-miss", describe: "the right X-Auth-Email with one character added to X-Auth-Key" },
+  "token-last-changed": { scheme: "token", kind: "near-miss", describe: "the API token with its last character changed" },
+  "token-char-dropped": { scheme: "token", kind: "near-miss", describe: "the API token with its last character dropped" },
+  "token-char-added": { scheme: "token", kind: "near-miss", describe: "the API token with one character added" },
+  "token-case-flipped": { scheme: "token", kind: "near-miss", describe: "the API token with the case of its letters flipped" },
+  "token-without-scheme": { scheme: "token", kind: "misplaced", describe: "the API token as the whole Authorization value, without Bearer" },
+  "token-other-scheme": { scheme: "token", kind: "misplaced", describe: "the API token under another scheme name (Authorization: Token ...)" },
+  "token-as-key": { scheme: "token", kind: "misplaced", describe: "the API token as X-Auth-Key, beside an X-Auth-Email" },
+  "key-as-bearer": { scheme: "key", kind: "misplaced", describe: "the API key as a bearer token (Authorization: Bearer <key>)" },
+  "bearer-lower-case": { scheme: "token", kind: "spelling", describe: "the API token with the scheme name in lower case (bearer)" },
+  "bearer-upper-case": { scheme: "token", kind: "spelling", describe: "the API token with the scheme name in upper case (BEARER)" },
+  "bearer-two-spaces": { scheme: "token", kind: "spelling", describe: "the API token after two spaces (Bearer  <token>)" },
+} as const satisfies Record<string, { scheme: CredentialScheme; kind: EditKind; describe: string }>;
 
+/** An edit of the configured credentials (of any kind: see EditKind). */
 export type NearMiss = keyof typeof NEAR_MISSES;
 
 /** A value the client sends that reveals a configured secret (a near miss of it), and what evidence shows instead. */
@@ -70,6 +88,16 @@ export function nearMissHeaders(nearMiss: NearMiss, credentials: Credentials): R
     case "token-char-dropped": return token && token.length > 1 ? { authorization: `Bearer ${token.slice(0, -1)}` } : undefined;
     case "token-char-added": return token ? { authorization: `Bearer ${token}${otherThan(token.slice(-1))}` } : undefined;
     case "token-case-flipped": return token && /[A-Za-z]/.test(token) ? { authorization: `Bearer ${flipCase(token)}` } : undefined;
+    case "key-char-dropped": return email && apiKey && apiKey.length > 1 ? { "x-auth-email": email, "x-auth-key": apiKey.slice(0, -1) } : undefined;
+    case "key-char-added": return email && apiKey ? { "x-auth-email": email, "x-auth-key": `${apiKey}${otherThan(apiKey.slice(-1))}` } : undefined;
+    case "token-without-scheme": return token ? { authorization: token } : undefined;
+    case "token-other-scheme": return token ? { authorization: `Token ${token}` } : undefined;
+    // The configured email where there is one (the server must not take a token for a key), else a made-up one.
+    case "token-as-key": return token ? { "x-auth-email": email ?? madeUp("email", ""), "x-auth-key": token } : undefined;
+    case "key-as-bearer": return email && apiKey ? { authorization: `Bearer ${apiKey}` } : undefined;
+    case "bearer-lower-case": return token ? { authorization: `bearer ${token}` } : undefined;
+    case "bearer-upper-case": return token ? { authorization: `BEARER ${token}` } : undefined;
+    case "bearer-two-spaces": return token ? { authorization: `Bearer  ${token}` } : undefined;
   }
 }
 
@@ -85,7 +113,11 @@ export function applicableNearMisses(credentials: Credentials): NearMiss[] {
 export function derivedSecrets(credentials: Credentials): DerivedSecret[] {
   const { token, apiKey } = credentials;
   const out: DerivedSecret[] = [];
-  if (apiKey) out.push({ value: keyDigitChanged(apiKey), placeholder: placeholder("apiKey", "one hex digit changed") });
+  if (apiKey) {
+    out.push({ value: keyDigitChanged(apiKey), placeholder: placeholder("apiKey", "one hex digit changed") });
+    if (apiKey.length > 1) out.push({ value: apiKey.slice(0, -1), placeholder: placeholder("apiKey", "last character dropped") });
+    out.push({ value: `${apiKey}${otherThan(apiKey.slice(-1))}`, placeholder: placeholder("apiKey", "one character added") });
+  }
   if (token) {
     out.push({ value: `${token.slice(0, -1)}${otherThan(token.slice(-1))}`, placeholder: placeholder("token", "last character changed") });
     if (token.length > 1) out.push({ value: token.slice(0, -1), placeholder: placeholder("token", "last character dropped") });

@@ -3,7 +3,8 @@
  * the body collection every attempt shares.
  */
 import { isUtf8 } from "node:buffer";
-import type { ExchangeError } from "./types.ts";
+import type { KeptAliveConnection } from "./node-http-transport.ts";
+import type { ExchangeError, ResponseDecoding } from "./types.ts";
 
 /** What one attempt sends. Header values are already normalised and checked. */
 export interface AttemptRequest {
@@ -14,6 +15,10 @@ export interface AttemptRequest {
   bodyLimits: BodyLimits;
   /** The run's stop signal (`--max-time`, a signal): the attempt ends as `stopped`. */
   stop?: AbortSignal;
+  /** Send every header name in upper case. */
+  upperCaseHeaderNames?: boolean;
+  /** Send on this kept-alive connection (a fresh one per attempt otherwise). */
+  connection?: KeptAliveConnection;
 }
 
 /** A response as received, before redaction. */
@@ -30,6 +35,10 @@ export interface ReceivedResponse {
   overBudget?: boolean;
   /** The body bytes are not valid UTF-8 (an incomplete sequence where the suite cut the body does not count). */
   invalidUtf8?: boolean;
+  /** The Content-Encoding undone (or not). */
+  decoding?: ResponseDecoding;
+  /** Sent on a kept-alive connection: whether it went out on the socket an earlier request used. */
+  reusedConnection?: boolean;
 }
 
 /** How one attempt ended: a response, an error, or both (a response whose body failed part way). */

@@ -6,6 +6,33 @@ export interface ExchangeRequest {
   headers: Record<string, string>;
 }
 
+/** What the client did with a Content-Encoding: the codings (in the order applied) and, when the body would not decode, why. */
+export interface ResponseDecoding {
+  codings: string[];
+  error?: string;
+}
+
+/** One way the bytes of an answer break RFC 9112/9110 message syntax (src/http/wire/). */
+export interface WireViolation {
+  /** A short stable name: `bare-lf`, `content-length-with-transfer-encoding`, `singleton-field-repeated`... */
+  rule: string;
+  /** Where the rule is: `RFC 9112 §2.2`. */
+  cite: string;
+  message: string;
+}
+
+/** What the suite saw of an answer on the wire, besides what a client reads of it. */
+export interface WireEvidence {
+  /** Every violation of message syntax in the bytes received for this answer (empty: well-formed). */
+  violations: WireViolation[];
+  /** The HTTP version of the status line, as sent. */
+  httpVersion?: string;
+  /** After an answer to a request that said Connection: close, whether the server closed the connection (looked at on some requests only). */
+  closedAfterAnswer?: boolean;
+  /** node:http refused the bytes; status, fields and body are the suite's own lenient reading of them. */
+  lenient?: true;
+}
+
 export interface ExchangeResponse {
   status: number;
   /** Header names lower-cased. */
@@ -21,6 +48,10 @@ export interface ExchangeResponse {
   cutAtBytes?: number;
   /** True when the body bytes are not valid UTF-8 (`body` then holds U+FFFD where they were). */
   invalidUtf8?: boolean;
+  /** With a Content-Encoding: the codings undone, or why the body would not decode (`body` is then what did). */
+  decoding?: ResponseDecoding;
+  /** The bytes as received, judged (absent where the suite saw none: a replay of a recording without them). */
+  wire?: WireEvidence;
 }
 
 /** Why no usable response came: the suite could not tell, so checks on it are `errored` (or `skipped`). */
@@ -59,4 +90,6 @@ export interface Exchange {
   attempts: number;
   /** A curl command reproducing the request, credentials as `$CLOUDFLARE_API_TOKEN`-style placeholders. */
   curl: string;
+  /** Sent on a kept-alive connection (GetOptions.connection): whether the socket of an earlier request carried it. */
+  connection?: { reused: boolean };
 }

@@ -21,8 +21,8 @@ export const CREDENTIAL_FORMATS = {
   token: { test: (v: string) => v.length <= 1024 && TOKEN.test(v), describe: "an RFC 6750 bearer token (letters, digits and -._~+/, then optional =), at most 1024 characters" },
 } as const satisfies Record<string, CredentialFormat>;
 
-/** `Bearer <token>`: the scheme name is case-insensitive (RFC 9110 §11.1), one space, then the token. */
+/** `Bearer <token>`: the scheme name is case-insensitive (RFC 9110 §11.1), one or more spaces (§11.4, RFC 6750 §2.1: 1*SP), then the token. */
 export function bearerToken(authorization: string): string | undefined {
-  const match = /^bearer ([^ ]+)$/i.exec(authorization);
+  const match = /^bearer +([^ ]+)$/i.exec(authorization);
   return match && CREDENTIAL_FORMATS.token.test(match[1]) ? match[1] : undefined;
 }

@@ -1,3 +1,4 @@
+import { KeptAliveConnection } from "../http/node-http-transport.ts";
 import type { CredentialScheme, Exchange, GetOptions } from "../http/index.ts";
 import { listPath, type Probe } from "./probes.ts";
 
@@ -116,15 +117,48 @@ export class ProbeRunner {
 
   async run(probe: Probe): Promise<ProbeResult> {
     const stop = this.opts.stopped?.() ?? (this.down ? `the target had stopped answering (${this.down})` : undefined);
-    const exchange = stop !== undefined ? notSent(probe, this.results.length + 1, stop)
-      : await this.send(probe.path, { auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues });
+    const exchange = stop !== undefined ? notSent(probe, this.results.length + 1, stop) : await this.send(probe.path, this.optionsFor(probe));
+    if (probe.connection && !this.connections.get(probe.connection.group)?.more) this.closeConnection(probe.connection.group);
     const result = this.keep(probe, exchange);
     if (stop === undefined) await this.afterAnswer(exchange);
     return result;
   }
 
+  /** Kept-alive connections by group, and whether a later step of the group is still to come. */
+  private readonly connections = new Map<string, { connection: KeptAliveConnection; more: boolean }>();
+  /** The last step of each connection group of the plan (set by `planned`). */
+  private lastSteps = new Map<string, number>();
+
+  /** Tells the runner the plan, so it knows when a connection group's last request is sent. */
+  planned(probes: readonly Probe[]): void {
+    this.lastSteps = new Map();
+    for (const p of probes) if (p.connection) this.lastSteps.set(p.connection.group, Math.max(this.lastSteps.get(p.connection.group) ?? 0, p.connection.step));
+  }
+
+  private optionsFor(probe: Probe): GetOptions {
+    let connection: KeptAliveConnection | undefined;
+    if (probe.connection) {
+      const { group, step } = probe.connection;
+      const held = this.connections.get(group) ?? { connection: new KeptAliveConnection(), more: true };
+      held.more = step < (this.lastSteps.get(group) ?? step);
+      this.connections.set(group, held);
+      connection = held.connection;
+    }
+    return {
+      auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues,
+      ...(probe.headers ? { headers: probe.headers } : {}), ...(probe.withoutHeaders ? { withoutHeaders: probe.withoutHeaders } : {}),
+      ...(probe.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}), ...(connection ? { connection } : {}),
+    };
+  }
+
+  private closeConnection(group: string): void {
+    this.connections.get(group)?.connection.close();
+    this.connections.delete(group);
+  }
+
   /** At the end: confirms (or not) the last unanswered probes with one control read. */
   async finish(): Promise<void> {
+    for (const group of [...this.connections.keys()]) this.closeConnection(group);
     if (this.pending > 0 && !this.down) await this.controlRead();
   }
 

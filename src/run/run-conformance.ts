@@ -8,7 +8,16 @@ import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
 import { answerOf, controlProbe, discoverCertificates, ProbeRunner, type ProbeResult, type Send } from "./execute.ts";
 import { fuzzIdentifiers } from "./fuzz.ts";
-import { fitToBudget, madeUpIdentifier, planProbes, primaryScheme } from "./probes.ts";
+import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
+import type { CredentialScheme } from "../http/index.ts";
+
+/** A read of the zone's list operation (discovery, and once more at the end). */
+function listProbe(zoneId: string, when: "before" | "after", scheme?: CredentialScheme): Probe {
+  return {
+    key: `list:${when}`, kind: "list", label: when === "before" ? "discover certificates (list operation)" : "list the zone's certificates again, after the probes",
+    path: `${listPath(zoneId)}?per_page=50`, auth: scheme ?? "none", expect: "200", zoneId, priority: 0, ...(scheme ? { scheme } : {}),
+  };
+}
 
 export interface RunOptions {
   /** "vitest" (the CLI) or "in-process" (the self-certification matrix and the library: the same checks, no worker start-up). */
@@ -123,6 +132,8 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const leftOut: LeftOut[] = [];
   let suitesGotEvidence = false;
   let discoveryExchange: Exchange | undefined;
+  /** The zone's list, read before and after the probes (another operation: STATUS-TRANSITIONS reads what it says of the certificates). */
+  const lists: ProbeResult[] = [];
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
     if (suites && !suitesGotEvidence) {
       suites.abandon(error ?? "the run ended before its checks");
@@ -144,7 +155,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     const by = reason instanceof RunStop ? reason.by : "SIGINT";
     const sent = results.filter((r) => r.exchange.attempts > 0).length;
     const message = `${(reason as Error)?.message ?? "stopped"} after ${sent} of ${planned} probes; the report holds what was judged so far`;
-    const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, spec: config.spec });
+    const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, spec: config.spec });
     // No evidence because the run stopped is not "nothing to check": it was not judged.
     for (const [id, o] of outcomes) {
       if (o.status === "skipped" && o.reason === NOTHING_TO_CHECK) outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
@@ -157,6 +168,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     log(`discovering certificates of zone ${config.zoneId} (GET ${config.target.baseUrl}/zones/${config.zoneId}/client_certificates)`);
     const discovery = await discoverCertificates(send, config.zoneId, config.schemes);
     discoveryExchange = discovery.exchange;
+    if (discovery.exchange) lists.push({ probe: listProbe(config.zoneId, "before"), exchange: discovery.exchange });
     if (stop.signal.aborted) return finishStopped([], 0, []);
     if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded") {
       return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}; check --target and that the server is up`);
@@ -190,6 +202,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
       log(`[${probe.kind === "control" ? "control" : `${++done}/${total}`}] ${probe.label} -> ${error ? `${error.kind}: ${error.message}` : response!.status}`);
     },
   });
+  runner.planned(planned);
   for (const probe of planned) await runner.run(probe);
   const fuzzed = await fuzzIdentifiers(runner, {
     spec, zoneId: config.zoneId, certificateId: certificateIds[0] ?? madeUpIdentifier(config.seed, "certificate"),
@@ -198,12 +211,17 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   if (fuzzed.counterexample) log(`smallest wrongly answered ${fuzzed.counterexample.position} identifier after ${fuzzed.counterexample.shrinks} shrink step(s): ${JSON.stringify(fuzzed.counterexample.value)}`);
   await runner.finish();
   const results = runner.results;
+  // The list again, after everything: a certificate's status must not have gone back since (STATUS-TRANSITIONS).
+  if (scheme && !stop.signal.aborted && !runner.down) {
+    const after = listProbe(config.zoneId, "after", scheme);
+    lists.push({ probe: after, exchange: await send(after.path, { auth: scheme, label: after.label }) });
+  }
   if (stop.signal.aborted) return finishStopped(results, total, certificateIds);
   if (runner.down && !runner.anyAnswered) {
     return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}; check --target and that the server is up`);
   }
 
-  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, spec: config.spec };
+  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, spec: config.spec };
   let outcomes: Map<string, CheckOutcome>;
   if (!suites) {
     outcomes = await evaluateInProcess(context);

@@ -138,11 +138,34 @@ export class ResponseValidator {
     for (const cls of ["success-200", "failure-4xx"] as const) for (const profile of PROFILES) this.validatorFor(cls, profile);
   }
 
-  /** Every violation of `body` against the class's schema under `profile`. Empty means valid. */
-  validate(cls: ResponseClass, body: unknown, profile: Profile): Violation[] {
+  /**
+   * Every violation of `body` against the class's schema under `profile`. Empty means valid.
+   * `writtenWithFraction` (pointer → the number as written, see json-lexemes.ts): numbers the
+   * text spelled with a fraction or exponent part, which an OpenAPI 3.0 `integer` does not admit
+   * ("a JSON number without a fraction or exponent part") though their value may be whole.
+   */
+  validate(cls: ResponseClass, body: unknown, profile: Profile, writtenWithFraction?: ReadonlyMap<string, string>): Violation[] {
     const fn = this.validatorFor(cls, profile);
-    if (fn(body)) return [];
-    return this.toViolations(cls, profile, fn.errors ?? [], body);
+    const violations = fn(body) ? [] : this.toViolations(cls, profile, fn.errors ?? [], body);
+    if (!writtenWithFraction?.size) return violations;
+    return [...violations, ...this.integersWrittenWithFraction(cls, profile, body, writtenWithFraction, violations)];
+  }
+
+  /**
+   * The `integer` places holding a number written with a fraction or exponent: validated again
+   * with each such number replaced by its spelling (a string, which `type: integer` refuses), and
+   * only those places' integer type errors kept (they are the document's type keyword failing).
+   */
+  private integersWrittenWithFraction(cls: ResponseClass, profile: Profile, body: unknown, written: ReadonlyMap<string, string>, already: Violation[]): Violation[] {
+    const respelled = structuredClone(body);
+    for (const [pointer, lexeme] of written) setAt(respelled, pointer, lexeme);
+    const fn = this.validatorFor(cls, profile);
+    if (fn(respelled)) return [];
+    const reported = new Set(already.map((v) => `${v.requirementId}|${v.instancePath}`));
+    const integerErrors = (fn.errors ?? []).filter((e) => e.keyword === "type" && written.has(e.instancePath) && [e.schema].flat().includes("integer"));
+    return this.toViolations(cls, profile, integerErrors, respelled)
+      .filter((v) => !reported.has(`${v.requirementId}|${v.instancePath}`))
+      .map((v) => ({ ...v, message: "must be an integer, written without a fraction or exponent part (OpenAPI 3.0 data types)", value: written.get(v.instancePath)! }));
   }
 
   private toViolations(cls: ResponseClass, profile: Profile, errors: ErrorObject[], body: unknown): Violation[] {
@@ -182,6 +205,15 @@ export class ResponseValidator {
     }
     return out;
   }
+}
+
+/** Sets the value at a JSON pointer of `root` (every step exists: the pointer came from its own text). */
+function setAt(root: unknown, pointer: string, value: unknown): void {
+  const steps = pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  let node = root as Record<string, unknown>;
+  for (const step of steps.slice(0, -1)) node = node[step] as Record<string, unknown>;
+  const last = steps[steps.length - 1];
+  if (last !== undefined) node[last] = value;
 }
 
 const shared = new WeakMap<OperationSpec, ResponseValidator>();

@@ -20,3 +20,5 @@ export {
 } from "./parse.ts";
 export { deriveCloudflareFields, type CloudflareCertificateFields } from "./cloudflare-fields.ts";
 export type { SubjectFields } from "./subject.ts";
+export { certificateProfileProblems, csrProblems } from "./encoding.ts";
+export { pemTextProblems } from "./pem.ts";

@@ -24,6 +24,10 @@ export interface ParsedCertificate {
   signatureAlgorithm: string;
   /** SHA-256 of the SubjectPublicKeyInfo DER, to match a certificate with its CSR. */
   publicKeySha256Hex: string;
+  /** Lower-case hex of the AuthorityKeyIdentifier's keyIdentifier, if the certificate has one: which CA key signed it. */
+  authorityKeyIdHex: string | undefined;
+  /** The DER the PEM carries (for the checks of how it is encoded). */
+  der: Uint8Array;
 }
 
 /** What the suite needs to know about a PKCS#10 certificate signing request. */
@@ -31,6 +35,8 @@ export interface ParsedCsr {
   subject: SubjectFields;
   /** SHA-256 of the SubjectPublicKeyInfo DER. */
   publicKeySha256Hex: string;
+  /** The DER the PEM carries. */
+  der: Uint8Array;
 }
 
 /**
@@ -44,6 +50,7 @@ export function parseCertificatePem(pem: string): ParsedCertificate {
     new NodeX509Certificate(der);
     const certificate = new x509.X509Certificate(der);
     const ski = certificate.getExtension(x509.SubjectKeyIdentifierExtension);
+    const aki = certificate.getExtension(x509.AuthorityKeyIdentifierExtension);
     return {
       derSha256Hex: sha256Hex(der),
       serialHex: normalizeSerial(certificate.serialNumber),
@@ -54,6 +61,8 @@ export function parseCertificatePem(pem: string): ParsedCertificate {
       skiHex: ski ? ski.keyId.toLowerCase() : undefined,
       signatureAlgorithm: signatureAlgorithmName(certificate.signatureAlgorithm),
       publicKeySha256Hex: sha256Hex(certificate.publicKey.rawData),
+      authorityKeyIdHex: aki?.keyId ? aki.keyId.toLowerCase() : undefined,
+      der,
     };
   } catch (error) {
     throw new X509ParseError(`certificate: the PEM does not hold a valid X.509 certificate (${describe(error)})`, {
@@ -74,6 +83,7 @@ export function parseCsrPem(pem: string): ParsedCsr {
     return {
       subject: nameToSubject(csr.subjectName),
       publicKeySha256Hex: sha256Hex(csr.publicKey.rawData),
+      der,
     };
   } catch (error) {
     throw new X509ParseError(`CSR: the PEM does not hold a valid PKCS#10 request (${describe(error)})`, {

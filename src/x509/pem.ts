@@ -55,3 +55,40 @@ export function encodePem(der: ArrayBuffer | Uint8Array, label: string): string 
   const lines = base64.match(/.{1,64}/g) ?? [];
   return `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----\n`;
 }
+
+/**
+ * Where `text` departs from RFC 7468's textual encoding of one `label` block, as generators
+ * must write it (§2, §3 strict grammar): the same label on both boundaries; between them only
+ * lines of the standard base64 alphabet (RFC 4648 §4), each of exactly 64 characters but the
+ * last, padded with `=`, with no headers, blank lines or other whitespace; nothing but line
+ * breaks after the END line. Explanatory text before the BEGIN line is allowed (§2), so are CRLF
+ * line breaks and the document's literal `\n` escapes. Empty: none.
+ */
+export function pemTextProblems(text: string, label: string): string[] {
+  const lines = unescapePemNewlines(text).split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  const begin = lines.findIndex((l) => l.startsWith("-----BEGIN "));
+  if (begin === -1) return ["there is no BEGIN line"];
+  const problems: string[] = [];
+  const beginLabel = /^-----BEGIN (.*)-----$/.exec(lines[begin]!)?.[1];
+  if (beginLabel !== label) problems.push(`the BEGIN line is ${JSON.stringify(lines[begin])}; RFC 7468 requires the label ${label}`);
+  const end = lines.findIndex((l, i) => i > begin && l.startsWith("-----END "));
+  if (end === -1) return [...problems, "there is no END line"];
+  const endLabel = /^-----END (.*)-----$/.exec(lines[end]!)?.[1];
+  if (endLabel !== beginLabel) problems.push(`the END line ${JSON.stringify(lines[end])} does not repeat the BEGIN line's label`);
+  const body = lines.slice(begin + 1, end);
+  if (body.length === 0) return [...problems, "there is no base64 between the boundaries"];
+  body.forEach((line, i) => {
+    const last = i === body.length - 1;
+    if (line.includes(":")) problems.push(`line ${i + 1} is a header (${JSON.stringify(line.slice(0, 40))}): RFC 7468 permits none`);
+    else if (!/^[A-Za-z0-9+/]*={0,2}$/.test(line)) problems.push(`line ${i + 1} holds characters outside the base64 alphabet, or whitespace (${JSON.stringify(line.slice(0, 40))})`);
+    else if (line.length === 0) problems.push(`line ${i + 1} is blank`);
+    else if (!last && line.length !== 64) problems.push(`line ${i + 1} has ${line.length} characters: every base64 line but the last has exactly 64`);
+    else if (last && line.length > 64) problems.push(`the last base64 line has ${line.length} characters, more than 64`);
+    else if (!last && line.includes("=")) problems.push(`line ${i + 1} has padding before the last line`);
+  });
+  const base64 = body.join("");
+  if (problems.length === 0 && base64.length % 4 !== 0) problems.push(`the base64 is ${base64.length} characters, not padded to a multiple of 4`);
+  const after = lines.slice(end + 1).join("");
+  if (after.trim() !== "") problems.push(`text follows the END line (${JSON.stringify(after.slice(0, 40))})`);
+  return [...new Set(problems)].slice(0, 5);
+}

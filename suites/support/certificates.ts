@@ -1,4 +1,4 @@
-import { parseCertificatePem, parseCsrPem, type ParsedCertificate } from "../../src/x509/index.ts";
+import { parseCertificatePem, parseCsrPem, type ParsedCertificate, type ParsedCsr } from "../../src/x509/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import { probesOfKind, type CheckContext } from "./context.ts";
 import { resultObject, shown } from "./evidence.ts";
@@ -39,14 +39,17 @@ export function parseOnce(result: Record<string, unknown>): ParsedCertificate | 
   return typeof result.certificate === "string" ? parseCertificateText(result.certificate) : new Error(`certificate is ${shown(result.certificate)}, not a PEM string`);
 }
 
-/** SHA-256 of the public key of a CSR's text, or undefined when it is not a PKCS#10 request that parses. */
-export const csrPublicKeyOf = memoised((pem): string | undefined => {
+/** A CSR's text parsed, or undefined when it is not a PKCS#10 request that parses. */
+export const parseCsrOnce = memoised((pem): ParsedCsr | undefined => {
   try {
-    return parseCsrPem(pem).publicKeySha256Hex;
+    return parseCsrPem(pem);
   } catch {
     return undefined;
   }
 });
+
+/** SHA-256 of the public key of a CSR's text, or undefined when it is not a PKCS#10 request that parses. */
+export const csrPublicKeyOf = (pem: string): string | undefined => parseCsrOnce(pem)?.publicKeySha256Hex;
 
 /** Every 200 read with an object result (ENV-* speak for the others). */
 export function readResults(ctx: CheckContext): { r: ProbeResult; result: Record<string, unknown> }[] {

@@ -10,6 +10,11 @@ export interface CheckContext {
   /** Credential schemes the run was configured with (what can be shown to work). */
   schemes: CredentialScheme[];
   results: ProbeResult[];
+  /**
+   * The zone's list operation, read before the probes (discovery) and after them: another
+   * operation, so only what it says of this one's certificates is judged (STATUS-TRANSITIONS).
+   */
+  lists?: ProbeResult[];
   /** The OpenAPI document to judge against (absent: the seed). */
   spec?: SpecRequest;
 }
@@ -21,4 +26,14 @@ export function specOf(ctx: CheckContext): OperationSpec {
 
 export function probesOfKind(ctx: CheckContext, kind: ProbeKind): ProbeResult[] {
   return ctx.results.filter((r) => r.probe.kind === kind);
+}
+
+/** The plain reads: each certificate with each scheme, and again; not the reads asked another way (variants). */
+export function plainReads(ctx: CheckContext): ProbeResult[] {
+  return ctx.results.filter((r) => r.probe.kind === "read" && !r.probe.variant);
+}
+
+/** Reads asked another legitimate way (a ReadVariant). */
+export function variantReads(ctx: CheckContext, ...variants: string[]): ProbeResult[] {
+  return ctx.results.filter((r) => r.probe.kind === "read" && r.probe.variant !== undefined && (variants.length === 0 || variants.includes(r.probe.variant)));
 }

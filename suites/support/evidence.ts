@@ -1,5 +1,6 @@
 import type { ExchangeResponse } from "../../src/http/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
+import { jsonLexicalFacts, type JsonLexicalFacts } from "../../src/schema/json-lexemes.ts";
 import { parseJsonText } from "../../src/schema/json-text.ts";
 
 /**
@@ -7,7 +8,7 @@ import { parseJsonText } from "../../src/schema/json-text.ts";
  * not UTF-8, nesting past what the suite parses). `cut`: the suite itself cut the body at its size
  * limit, so nothing can be said about it as JSON (HTTP-BODY-BOUNDED judges its size).
  */
-export type JsonBody = { ok: true; value: unknown } | { ok: false; why: string; cut?: boolean };
+export type JsonBody = { ok: true; value: unknown; bom?: true } | { ok: false; why: string; cut?: boolean };
 
 const parsedBodies = new WeakMap<ExchangeResponse, JsonBody>();
 
@@ -17,8 +18,10 @@ function parseBody(response: ExchangeResponse): JsonBody {
     return { ok: false, cut: true, why: `the body is larger than the suite's ${limit}limit: it was cut there and cannot be judged as JSON` };
   }
   if (response.invalidUtf8) return { ok: false, why: "the body is not valid UTF-8 (RFC 8259 §8.1: JSON exchanged between systems must be UTF-8)" };
-  const parsed = parseJsonText(response.body);
-  if (parsed.ok) return parsed;
+  // RFC 8259 §8.1: a sender MUST NOT add a byte order mark; a parser MAY ignore one. The value is read past it, and HTTP-JSON-BODY fails it.
+  const bom = response.body.charCodeAt(0) === 0xfeff;
+  const parsed = parseJsonText(bom ? response.body.slice(1) : response.body);
+  if (parsed.ok) return bom ? { ...parsed, bom } : parsed;
   const start = response.body.trimStart().slice(0, 1);
   const why = response.body.trim() === "" ? "the body is empty"
     : parsed.tooDeep ? `the body ${parsed.why}`
@@ -34,6 +37,16 @@ export function jsonBody(response: ExchangeResponse): JsonBody {
     parsedBodies.set(response, parsed);
   }
   return parsed;
+}
+
+const lexicalFacts = new WeakMap<ExchangeResponse, JsonLexicalFacts>();
+
+/** How the body's JSON text is written (number spellings, repeated names, surrogates), when it is JSON. */
+export function jsonLexicalFactsOf(response: ExchangeResponse): JsonLexicalFacts | undefined {
+  if (!jsonBody(response).ok) return undefined;
+  let facts = lexicalFacts.get(response);
+  if (!facts) lexicalFacts.set(response, (facts = jsonLexicalFacts(response.body)));
+  return facts;
 }
 
 /** application/json, with or without parameters (charset). */

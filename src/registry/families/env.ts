@@ -13,12 +13,12 @@ export const ENV_SUCCESS_TRUE = requirement({
 });
 export const ENV_ERRORS_ITEMS = requirement({
   id: "ENV-ERRORS-ITEMS", level: "must", place: successSchema("envelope", "properties", "errors"),
-  statement: "errors in a 200 body is an array of {code: integer >= 1000, message: string}.",
+  statement: "errors in a 200 body is an array of {code: integer >= 1000 (written without a fraction or exponent), message: string}.",
   reason: "The envelope schema defines the array and its items.",
 });
 export const ENV_MESSAGES_ITEMS = requirement({
   id: "ENV-MESSAGES-ITEMS", level: "must", place: successSchema("envelope", "properties", "messages"),
-  statement: "messages in a 200 body is an array of {code: integer >= 1000, message: string}.",
+  statement: "messages in a 200 body is an array of {code: integer >= 1000 (written without a fraction or exponent), message: string}.",
   reason: "The envelope schema defines the array and its items.",
 });
 export const ENV_RESULT_TYPE = requirement({

@@ -18,7 +18,7 @@ export const ERR_RESULT_NULL = requirement({
 });
 export const ERR_ITEMS_SHAPE = requirement({
   id: "ERR-ITEMS-SHAPE", level: "must", place: failureSchema("properties", "errors", "**", "items"),
-  statement: "errors and messages in a 4xx body are arrays of {code: integer >= 1000, message: string}.",
+  statement: "errors and messages in a 4xx body are arrays of {code: integer >= 1000 (written without a fraction or exponent), message: string}.",
   reason: "The failure schema defines the arrays and their items.",
 });
 export const ERR_ERRORS_NONEMPTY = requirement({
@@ -32,4 +32,10 @@ export const ERR_ITEMS_UNIQUE = requirement({
   reason: "Erratum: uniqueItems is placed inside items, where JSON Schema ignores it; the intent is unique items.",
 });
 
-export const ERR_REQUIREMENTS = [ERR_REQUIRED_MEMBERS, ERR_SUCCESS_FALSE, ERR_RESULT_NULL, ERR_ITEMS_SHAPE, ERR_ERRORS_NONEMPTY, ERR_ITEMS_UNIQUE];
+export const ERR_NO_INTERNALS = requirement({
+  id: "ERR-NO-INTERNALS", level: "should", place: failureSchema("properties", "errors"),
+  statement: "The messages of errors and messages carry no stack trace, source file path or exception dump.",
+  reason: "OWASP API8:2023 (security misconfiguration): error messages with stack traces or other internals expose the implementation; Cloudflare's messages are one sentence for a person.",
+});
+
+export const ERR_REQUIREMENTS = [ERR_REQUIRED_MEMBERS, ERR_SUCCESS_FALSE, ERR_RESULT_NULL, ERR_ITEMS_SHAPE, ERR_ERRORS_NONEMPTY, ERR_ITEMS_UNIQUE, ERR_NO_INTERNALS];

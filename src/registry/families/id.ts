@@ -28,7 +28,7 @@ export const ID_RESULT_ECHO = requirement({
 });
 export const ID_MALFORMED_REFUSED = requirement({
   id: "ID-MALFORMED-REFUSED", level: "should", place: CERTIFICATE_PARAMETER_SCHEMA,
-  statement: "A malformed identifier (empty, blank, slash, dot segments, non-hex, upper case, Unicode, control characters) is refused with a 4xx failure envelope.",
+  statement: "A malformed identifier (empty, blank, slash, dot segments, non-hex, upper case, Unicode, control characters, broken percent-encoding) is refused with a 4xx failure envelope.",
   reason: "The document constrains only the length; Cloudflare's identifier format and its published 7003 answer make the rest plain.",
 });
 export const ID_UNKNOWN_REFUSED = requirement({
@@ -38,8 +38,14 @@ export const ID_UNKNOWN_REFUSED = requirement({
 });
 export const ID_ZONE_SCOPED = requirement({
   id: "ID-ZONE-SCOPED", level: "must", place: ZONE_PARAMETER,
-  statement: "A certificate is served only under the zone it belongs to; under another zone it is a 4xx.",
+  statement: "A certificate is served only under the zone it belongs to; under another zone (made up, or a real second zone given with --other-zone) it is a 4xx, and so is a second zone's certificate under this zone.",
   reason: "The path names the zone the certificate is read from.",
 });
 
-export const ID_REQUIREMENTS = [ID_MAXLENGTH_ZONE, ID_MAXLENGTH_CERTIFICATE, ID_RESULT_MAXLENGTH, ID_RESULT_FORMAT, ID_RESULT_ECHO, ID_MALFORMED_REFUSED, ID_UNKNOWN_REFUSED, ID_ZONE_SCOPED];
+export const ID_EXISTENCE_HIDDEN = requirement({
+  id: "ID-EXISTENCE-HIDDEN", level: "should", place: ZONE_PARAMETER,
+  statement: "Under a zone, a certificate of another zone is answered exactly as a certificate that does not exist (the same status and error codes).",
+  reason: "OWASP API1:2023 (broken object level authorization): a client must not learn that an object of another owner exists; RFC 9110 §15.5.5 lets a server answer 404 to hide it. A should: the document does not fix which refusal is given.",
+});
+
+export const ID_REQUIREMENTS = [ID_MAXLENGTH_ZONE, ID_MAXLENGTH_CERTIFICATE, ID_RESULT_MAXLENGTH, ID_RESULT_FORMAT, ID_RESULT_ECHO, ID_MALFORMED_REFUSED, ID_UNKNOWN_REFUSED, ID_ZONE_SCOPED, ID_EXISTENCE_HIDDEN];

@@ -49,4 +49,26 @@ export const X509_SIGNATURE_MATCHES = requirement({
   reason: "Described as \"the type of hash used\"; the naming follows the example, which the document does not fix.",
 });
 
-export const X509_REQUIREMENTS = [X509_CERTIFICATE_PARSES, X509_FINGERPRINT_MATCHES, X509_SERIAL_MATCHES, X509_DATES_MATCH, X509_VALIDITY_DAYS_MATCHES, X509_SUBJECT_MATCHES, X509_SKI_MATCHES, X509_CSR_KEY_MATCHES, X509_SIGNATURE_MATCHES];
+export const X509_CSR_VALID = requirement({
+  id: "X509-CSR-VALID", level: "must", place: certificateMember("csr"),
+  statement: "csr is a DER PKCS#10 CertificationRequest: version 0, a subject, a public key, an attributes field (possibly empty), and a signature that verifies with its own public key.",
+  reason: "RFC 2986 §4.1 fixes the structure (version is 0 for this version of the standard; attributes is not optional) and §3/§4.2 the signature made with the subject's private key (proof of possession); anything else is no certification request.",
+});
+export const X509_CSR_SUBJECT_MATCHES = requirement({
+  id: "X509-CSR-SUBJECT-MATCHES", level: "must", place: certificateMember("country"),
+  statement: "organization, organizational_unit, country, state and location are the CSR subject's O, OU, C, ST and L.",
+  reason: "The document describes each as \"provided by the CSR\" (Country, provided by the CSR; State, provided by the CSR...).",
+});
+
+export const X509_CERTIFICATE_PROFILE = requirement({
+  id: "X509-CERTIFICATE-PROFILE", level: "should", place: certificateMember("certificate"),
+  statement: "The certificate encodes what the result reports as RFC 5280 requires: a positive serial number of at most 20 octets, validity dates through 2049 as UTCTime and from 2050 as GeneralizedTime, a subject country of two letters as a PrintableString, and DER throughout.",
+  reason: "RFC 5280 §4.1.2.2 (serial: positive, at most 20 octets), §4.1.2.5 (UTCTime through 2049, GeneralizedTime from 2050), Appendix A (X520countryName: PrintableString SIZE (2)), §4.1 (DER). The CA's certificate is what the operation serves: a should, as the document does not restate the profile.",
+});
+export const X509_CA_CONSISTENT = requirement({
+  id: "X509-CA-CONSISTENT", level: "should", place: certificateMember("certificate_authority"),
+  statement: "Certificates with one issuer report one certificate_authority, and certificates of different issuers report different ones.",
+  reason: "certificate_authority is documented as the Certificate Authority used to issue the Client Certificate; the issuer name and the authority key identifier of the certificate name that CA (RFC 5280 §4.1.2.4, §4.2.1.1).",
+});
+
+export const X509_REQUIREMENTS = [X509_CERTIFICATE_PARSES, X509_FINGERPRINT_MATCHES, X509_SERIAL_MATCHES, X509_DATES_MATCH, X509_VALIDITY_DAYS_MATCHES, X509_SUBJECT_MATCHES, X509_SKI_MATCHES, X509_CSR_KEY_MATCHES, X509_SIGNATURE_MATCHES, X509_CSR_VALID, X509_CSR_SUBJECT_MATCHES, X509_CERTIFICATE_PROFILE, X509_CA_CONSISTENT];
