@@ -3,7 +3,7 @@ import {
   RESULT_REQUIRED_MEMBERS, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT,
 } from "../src/registry/index.ts";
 import { jsonBody } from "./support/evidence.ts";
-import { normalizeSerial } from "../src/x509/index.ts";
+import { normalizeSerial, pemTextProblems } from "../src/x509/index.ts";
 import { schemaCheck } from "./schema-checks.ts";
 import { certificates, readResults } from "./support/certificates.ts";
 import { conformsTo } from "./support/check.ts";
@@ -51,8 +51,21 @@ function differing(a: Record<string, unknown>, b: Record<string, unknown>): stri
 
 /** RESULT: the certificate object of every 200, against the schema (must) and the errata and formats (should), and across reads. */
 export const RESULT_CHECKS = [
-  ...[RESULT_MEMBER_TYPES, RESULT_REQUIRED_MEMBERS, RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT, RESULT_PEM_FORMAT]
+  ...[RESULT_MEMBER_TYPES, RESULT_REQUIRED_MEMBERS, RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT]
     .map((requirement) => schemaCheck(requirement, "success-200")),
+
+  // The strict profile's PEM patterns, and RFC 7468's textual encoding read line by line.
+  conformsTo(RESULT_PEM_FORMAT, (ctx, c) => {
+    schemaCheck(RESULT_PEM_FORMAT, "success-200").run(ctx, c);
+    for (const { r, result } of readResults(ctx)) {
+      for (const [member, label] of [["certificate", "CERTIFICATE"], ["csr", "CERTIFICATE REQUEST"]] as const) {
+        const text = result[member];
+        if (typeof text !== "string" || !c.spec.certificateMembers.includes(member)) continue;
+        const problems = pemTextProblems(text, label);
+        c.expect(problems.length === 0, () => `${member}: ${problems.join("; ")} (RFC 7468 §2)`, r);
+      }
+    }
+  }),
 
   conformsTo(RESULT_FINGERPRINT_UNIQUE, (ctx, c) => {
     const byFingerprint = new Map<string, string>();

@@ -12,7 +12,8 @@ import { headerProblem, normaliseHeaderValue } from "./request-headers.ts";
 import { assertBaseUrl, joinUrl } from "./request-url.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { stopReason } from "./deadline.ts";
-import type { AttemptOutcome } from "./transport.ts";
+import { sendRaw } from "./raw-transport.ts";
+import type { AttemptOutcome, AttemptRequest } from "./transport.ts";
 import type { Exchange, ExchangeError, ExchangeRequest } from "./types.ts";
 
 /** How a `ConformanceClient` talks to its target. */
@@ -60,6 +61,11 @@ export interface ConformanceClientOptions {
   now?: () => number;
   /** Called with each exchange as it is recorded (progress output). */
   onExchange?: (exchange: Exchange) => void;
+  /**
+   * The target is a replay (nock answers node:http): every request goes through node:http, also
+   * those otherwise sent on a socket of the suite's own (HTTP/1.0, awaiting the server's close).
+   */
+  replay?: boolean;
 }
 
 /** Options of one `get`. */
@@ -81,6 +87,10 @@ export interface GetOptions {
    * in turn; such a request is never retried (a retry on a new connection would hide a broken one).
    */
   connection?: KeptAliveConnection;
+  /** After the answer, wait (about a second at most) to see whether the server closes the connection, as the request asked. */
+  awaitClose?: boolean;
+  /** The request line's HTTP version (default 1.1; 1.0 is sent on a socket of the suite's own). */
+  httpVersion?: "1.1" | "1.0";
   /**
    * The credential-header values this request sends that are not configured credentials (a made-up
    * wrong token, a malformed header) are suite-made test values and may appear in the evidence.
@@ -133,6 +143,7 @@ export class ConformanceClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly onExchange: ((exchange: Exchange) => void) | undefined;
+  private readonly replay: boolean;
 
   constructor(options: ConformanceClientOptions) {
     assertBaseUrl(options.baseUrl);
@@ -156,6 +167,7 @@ export class ConformanceClient {
     this.sleep = stoppable(options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))), options.stop);
     this.now = options.now ?? Date.now;
     this.onExchange = options.onExchange;
+    this.replay = options.replay ?? false;
     this.rateLimiter =
       options.rate === undefined
         ? undefined
@@ -184,6 +196,8 @@ export class ConformanceClient {
     const headers: Record<string, string> = {};
     const given = {
       accept: "application/json",
+      // A defined expectation for HTTP-CODING-ACCEPTED: an uncoded body, unless a request asks otherwise.
+      "accept-encoding": "identity",
       "user-agent": this.userAgent,
       ...authHeadersFor(opts.auth ?? this.defaultAuth, this.credentials),
       ...lowerCaseNames(opts.headers ?? {}),
@@ -205,7 +219,9 @@ export class ConformanceClient {
     // node:http for every request: it sends odd targets verbatim, and it lets the client bound a
     // compressed body by its decompressed size (fetch inflates each received chunk whole first:
     // one 64 KiB chunk of a gzip bomb was measured at 64 MiB before a reader could stop it).
-    const transport = sendWithNodeHttp;
+    // What node:http cannot send as asked goes on a socket of the suite's own (but not in a replay).
+    const raw = !this.replay && (opts.httpVersion === "1.0" || opts.awaitClose === true);
+    const transport = raw ? (r: AttemptRequest) => sendRaw({ ...r, ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}) }) : sendWithNodeHttp;
     let outcome: AttemptOutcome | undefined;
     let attempts = 0;
     let startedAt: number | undefined;
@@ -231,6 +247,7 @@ export class ConformanceClient {
       outcome = await transport({
         url, headers, timeoutMs: this.timeoutMs, stop: this.stop,
         ...(opts.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}), ...(opts.connection ? { connection: opts.connection } : {}),
+        ...(opts.awaitClose ? { awaitClose: true } : {}),
         bodyLimits: { maxBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, budgetBytes: this.maxTotalBodyBytes - this.bodyBytesRead },
       });
       this.bodyBytesRead += outcome.response?.bytes ?? 0;
@@ -291,7 +308,7 @@ export class ConformanceClient {
     };
     let error = outcome.error;
     if (outcome.response) {
-      const { status, headers, body, truncated, overBudget, invalidUtf8, decoding, reusedConnection } = outcome.response;
+      const { status, headers, body, truncated, overBudget, invalidUtf8, decoding, reusedConnection, wire } = outcome.response;
       if (reusedConnection !== undefined) exchange.connection = { reused: reusedConnection };
       if (overBudget) {
         error ??= {
@@ -306,6 +323,7 @@ export class ConformanceClient {
         ...(truncated ? { truncated, cutAtBytes: this.maxBodyBytes } : {}),
         ...(invalidUtf8 ? { invalidUtf8 } : {}),
         ...(decoding ? { decoding: decoding.error ? { ...decoding, error: redactText(decoding.error, this.credentials) } : decoding } : {}),
+        ...(wire ? { wire: { ...wire, violations: wire.violations.map((v) => ({ ...v, message: redactText(v.message, this.credentials) })) } } : {}),
       };
     }
     if (error) {

@@ -6,6 +6,15 @@ import { Deadline } from "./deadline.ts";
 import { classifyFailure, declaredLengthOf } from "./failure.ts";
 import { needsVerbatimTarget, rawRequestTarget } from "./request-url.ts";
 import { addHeader, BodyCollector, type AttemptOutcome, type AttemptRequest, type ReceivedResponse } from "./transport.ts";
+import type { WireEvidence } from "./types.ts";
+import { WireJudge } from "./wire/judge.ts";
+import { lenientResponse } from "./wire/lenient.ts";
+import { tappedConnection } from "./wire/tap.ts";
+
+/** Body bytes the wire judge keeps of an answer (for the lenient reading of one node:http refused). */
+const WIRE_BODY_BYTES = 1024 * 1024;
+/** How long the suite reads on after node:http refuses an answer. */
+const LINGER_MS = 1000;
 
 /**
  * A connection kept open across requests (HTTP/1.1 persistence, RFC 9112 §9.3): one socket, used
@@ -14,6 +23,36 @@ import { addHeader, BodyCollector, type AttemptOutcome, type AttemptRequest, typ
  */
 export class KeptAliveConnection {
   readonly agents = { http: new http.Agent({ keepAlive: true, maxSockets: 1 }), https: new https.Agent({ keepAlive: true, maxSockets: 1 }) };
+  /** Judges the bytes of the socket the agents opened last (one, unless the server closed the first). */
+  private judge = new WireJudge({ maxBodyBytes: WIRE_BODY_BYTES });
+  /** Sockets opened so far, and requests sent on the last one. */
+  private sockets = 0;
+  private requestsOnSocket = 0;
+
+  constructor() {
+    // A socket the server closed is replaced by a new one: a new judge, fed from the start, whose first request is the one being sent.
+    const tapped = (secure: boolean) => (options: http.ClientRequestArgs, cb?: unknown) => {
+      this.judge = new WireJudge({ maxBodyBytes: WIRE_BODY_BYTES });
+      this.sockets++;
+      this.requestsOnSocket = 1;
+      return tappedConnection(this.judge, { lingerMs: LINGER_MS, tls: secure })(options, cb as never);
+    };
+    (this.agents.http as unknown as { createConnection: unknown }).createConnection = tapped(false);
+    (this.agents.https as unknown as { createConnection: unknown }).createConnection = tapped(true);
+  }
+
+  /** The judge of the connection and which of its answers the next request gets (call just before sending it). */
+  nextAnswer(): { judge: () => WireJudge; index: () => number } {
+    const socket = this.sockets;
+    const index = this.requestsOnSocket;
+    if (socket > 0) {
+      // On the same socket, if the agent keeps it: the judge is told a request follows.
+      this.judge.nextRequest();
+      this.requestsOnSocket++;
+    }
+    // A new socket (none yet, or the server closed the last) has a new judge, and this is its first answer.
+    return { judge: () => this.judge, index: () => (this.sockets === socket ? index : 0) };
+  }
 
   /** Closes the socket (at the end of the probes that share it). */
   close(): void {
@@ -43,24 +82,62 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
   let response: ReceivedResponse | undefined;
   let req: http.ClientRequest | undefined;
   let decoder: ReturnType<typeof decoderFor>;
+  // The bytes as they arrive, judged (nothing arrives here when nock answers: a replay has no wire).
+  const own = request.connection ? undefined : new WireJudge({ maxBodyBytes: WIRE_BODY_BYTES });
+  const answer = request.connection?.nextAnswer() ?? { judge: () => own!, index: () => 0 };
+  const connectionViolationsBefore = answer.judge().violations.length;
+
+  /** What the judge saw of this attempt's answer, if anything came. */
+  const wireEvidence = (): WireEvidence | undefined => {
+    const judge = answer.judge();
+    const message = judge.messages[answer.index()];
+    const connection = judge.violations.slice(connectionViolationsBefore);
+    if (!message && connection.length === 0) return undefined;
+    return { violations: [...(message?.violations ?? []), ...connection], ...(message ? { httpVersion: message.httpVersion } : {}) };
+  };
+
+  /** Waits (a little, never past the deadline) until the judge has the rest of an answer node:http gave up on, or the server closed. */
+  const judgeSettled = async (): Promise<void> => {
+    const until = Date.now() + LINGER_MS;
+    while (answer.judge().midAnswer && !answer.judge().ended && Date.now() < until && !deadline.hasExpired) await new Promise((r) => setTimeout(r, 10));
+  };
 
   return new Promise<AttemptOutcome>((resolve) => {
     let settled = false;
     const finish = (error?: unknown): void => {
       if (settled) return;
       settled = true;
-      deadline.clear();
+      void settle(error).then(resolve);
+    };
+    const settle = async (error?: unknown): Promise<AttemptOutcome> => {
       if (decoder && "stages" in decoder) for (const stage of decoder.stages) stage.destroy();
       // A kept-alive socket stays for the next request once the answer is complete; anything else is closed.
       if (!(request.connection && error === undefined)) req?.destroy();
       const bodyBytes = body.bytes;
       if (response) body.fill(response, error === undefined);
-      if (error === undefined) return resolve({ response });
+      if (error === undefined) {
+        deadline.clear();
+        const wire = wireEvidence();
+        return { response: response && wire ? { ...response, wire } : response };
+      }
       const failure = classifyFailure(error, {
         timeoutMs: request.timeoutMs, timedOut: deadline.hasExpired, stopped: deadline.stopped,
         headersArrived: response !== undefined, bodyBytes, declaredLength: response && declaredLengthOf(response.headers),
       });
-      resolve({ ...(response ? { response } : {}), error: failure });
+      // node:http refused the bytes, or the connection closed before the framing's end: if an answer's
+      // head came, the server answered, badly. The judge's reading of it is the evidence (never "unreachable").
+      if (failure.kind !== "timeout" && failure.kind !== "stopped") {
+        await judgeSettled();
+        const message = answer.judge().messages[answer.index()];
+        if (message && message.status > 0 && (message.complete || answer.judge().ended || !answer.judge().midAnswer)) {
+          deadline.clear();
+          const lenient = lenientResponse(message, request.bodyLimits.maxBytes);
+          return { response: { ...lenient, wire: { ...wireEvidence()!, lenient: true } } };
+        }
+      }
+      deadline.clear();
+      const wire = wireEvidence();
+      return { ...(response ? { response: wire ? { ...response, wire } : response } : {}), error: failure };
     };
     // The deadline settles the attempt itself: an abort is not trusted to end a pending read.
     deadline.expired.catch((error: unknown) => finish(error));
@@ -97,7 +174,9 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
     };
 
     try {
-      const headers = request.upperCaseHeaderNames ? upperCaseNames(request.headers) : request.headers;
+      // A fresh connection per request says so (what node:http says for agent: false); a kept-alive one keeps its agent's keep-alive.
+      const sent = request.connection ? request.headers : { ...request.headers, connection: "close" };
+      const headers = request.upperCaseHeaderNames ? upperCaseNames(sent) : sent;
       req = client.request({
         protocol: url.protocol,
         hostname: url.hostname.replace(/^\[|\]$/g, ""),
@@ -108,7 +187,8 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
         signal: deadline.signal,
         // A fresh connection, unless the request asks for a kept-alive one: a hostile target cannot poison
         // the next request's socket, and no idle socket outlives the run.
-        agent: request.connection ? request.connection.agents[secure ? "https" : "http"] : false,
+        // (With no agent, node:http opens the connection with createConnection: the tap, and says Connection: close.)
+        ...(request.connection ? { agent: request.connection.agents[secure ? "https" : "http"] } : { agent: undefined, createConnection: tappedConnection(own!, { lingerMs: LINGER_MS, tls: secure }) }),
       }, onResponse);
     } catch (error) {
       // A request Node refuses to build (a path it will not send): never on the wire, never thrown.

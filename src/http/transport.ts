@@ -4,7 +4,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { KeptAliveConnection } from "./node-http-transport.ts";
-import type { ExchangeError, ResponseDecoding } from "./types.ts";
+import type { ExchangeError, ResponseDecoding, WireEvidence } from "./types.ts";
 
 /** What one attempt sends. Header values are already normalised and checked. */
 export interface AttemptRequest {
@@ -19,6 +19,8 @@ export interface AttemptRequest {
   upperCaseHeaderNames?: boolean;
   /** Send on this kept-alive connection (a fresh one per attempt otherwise). */
   connection?: KeptAliveConnection;
+  /** After the answer, wait (briefly) to see whether the server closes the connection, as a request saying close asks (raw transport only). */
+  awaitClose?: boolean;
 }
 
 /** A response as received, before redaction. */
@@ -39,6 +41,8 @@ export interface ReceivedResponse {
   decoding?: ResponseDecoding;
   /** Sent on a kept-alive connection: whether it went out on the socket an earlier request used. */
   reusedConnection?: boolean;
+  /** What the suite saw of the answer on the wire. */
+  wire?: WireEvidence;
 }
 
 /** How one attempt ended: a response, an error, or both (a response whose body failed part way). */

@@ -50,6 +50,9 @@ async function discoverWith(send: Send, zoneId: string, scheme: CredentialScheme
     if (!ids.length) return { certificateIds: [], exchange, problem: "the zone has no client certificates to read; create one, or pass --certificate ID" };
     return { certificateIds: ids.slice(0, MAX_DISCOVERED), exchange };
   } catch {
+    // Another operation's body, read only to find ids: a body that is not quite JSON still names them.
+    const ids = [...new Set([...body.matchAll(/"id"\s*:\s*"([0-9a-f]{32})"/g)].map((m) => m[1]!))];
+    if (ids.length) return { certificateIds: ids.slice(0, MAX_DISCOVERED), exchange };
     return { certificateIds: [], exchange, problem: "the list operation's body is not JSON; pass --certificate ID instead" };
   }
 }
@@ -148,6 +151,7 @@ export class ProbeRunner {
       auth: probe.auth, label: probe.label, publicHeaderValues: probe.publicHeaderValues,
       ...(probe.headers ? { headers: probe.headers } : {}), ...(probe.withoutHeaders ? { withoutHeaders: probe.withoutHeaders } : {}),
       ...(probe.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}), ...(connection ? { connection } : {}),
+      ...(probe.awaitClose ? { awaitClose: true } : {}), ...(probe.httpVersion ? { httpVersion: probe.httpVersion } : {}),
     };
   }
 

@@ -9,6 +9,7 @@ interface VariantSpec {
   headers?: Record<string, string>;
   withoutHeaders?: string[];
   upperCaseHeaderNames?: boolean;
+  httpVersion?: "1.0";
   priority: ProbePriority;
 }
 
@@ -25,8 +26,11 @@ const VARIANTS: readonly VariantSpec[] = [
   { variant: "accept-html", label: "with Accept: text/html (200 JSON anyway, or 406)", headers: { accept: "text/html" }, expect: "200-or-406", priority: 1 },
   { variant: "encoding-gzip", label: "with Accept-Encoding: gzip", headers: { "accept-encoding": "gzip" }, priority: 0 },
   { variant: "encoding-br", label: "with Accept-Encoding: br, deflate;q=0.5", headers: { "accept-encoding": "br, deflate;q=0.5" }, priority: 1 },
-  { variant: "encoding-identity", label: "with Accept-Encoding: identity", headers: { "accept-encoding": "identity" }, priority: 0 },
+  { variant: "encoding-absent", label: "with no Accept-Encoding field (any coding may come)", withoutHeaders: ["accept-encoding"], priority: 1 },
   { variant: "header-names-upper-case", label: "with every header name in upper case", upperCaseHeaderNames: true, priority: 0 },
+  { variant: "encoding-gzip-refused", label: "with Accept-Encoding: gzip;q=0, identity", headers: { "accept-encoding": "gzip;q=0, identity" }, priority: 1 },
+  // RFC 9110 §2.5 / RFC 9112 §2.3: an HTTP/1.1 server answers an HTTP/1.0 client, in a message it can read.
+  { variant: "http-1.0", label: "in an HTTP/1.0 request", httpVersion: "1.0", priority: 1 },
 ];
 
 /** `ab12` → `%61%62%31%32`: the same identifier, each character percent-encoded (RFC 3986 §2.3: equivalent URIs). */
@@ -50,14 +54,15 @@ export function readProbes(input: ProbePlanInput, primary: CredentialScheme | un
   certificateIds.forEach((id, i) => ordered.forEach((scheme, j) => probes.push(read(id, scheme, i === 0 || (i === 1 && j === 0) ? 0 : 1))));
   const first = certificateIds[0];
   if (first === undefined || !primary) return probes;
-  probes.push(read(first, primary, 0, { repeat: true }));
+  // The read again: its request says Connection: close (as every request but kept-alive ones does); the server must close after it.
+  probes.push(read(first, primary, 0, { repeat: true, awaitClose: true }));
 
   for (const v of VARIANTS) {
     const base = read(first, primary, v.priority, { variant: v.variant });
     probes.push({
       ...base, label: `${base.label}, ${v.label}`, expect: v.expect ?? "200",
       ...(v.headers ? { headers: v.headers } : {}), ...(v.withoutHeaders ? { withoutHeaders: v.withoutHeaders } : {}),
-      ...(v.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}),
+      ...(v.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}), ...(v.httpVersion ? { httpVersion: v.httpVersion } : {}),
     });
   }
   // Header names in upper case with the other scheme too: each scheme has its own headers.

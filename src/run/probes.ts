@@ -19,8 +19,8 @@ export type IdCase = "overlong" | "malformed" | "unknown" | "other-zone";
  */
 export type ReadVariant =
   | "accept-any" | "accept-application-any" | "accept-absent" | "accept-json-weighted" | "accept-html"
-  | "encoding-gzip" | "encoding-identity" | "encoding-br"
-  | "header-names-upper-case" | "credential-spelling"
+  | "encoding-gzip" | "encoding-absent" | "encoding-br" | "encoding-gzip-refused"
+  | "header-names-upper-case" | "credential-spelling" | "http-1.0"
   | "keep-alive-first" | "keep-alive-second"
   | "percent-encoded-digits";
 
@@ -68,6 +68,10 @@ export interface Probe {
   withoutHeaders?: string[];
   /** Every header name sent in upper case (field names are case-insensitive, RFC 9110 §5.1). */
   upperCaseHeaderNames?: boolean;
+  /** The request line's version: 1.0 for the read an HTTP/1.0 client makes. */
+  httpVersion?: "1.0";
+  /** After its answer, see whether the server closes the connection the request (as every one but kept-alive ones) asked it to close. */
+  awaitClose?: boolean;
   /** Sent on one kept-alive connection with the other probes of the group, in plan order. */
   connection?: { group: string; step: number };
   /** Must be answered as the probe of `key` was (status and error codes): a refusal that reveals nothing. */

@@ -110,7 +110,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
 
   const client = new ConformanceClient({
     baseUrl: config.target.baseUrl, credentials: config.credentials, timeoutMs: config.timeoutMs,
-    rate: config.rate || undefined, budget: config.budget, retryAfterCapMs: config.retryAfterCapMs, stop: stop.signal,
+    rate: config.rate || undefined, budget: config.budget, retryAfterCapMs: config.retryAfterCapMs, stop: stop.signal, replay: config.target.kind === "recorded",
     ...(opts.retryBackoffMs !== undefined ? { retryBackoffMs: opts.retryBackoffMs } : {}),
     onWait: (w) => log(`waiting ${Math.round(w.ms / 100) / 10} s before retrying${w.label ? ` "${w.label}"` : ""}: ${w.why}`),
   });

@@ -17,6 +17,7 @@ function parseBody(response: ExchangeResponse): JsonBody {
     const limit = response.cutAtBytes ? `${Math.round((response.cutAtBytes / 2 ** 20) * 10) / 10} MiB ` : "";
     return { ok: false, cut: true, why: `the body is larger than the suite's ${limit}limit: it was cut there and cannot be judged as JSON` };
   }
+  if (response.decoding?.error?.startsWith("the suite cannot undo")) return { ok: false, cut: true, why: `the body is coded ${response.decoding.codings.join(", ")}, which the suite cannot undo: it cannot be judged as JSON` };
   if (response.invalidUtf8) return { ok: false, why: "the body is not valid UTF-8 (RFC 8259 §8.1: JSON exchanged between systems must be UTF-8)" };
   // RFC 8259 §8.1: a sender MUST NOT add a byte order mark; a parser MAY ignore one. The value is read past it, and HTTP-JSON-BODY fails it.
   const bom = response.body.charCodeAt(0) === 0xfeff;

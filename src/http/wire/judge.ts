@@ -93,6 +93,11 @@ export class WireJudge {
     return this.log.list;
   }
 
+  /** True once the peer closed the connection (`end`). */
+  get ended(): boolean {
+    return this.state === "ended";
+  }
+
   /** True while an answer has begun and not ended (more bytes would be read into it). */
   get midAnswer(): boolean {
     return this.state === "head" || this.state === "body" || (this.state === "start" && (this.informational.length > 0 || this.emptyLineBytes > 0));
