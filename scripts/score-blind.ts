@@ -31,14 +31,14 @@ export interface BlindScore {
 }
 
 async function runOnce(fault: BlindFault, seed: number): Promise<BlindScore["runs"][number]> {
-  const server = await startReferenceServer({ port: 0, rate: 0, customFaults: [{ name: fault.name, apply: fault.apply }] });
+  // As `serve` starts it (its default rate limit), and as `run --target URL` runs by default (its rate and burst).
+  const server = await startReferenceServer({ port: 0, customFaults: [{ name: fault.name, apply: fault.apply }] });
   const outDir = mkdtempSync(join(tmpdir(), "blind-score-"));
   try {
     const config: RunConfig = {
       target: { kind: "url", baseUrl: server.baseUrl }, spec: {}, zoneId: server.zoneId, certificateIds: [],
       credentials: server.credentials, schemes: configuredSchemes(server.credentials), outDir, gatingLevel: "should",
-      seed, budget: 1_000, rate: 0, timeoutMs: 2_000, maxTimeMs: 120_000, quiet: true,
-      ...({ otherZoneId: server.otherZoneId } as object),
+      seed, budget: 1_000, rate: 25, burst: 60, timeoutMs: 5_000, maxTimeMs: 300_000, quiet: true,
     };
     const { report } = await runConformance(config, { evaluator: "in-process", writeReports: false, retryBackoffMs: 5 });
     return {

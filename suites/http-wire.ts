@@ -99,12 +99,13 @@ export const HTTP_WIRE_CHECKS = [
   }),
 
   conformsTo(HTTP_RETRY_AFTER_VALID, (ctx, c) => {
+    // Every answer that came, 429s included (where Retry-After matters most), whatever else went wrong with it.
     for (const r of ctx.results) {
-      c.ifAnswered(r, (res) => {
-        const value = res.headers["retry-after"];
-        if (value === undefined) return void c.expect(true, "", r);
-        c.expect(/^\d+$/.test(value.trim()) || imfFixdateProblem(value) === undefined, () => `Retry-After is ${JSON.stringify(value)}: neither whole seconds (1*DIGIT) nor an IMF-fixdate`, r);
-      });
+      const res = r.exchange.response;
+      if (!res || r.exchange.error?.kind === "not-recorded") continue;
+      const value = res.headers["retry-after"];
+      if (value === undefined) c.expect(true, "", r);
+      else c.expect(/^\d+$/.test(value.trim()) || imfFixdateProblem(value) === undefined, () => `Retry-After is ${JSON.stringify(value)}: neither whole seconds (1*DIGIT) nor an IMF-fixdate`, r);
     }
   }),
 

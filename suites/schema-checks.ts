@@ -3,7 +3,7 @@ import type { Requirement } from "../src/registry/types.ts";
 import type { ResponseClass } from "../src/schema/extract.ts";
 import { formatViolation, responseValidator } from "../src/schema/validator.ts";
 import type { ProbeResult } from "../src/run/execute.ts";
-import { conformsTo, type Check } from "./support/check.ts";
+import { conformsTo, isBurst429, type Check } from "./support/check.ts";
 import type { CheckContext } from "./support/context.ts";
 import { describeProbe, is4xx, jsonBody, jsonLexicalFactsOf } from "./support/evidence.ts";
 
@@ -12,8 +12,9 @@ export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeRe
   return ctx.results.filter((r) => {
     const res = r.exchange.response;
     if (!res || r.exchange.error) return false;
-    // A 429 is the server declining to answer, not its answer to the probe: no failure envelope is judged on it.
-    return cls === "success-200" ? res.status === 200 : is4xx(res) && res.status !== 429;
+    // A 429 is the server declining to answer, not its answer to the probe: no failure envelope is judged on it,
+    // but for a read of the burst, which asked to be turned away.
+    return cls === "success-200" ? res.status === 200 : is4xx(res) && (res.status !== 429 || isBurst429(r));
   });
 }
 

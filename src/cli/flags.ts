@@ -23,6 +23,7 @@ const RUN_OPTIONS = {
   cassette: { type: "string", description: "what to replay: a cassette directory, or a HAR 1.2 file (env CONFORMANCE_CASSETTE)", valueName: "DIR|FILE.har" },
   zone: { type: "string", description: "zone under test (env CLOUDFLARE_ZONE_ID)", valueName: "ID" },
   certificate: { type: "string", multiple: true, description: "certificate id to read, repeatable (env CLOUDFLARE_CLIENT_CERTIFICATE_IDS)", valueName: "ID" },
+  "other-zone": { type: "string", description: "a second zone the credentials can read, for the zone-scoping probes (env CLOUDFLARE_OTHER_ZONE_ID; default: the first other zone GET /zones lists, if any)", valueName: "ID" },
   out: { type: "string", description: "report directory (env CONFORMANCE_REPORT_DIR)", valueName: "DIR" },
   level: { type: "string", description: "lowest level that gates the verdict: must (default), should, may", valueName: "LEVEL" },
   seed: { type: "string", description: "seed of every property-based part", valueName: "N" },
@@ -31,6 +32,7 @@ const RUN_OPTIONS = {
   timeout: { type: "string", description: "per-request timeout in milliseconds", valueName: "MS" },
   "max-time": { type: "string", description: "whole-run deadline in seconds, then a partial report with verdict error (default: live 900, URL 300, recorded none; 0: none)", valueName: "S" },
   "max-retry-after": { type: "string", description: "longest Retry-After waited for, in seconds; a longer one errors the probe as rate-limited (default 60)", valueName: "S" },
+  burst: { type: "string", description: "reads sent at once at the end, past --rate, to see how the target turns requests away for their rate (default: URL 60, live and recorded 0)", valueName: "N" },
   baseline: { type: "string", description: "known-deviation baseline file", valueName: "FILE" },
   quiet: { type: "boolean", description: "no progress lines" },
 } satisfies Record<string, OptionSpec>;

@@ -19,6 +19,8 @@ export function faultListing(faults: readonly Fault[] = FAULTS): string {
 interface ReadyInfo {
   baseUrl: string;
   zone: string;
+  /** The reference's second zone (exported as CLOUDFLARE_OTHER_ZONE_ID, for the zone-scoping probes). */
+  otherZone?: string;
   credentials: { env: Record<string, string>; fromEnvironment: string[] };
   pid: number;
   [field: string]: unknown;
@@ -38,6 +40,7 @@ export function envLines(info: ReadyInfo, log?: string): string {
     ["CONFORMANCE_SERVE_PID", String(info.pid)],
     ...(log ? [["CONFORMANCE_SERVE_LOG", log] as [string, string]] : []),
     ["CLOUDFLARE_ZONE_ID", info.zone],
+    ...(info.otherZone ? [["CLOUDFLARE_OTHER_ZONE_ID", info.otherZone] as [string, string]] : []),
     ...Object.entries(info.credentials.env),
   ];
   return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}`).join("\n");

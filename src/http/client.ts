@@ -89,6 +89,8 @@ export interface GetOptions {
   connection?: KeptAliveConnection;
   /** After the answer, wait (about a second at most) to see whether the server closes the connection, as the request asked. */
   awaitClose?: boolean;
+  /** Sent at once, past the client's rate limit, and never retried: a request of a burst, whose 429 is the answer to judge. */
+  burst?: boolean;
   /** The request line's HTTP version (default 1.1; 1.0 is sent on a socket of the suite's own). */
   httpVersion?: "1.1" | "1.0";
   /**
@@ -240,7 +242,7 @@ export class ConformanceClient {
         outcome = outcome ?? { error: budgetError };
         break;
       }
-      if (this.rateLimiter) await this.rateLimiter.acquire();
+      if (this.rateLimiter && !opts.burst) await this.rateLimiter.acquire();
       if (this.stop?.aborted) continue; // stopped while waiting for the slot: said above, nothing sent
       startedAt ??= this.now();
       attempts += 1;
@@ -258,7 +260,7 @@ export class ConformanceClient {
         outcome = { ...outcome, error: decision.error };
         break;
       }
-      if (attempts > this.maxRetries || opts.connection) break;
+      if (attempts > this.maxRetries || opts.connection || opts.burst) break;
       this.onWait?.({ ms: decision.wait, why: decision.why, ...(opts.label !== undefined ? { label: opts.label } : {}) });
       await this.sleep(decision.wait);
     }

@@ -96,6 +96,13 @@ function respond(state: HandlerState, req: RequestInfo): { reply: Reply; ctx: Re
   try {
     if (route.kind === "no-route") throw refusal(404, "route", undefined, ERRORS.noRoute());
     if (req.method !== "GET") throw refusal(405, "method", operation, ERRORS.methodNotAllowed(req.method), { allow: "GET" });
+    if (route.operation === "zones") {
+      // Cloudflare's List Zones: the zones the credentials can read (both of the reference's, to any good credential).
+      checkCredentials(state, req, "zones");
+      const zones = state.store.zoneIds().map((id) => ({ id, name: `${id.slice(0, 8)}.example`, status: "active" }));
+      const body = listEnvelope(zones, { page: 1, per_page: 50, count: zones.length, total_count: zones.length, total_pages: 1 });
+      return { reply: { status: 200, headers: { "content-type": JSON_TYPE }, body: JSON.stringify(body) }, ctx: { kind: "success", operation: "zones", request: req } };
+    }
     const zoneId = checkId(state, "zone", route.zone, route.operation, route.path);
     if (route.operation === "list") {
       checkCredentials(state, req, "list");

@@ -3,7 +3,7 @@ import { CLOUDFLARE_ID } from "./config.ts";
 /** Every path the reference serves starts here (Cloudflare's API v4 base path). */
 export const BASE_PATH = "/client/v4";
 
-export type Operation = "details" | "list";
+export type Operation = "details" | "list" | "zones";
 export type IdPosition = "zone" | "certificate";
 
 /** One identifier of the path: as sent (still percent-encoded) and decoded (undefined if the encoding is broken). */
@@ -15,6 +15,7 @@ export interface PathId {
 export type RouteMatch =
   | { kind: "route"; operation: "details"; zone: PathId; certificate: PathId; path: string; query: URLSearchParams }
   | { kind: "route"; operation: "list"; zone: PathId; path: string; query: URLSearchParams }
+  | { kind: "route"; operation: "zones"; path: string; query: URLSearchParams }
   | { kind: "no-route"; path: string };
 
 function decode(raw: string): PathId {
@@ -46,13 +47,14 @@ export function matchRoute(target: string): RouteMatch {
   if (fullPath !== BASE_PATH && !fullPath.startsWith(`${BASE_PATH}/`)) return { kind: "no-route", path: fullPath };
   const path = fullPath.slice(BASE_PATH.length) || "/";
   const segments = path.split("/").slice(1);
-  if (segments[0] !== "zones" || segments[2] !== "client_certificates") return { kind: "no-route", path };
   let query: URLSearchParams;
   try {
     query = new URLSearchParams(search);
   } catch {
     query = new URLSearchParams();
   }
+  if (path === "/zones") return { kind: "route", operation: "zones", path, query };
+  if (segments[0] !== "zones" || segments[2] !== "client_certificates") return { kind: "no-route", path };
   if (segments.length === 3) return { kind: "route", operation: "list", zone: decode(segments[1]), path, query };
   if (segments.length === 4) return { kind: "route", operation: "details", zone: decode(segments[1]), certificate: decode(segments[3]), path, query };
   return { kind: "no-route", path };

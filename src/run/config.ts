@@ -17,6 +17,8 @@ export interface RunConfig {
   spec: SpecRequest;
   zoneId: string;
   certificateIds: string[];
+  /** A second zone the credentials can read (`--other-zone`): its certificates must not be served under this zone, nor this zone's under it. Found with GET /zones when absent. */
+  otherZoneId?: string;
   credentials: Credentials;
   schemes: CredentialScheme[];
   outDir: string;
@@ -29,6 +31,8 @@ export interface RunConfig {
   timeoutMs: number;
   /** Whole-run deadline (`--max-time`): when it passes, the run ends with a partial report. None when absent or 0. */
   maxTimeMs?: number;
+  /** Reads sent at once at the end of the run, past the rate limit (`--burst`): how the target answers a client over its rate. 0: none. */
+  burst?: number;
   /** Longest `Retry-After` waited for (`--max-retry-after`); a longer one errors the probe. Default 60 s. */
   retryAfterCapMs?: number;
   baseline?: string;
@@ -41,10 +45,10 @@ export interface RunConfig {
  * about 80 requests at 2/s; a local one takes seconds), so a target that trickles or stalls
  * cannot hold a nightly job for hours. A replay is offline and bounded by its cassette: none.
  */
-const DEFAULTS: Record<TargetKind, { budget: number; rate: number; timeoutMs: number; maxTimeS: number }> = {
-  live: { budget: 300, rate: 2, timeoutMs: 15_000, maxTimeS: 900 },
-  url: { budget: 1_000, rate: 25, timeoutMs: 5_000, maxTimeS: 300 },
-  recorded: { budget: 1_000, rate: 0, timeoutMs: 5_000, maxTimeS: 0 },
+const DEFAULTS: Record<TargetKind, { budget: number; rate: number; timeoutMs: number; maxTimeS: number; burst: number }> = {
+  live: { budget: 300, rate: 2, timeoutMs: 15_000, maxTimeS: 900, burst: 0 },
+  url: { budget: 1_000, rate: 25, timeoutMs: 5_000, maxTimeS: 300, burst: 60 },
+  recorded: { budget: 1_000, rate: 0, timeoutMs: 5_000, maxTimeS: 0, burst: 0 },
 };
 
 /** The longest `Retry-After` a run waits for by default, in seconds. */
@@ -118,14 +122,16 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     ? values.certificate
     : (env.CLOUDFLARE_CLIENT_CERTIFICATE_IDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % MAX_SEED, 0, MAX_SEED);
+  const otherZoneId = values["other-zone"] ?? env.CLOUDFLARE_OTHER_ZONE_ID;
   return {
-    target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes,
+    target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes, ...(otherZoneId ? { otherZoneId } : {}),
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
     gatingLevel: parseLevel(values.level),
     seed,
     seedGiven: values.seed !== undefined,
     budget: intFlag("budget", values.budget, defaults.budget, 1),
     rate: intFlag("rate", values.rate, defaults.rate, 0),
+    burst: intFlag("burst", values.burst, defaults.burst, 0, 1_000),
     timeoutMs: intFlag("timeout", values.timeout, defaults.timeoutMs, 1),
     maxTimeMs: intFlag("max-time", values["max-time"], defaults.maxTimeS, 0) * 1000,
     retryAfterCapMs: intFlag("max-retry-after", values["max-retry-after"], DEFAULT_MAX_RETRY_AFTER_S, 0) * 1000,

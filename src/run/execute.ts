@@ -57,6 +57,39 @@ async function discoverWith(send: Send, zoneId: string, scheme: CredentialScheme
   }
 }
 
+/** A second zone and certificates of it, for the zone-scoping probes; what was sent to find them. */
+export interface OtherZone {
+  zoneId: string;
+  certificateIds: string[];
+}
+
+/**
+ * A second zone the credentials can read, and up to two of its certificates (read-only: GET /zones,
+ * then its list), or undefined when there is none (a single-zone account, a target without
+ * /zones): its probes are then not planned, which is no failure.
+ */
+export async function discoverOtherZone(send: Send, zoneId: string, scheme: CredentialScheme, given?: string): Promise<OtherZone | undefined> {
+  /** The ids of a list envelope's result items (other operations' bodies: read leniently, only to find ids). */
+  const idsIn = (body: string): string[] => {
+    try {
+      const items = (JSON.parse(body) as { result?: { id?: unknown }[] }).result;
+      return Array.isArray(items) ? items.map((i) => i?.id).filter((id): id is string => typeof id === "string" && /^[0-9a-f]{32}$/.test(id)) : [];
+    } catch {
+      return [];
+    }
+  };
+  let other = given;
+  if (!other) {
+    const zones = await send("/zones?per_page=50", { auth: scheme, label: "find a second zone (GET /zones)" });
+    if (zones.error || zones.response?.status !== 200) return undefined;
+    other = idsIn(zones.response.body).find((id) => id !== zoneId);
+    if (!other) return undefined;
+  }
+  const list = await send(`${listPath(other)}?per_page=50`, { auth: scheme, label: `list the second zone's certificates (${other})` });
+  if (list.error || list.response?.status !== 200) return { zoneId: other, certificateIds: [] };
+  return { zoneId: other, certificateIds: idsIn(list.response.body).slice(0, 2) };
+}
+
 /**
  * Whether an exchange got the server's answer: a complete HTTP response that is not 429. A
  * request the suite never sent (budget, a header HTTP forbids) or a cassette lacks is neither

@@ -20,7 +20,7 @@ export type IdCase = "overlong" | "malformed" | "unknown" | "other-zone";
 export type ReadVariant =
   | "accept-any" | "accept-application-any" | "accept-absent" | "accept-json-weighted" | "accept-html"
   | "encoding-gzip" | "encoding-absent" | "encoding-br" | "encoding-gzip-refused"
-  | "header-names-upper-case" | "credential-spelling" | "http-1.0"
+  | "header-names-upper-case" | "credential-spelling" | "http-1.0" | "burst"
   | "keep-alive-first" | "keep-alive-second"
   | "percent-encoded-digits";
 

@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Interruption, LeftOut, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
 import { evaluateCheck, NOTHING_TO_CHECK, type CheckOutcome } from "../../suites/support/check.ts";
@@ -6,7 +7,7 @@ import { applicableNearMisses, ConformanceClient, type Exchange } from "../http/
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
-import { answerOf, controlProbe, discoverCertificates, ProbeRunner, type ProbeResult, type Send } from "./execute.ts";
+import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, ProbeRunner, type ProbeResult, type Send } from "./execute.ts";
 import { fuzzIdentifiers } from "./fuzz.ts";
 import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
 import type { CredentialScheme } from "../http/index.ts";
@@ -95,6 +96,8 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const startedAt = new Date();
   // One stop for the run: the caller's signal (SIGINT/SIGTERM) or the --max-time deadline.
   const stop = new AbortController();
+  // Every request in flight listens to it (a burst sends many at once).
+  setMaxListeners(1_000, stop.signal);
   const stopWith = (reason: unknown) => {
     if (!stop.signal.aborted) stop.abort(reason);
   };
@@ -178,7 +181,10 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     log(`found ${certificateIds.length} certificate(s): ${certificateIds.join(", ")}`);
   }
 
-  const all = planProbes({ spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials) });
+  const primary = primaryScheme(spec, config.schemes);
+  const otherZone = primary && certificateIds.length ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
+  if (otherZone) log(`second zone ${otherZone.zoneId}${otherZone.certificateIds.length ? ` with ${otherZone.certificateIds.length} certificate(s)` : ""}: its certificates and this zone's are read across zones`);
+  const all = planProbes({ spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials), ...(otherZone ? { otherZone } : {}) });
   const room = config.budget - client.requestsSent - controlReserve(config.budget);
   const { planned, leftOut: notPlanned } = fitToBudget(all, room);
   leftOut.push(...notPlanned.map((p) => ({ kind: p.kind, label: p.label })));
@@ -211,6 +217,16 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   if (fuzzed.counterexample) log(`smallest wrongly answered ${fuzzed.counterexample.position} identifier after ${fuzzed.counterexample.shrinks} shrink step(s): ${JSON.stringify(fuzzed.counterexample.value)}`);
   await runner.finish();
   const results = runner.results;
+  // A burst of reads at once, past the rate limit: how the target turns away a client over its rate (its 429s are judged).
+  const firstPlainRead = planned.find((p) => p.kind === "read" && !p.variant && !p.repeat && p.scheme === scheme);
+  if (config.burst && firstPlainRead && !stop.signal.aborted && !runner.down) {
+    const burst = Array.from({ length: Math.max(0, Math.min(config.burst, client.budgetRemaining - 1)) }, (_, i): Probe => ({
+      ...firstPlainRead, key: `read:burst:${i}`, variant: "burst", priority: 2, label: `${firstPlainRead.label}, read ${i + 1} of a burst of ${config.burst} at once`,
+    }));
+    const exchanges = await Promise.all(burst.map((p) => send(p.path, { auth: p.auth, label: p.label, burst: true })));
+    burst.forEach((probe, i) => results.push({ probe, exchange: exchanges[i]! }));
+    log(`burst of ${burst.length} reads at once: ${exchanges.filter((e) => e.response?.status === 429).length} answered 429`);
+  }
   // The list again, after everything: a certificate's status must not have gone back since (STATUS-TRANSITIONS).
   if (scheme && !stop.signal.aborted && !runner.down) {
     const after = listProbe(config.zoneId, "after", scheme);
