@@ -174,10 +174,8 @@ export function boundaryIdentifiers(real: string): IdentifierSample[] {
   const s = (label: string, cls: IdentifierClass, value: string): IdentifierSample => ({ value, class: cls, label, expect: "4xx" });
   return [
     s("empty", "malformed", ""),
-    s("percent-encoded whitespace", "malformed", "%20"),
     s("percent-encoded whitespace", "malformed", `%20${real}`),
     s("percent-encoded whitespace", "malformed", `${real}%0A`),
-    s("percent-encoded whitespace", "malformed", `${real}%09`),
     s("raw slash", "malformed", `${real.slice(0, half)}/${real.slice(half)}`),
     s("percent-encoded slash", "malformed", `${real.slice(0, half)}%2F${real.slice(half)}`),
     s("dot segment", "malformed", ".."),
@@ -186,10 +184,8 @@ export function boundaryIdentifiers(real: string): IdentifierSample[] {
     s("upper-case hex", "malformed", real.replace(/[a-f]/, (c) => c.toUpperCase()) === real ? `${real.slice(0, -1)}A` : real.replace(/[a-f]/, (c) => c.toUpperCase())),
     s("non-hex letters", "malformed", `${real.slice(0, -1)}g`),
     s("percent-encoded Unicode", "malformed", `${real.slice(0, -1)}${percentEncodeAll("é")}`),
-    s("percent-encoded Unicode", "malformed", `${real.slice(0, -1)}${percentEncodeAll("\u0130")}`),
-    s("percent-encoded control character", "malformed", `${real}%00`),
+    s("percent-encoded control character", "malformed", `${real.slice(0, -1)}%1F`),
     s("broken percent-encoding", "malformed", `${real}%`),
-    s("broken percent-encoding", "malformed", `${real.slice(0, -2)}%C3%28`),
     s("broken percent-encoding", "malformed", `${real.slice(0, -3)}%ED%A0%80`),
     s("overlong UUID with dashes", "overlong", asUuid(real)),
     s("very long", "overlong", real.repeat(Math.ceil(1024 / Math.max(1, real.length))).slice(0, 1024)),
