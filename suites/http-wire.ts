@@ -3,7 +3,7 @@ import {
   HTTP_CACHE_PRIVATE, HTTP_CODING_ACCEPTED, HTTP_CONNECTION_PERSISTENCE, HTTP_CONTENT_CODING, HTTP_DATE_FORMAT, HTTP_DATE_PRESENT,
   HTTP_MESSAGE_FRAMING, HTTP_RETRY_AFTER_VALID, HTTP_SINGLETON_FIELDS,
 } from "../src/registry/index.ts";
-import type { ProbeResult } from "../src/run/execute.ts";
+import { answerOf, type ProbeResult } from "../src/run/execute.ts";
 import { acceptedCodings, cacheDirectives, imfFixdateProblem } from "./support/fields.ts";
 import { conformsTo, type Checker } from "./support/check.ts";
 import { probesOfKind, type CheckContext } from "./support/context.ts";
@@ -11,14 +11,20 @@ import { probesOfKind, type CheckContext } from "./support/context.ts";
 /** The rule the singleton requirement judges; every other wire violation is framing. */
 const SINGLETON_RULE = "singleton-field-repeated";
 
-/** Judges `fn` on every answer with wire evidence; answers without it (a replay of a recording made without it) are said once. */
+/**
+ * Judges `fn` on every answer with wire evidence, complete or cut short (the bytes of an answer are
+ * judged however it ended); answers without it (a replay of a recording made without it) are said once.
+ */
 function onWire(ctx: CheckContext, c: Checker, fn: (r: ProbeResult, res: ExchangeResponse & { wire: NonNullable<ExchangeResponse["wire"]> }) => void): void {
   let without = 0;
   for (const r of ctx.results) {
-    c.ifAnswered(r, (res) => {
-      if (!res.wire) return void without++;
-      fn(r, res as ExchangeResponse & { wire: NonNullable<ExchangeResponse["wire"]> });
-    });
+    const res = r.exchange.response;
+    if (!res || r.exchange.error?.kind === "not-recorded" || r.exchange.error?.kind === "stopped") continue;
+    if (!res.wire) {
+      if (answerOf(r.exchange) === "answered") without++;
+      continue;
+    }
+    fn(r, res as ExchangeResponse & { wire: NonNullable<ExchangeResponse["wire"]> });
   }
   if (!c.checks && without) c.skip(`none of the ${without} answers carries the bytes it came in: the recording replayed was made without them`);
 }

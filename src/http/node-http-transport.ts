@@ -125,14 +125,16 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
         headersArrived: response !== undefined, bodyBytes, declaredLength: response && declaredLengthOf(response.headers),
       });
       // node:http refused the bytes, or the connection closed before the framing's end: if an answer's
-      // head came, the server answered, badly. The judge's reading of it is the evidence (never "unreachable").
+      // head came, the server answered, badly, and the judge's reading of it is the evidence (the server
+      // is up: never "unreachable"). A message cut short stays an error too (a network may cut one: it is
+      // retried, and HTTP-EVERY-REQUEST-ANSWERED judges it); one node:http only refused to parse does not.
       if (failure.kind !== "timeout" && failure.kind !== "stopped") {
         await judgeSettled();
         const message = answer.judge().messages[answer.index()];
         if (message && message.status > 0 && (message.complete || answer.judge().ended || !answer.judge().midAnswer)) {
           deadline.clear();
-          const lenient = lenientResponse(message, request.bodyLimits.maxBytes);
-          return { response: { ...lenient, wire: { ...wireEvidence()!, lenient: true } } };
+          const lenient: ReceivedResponse = { ...lenientResponse(message, request.bodyLimits.maxBytes), wire: { ...wireEvidence()!, lenient: true } };
+          return message.complete ? { response: lenient } : { response: lenient, error: failure };
         }
       }
       deadline.clear();

@@ -30,14 +30,15 @@ export async function discoverCertificates(send: Send, zoneId: string, schemes: 
   let last: Discovery = { certificateIds: [], problem: "no credential scheme configured" };
   for (const scheme of schemes) {
     last = await discoverWith(send, zoneId, scheme);
-    if (last.certificateIds.length || last.exchange?.error) return last;
+    if (last.certificateIds.length || (last.exchange?.error && !serverSpoke(last.exchange))) return last;
   }
   return last;
 }
 
 async function discoverWith(send: Send, zoneId: string, scheme: CredentialScheme): Promise<Discovery> {
   const exchange = await send(`${listPath(zoneId)}?per_page=50`, { auth: scheme, label: `discover certificates (list operation, ${scheme} scheme)` });
-  if (exchange.error) return { certificateIds: [], exchange, problem: `the list operation could not be read: ${exchange.error.message}` };
+  // An answer cut short still names the certificates it lists (another operation: read only to find ids).
+  if (exchange.error && !(exchange.response && serverSpoke(exchange))) return { certificateIds: [], exchange, problem: `the list operation could not be read: ${exchange.error.message}` };
   const { status, body } = exchange.response!;
   if (status !== 200) return { certificateIds: [], exchange, problem: `the list operation answered ${status}; pass --certificate ID (or CLOUDFLARE_CLIENT_CERTIFICATE_IDS) instead` };
   try {
@@ -96,9 +97,19 @@ export async function discoverOtherZone(send: Send, zoneId: string, scheme: Cred
  * answered nor unanswered: it says nothing about the server.
  */
 export function answerOf(exchange: Exchange): "answered" | "unanswered" | "not-sent" {
+  // (See serverSpoke: a message cut short is unanswered, though it shows the server is up.)
   if (exchange.attempts === 0 || exchange.error?.kind === "not-recorded") return "not-sent";
   if (exchange.error || !exchange.response) return "unanswered";
   return exchange.response.status === 429 ? "unanswered" : "answered";
+}
+
+/**
+ * Whether the server sent an HTTP answer at all, complete or not (a status line the suite read):
+ * then it is up, whatever else is wrong with the answer. Only a target from which no answer comes
+ * is down.
+ */
+export function serverSpoke(exchange: Exchange): boolean {
+  return answerOf(exchange) === "answered" || (exchange.response?.wire !== undefined && exchange.response.status > 0 && exchange.response.status !== 429);
 }
 
 /** One line saying why an exchange got no judgeable answer (the cause travels to the checks and the report). */
@@ -208,6 +219,7 @@ export class ProbeRunner {
 
   private async afterAnswer(exchange: Exchange): Promise<void> {
     const answer = answerOf(exchange);
+    if (serverSpoke(exchange)) this.answeredOnce = true;
     if (answer === "answered") {
       this.answeredOnce = true;
       this.pending = 0;
@@ -224,7 +236,7 @@ export class ProbeRunner {
     if (!control || this.opts.stopped?.() !== undefined) return;
     const exchange = await this.send(control.path, { auth: control.auth, label: control.label });
     this.keep({ ...control, key: `${control.key}:${this.results.length + 1}` }, exchange);
-    if (answerOf(exchange) === "answered") {
+    if (answerOf(exchange) === "answered" || serverSpoke(exchange)) {
       this.answeredOnce = true;
       this.pending = 0;
       this.failedControls = 0;

@@ -7,7 +7,7 @@ import { applicableNearMisses, ConformanceClient, type Exchange } from "../http/
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
-import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, ProbeRunner, type ProbeResult, type Send } from "./execute.ts";
+import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, ProbeRunner, serverSpoke, type ProbeResult, type Send } from "./execute.ts";
 import { fuzzIdentifiers } from "./fuzz.ts";
 import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
 import type { CredentialScheme } from "../http/index.ts";
@@ -173,7 +173,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     discoveryExchange = discovery.exchange;
     if (discovery.exchange) lists.push({ probe: listProbe(config.zoneId, "before"), exchange: discovery.exchange });
     if (stop.signal.aborted) return finishStopped([], 0, []);
-    if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded") {
+    if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded" && !serverSpoke(discovery.exchange)) {
       return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}; check --target and that the server is up`);
     }
     if (discovery.problem) return finish(new Map(), [], discovery.problem);

@@ -57,11 +57,11 @@ describe("client-cert-conformance run against hostile targets", () => {
     });
     expect(r.code).toBe(2);
     const report = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
-    expect(report).toMatchObject({ verdict: "error", interrupted: { by: "SIGTERM", probesSent: 4 } });
+    expect(report).toMatchObject({ verdict: "error", interrupted: { by: "SIGTERM", probesSent: 3 } });
     expect(validateReport(report).errors).toEqual([]);
     for (const f of ["report.md", "report.html", "junit.xml"]) expect(existsSync(join(out, f)), f).toBe(true);
     expect(r.stderr).toMatch(/^stopping: interrupted by SIGTERM; writing the report of what was judged so far$/m);
-    expect(r.stderr).toMatch(/^error: interrupted by SIGTERM after 4 of \d+ probes; the report holds what was judged so far$/m);
+    expect(r.stderr).toMatch(/^error: interrupted by SIGTERM after 3 of \d+ probes; the report holds what was judged so far$/m);
     expect(r.stdout).toMatch(/^ERROR at level must: .*; unanswered: .*stopped/m);
     expect(r.stdout).toContain("\\u001b"); // the hostile body's ESC, shown, not sent to the terminal
     expect(r.stdout + r.stderr).not.toMatch(/[\u001b\u009b]/);

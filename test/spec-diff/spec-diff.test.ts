@@ -12,7 +12,7 @@ const summary = (d: SpecDiff) => d.changes.map((c) => `${c.kind} ${c.key}: ${JSO
 
 /** What changed from the seed to Cloudflare's 2024-08 layout (the hand-written document follows it). */
 const SEED_TO_2024_08 = [
-  `changed parameter zone: name: "zone_identifier" -> "zone_id" [ID-MAXLENGTH-ZONE:must ID-ZONE-SCOPED:must]`,
+  `changed parameter zone: name: "zone_identifier" -> "zone_id" [ID-MAXLENGTH-ZONE:must ID-ZONE-SCOPED:must ID-EXISTENCE-HIDDEN:should]`,
   `changed parameter certificate: name: "client_certificate_identifier" -> "client_certificate_id" [ID-MAXLENGTH-CERTIFICATE:must ID-RESULT-ECHO:must ID-MALFORMED-REFUSED:should]`,
   `changed success body required: ["errors","messages","result","success"] -> ["errors","messages","success"] [ENV-REQUIRED-MEMBERS:must ENV-RESULT-OBJECT:should]`,
   `spelling failure response: status as spelled: "4xx" -> "4XX" []`,
@@ -20,7 +20,7 @@ const SEED_TO_2024_08 = [
 
 /** The reverse: what spec-diff lists from the 2024-08 layout back to the seed's. */
 const FROM_2024_08_TO_SEED = [
-  `changed parameter zone: name: "zone_id" -> "zone_identifier" [ID-MAXLENGTH-ZONE:must ID-ZONE-SCOPED:must]`,
+  `changed parameter zone: name: "zone_id" -> "zone_identifier" [ID-MAXLENGTH-ZONE:must ID-ZONE-SCOPED:must ID-EXISTENCE-HIDDEN:should]`,
   `changed parameter certificate: name: "client_certificate_id" -> "client_certificate_identifier" [ID-MAXLENGTH-CERTIFICATE:must ID-RESULT-ECHO:must ID-MALFORMED-REFUSED:should]`,
   `changed success body required: ["errors","messages","success"] -> ["errors","messages","result","success"] [ENV-REQUIRED-MEMBERS:must ENV-RESULT-OBJECT:should]`,
   `spelling failure response: status as spelled: "4XX" -> "4xx" []`,
