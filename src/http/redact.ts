@@ -51,10 +51,14 @@ const PLACEHOLDER_PATTERN = new RegExp(
   "g",
 );
 
-/** True when `value` (after `redactText`) is nothing but placeholders, optionally after `Bearer `. */
+/**
+ * True when `value` (after `redactText`) is nothing but placeholders, optionally after an
+ * authentication scheme name and spaces (`Bearer `, `bearer  `, `Token `: what the respelled and
+ * misplaced credential probes send), so the evidence says which form was sent and nothing more.
+ */
 function isOnlyPlaceholders(value: string): boolean {
   const rest = value.replace(PLACEHOLDER_PATTERN, "");
-  return rest !== value && (rest === "" || rest === "Bearer ");
+  return rest !== value && (rest === "" || /^[A-Za-z][A-Za-z0-9-]* +$/.test(rest));
 }
 
 /** How `redactRequestHeaders` treats credential headers that are not configured credentials. */

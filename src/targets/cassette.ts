@@ -37,8 +37,14 @@ export interface CassetteEntry {
     truncated?: boolean; cutAtBytes?: number;
     /** The body bytes were not valid UTF-8 (`body` has U+FFFD where they were; replayed as such). */
     invalidUtf8?: boolean;
+    /** The Content-Encoding the recorder undid (the body is stored decoded), or why it would not decode. */
+    decoding?: NonNullable<Exchange["response"]>["decoding"];
+    /** What the recorder saw on the wire (message syntax, the close): replayed as evidence. */
+    wire?: NonNullable<Exchange["response"]>["wire"];
   };
   error?: Exchange["error"];
+  /** Sent on a kept-alive connection: whether the socket of an earlier request carried it. */
+  connection?: Exchange["connection"];
 }
 
 export class CassetteError extends Error {}
@@ -183,8 +189,11 @@ export function prepareRecording(opts: WriteCassetteOptions): PreparedRecording 
       status: e.response.status, headers: cleanHeaders(e.response.headers), body: clean(e.response.body),
       ...(e.response.truncated ? { truncated: true, ...(e.response.cutAtBytes ? { cutAtBytes: e.response.cutAtBytes } : {}) } : {}),
       ...(e.response.invalidUtf8 ? { invalidUtf8: true } : {}),
+      ...(e.response.decoding ? { decoding: { codings: e.response.decoding.codings, ...(e.response.decoding.error ? { error: clean(e.response.decoding.error) } : {}) } } : {}),
+      ...(e.response.wire ? { wire: { ...e.response.wire, violations: e.response.wire.violations.map((v) => ({ ...v, message: clean(v.message) })) } } : {}),
     } } : {}),
     ...(e.error ? { error: { kind: e.error.kind, message: clean(e.error.message) } } : {}),
+    ...(e.connection ? { connection: e.connection } : {}),
   }));
   const manifest: CassetteManifest = {
     format: CASSETTE_FORMAT, ...opts.manifest,

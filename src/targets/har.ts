@@ -107,7 +107,12 @@ function entryOf(e: unknown, index: number, file: string): CassetteEntry {
   delete headers["transfer-encoding"];
   const text = typeof content.text === "string" ? content.text : "";
   const body = content.encoding === "base64" ? Buffer.from(text, "base64").toString("utf8") : text;
-  return { ...base, response: { status, headers, body } };
+  // This suite's own HARs carry what it saw on the wire (`_observed`); another tool's carry none.
+  const observed = isObject(e._observed) ? e._observed as Pick<NonNullable<CassetteEntry["response"]>, "wire" | "decoding"> & Pick<CassetteEntry, "connection"> : {};
+  return {
+    ...base, response: { status, headers, body, ...(observed.wire ? { wire: observed.wire } : {}), ...(observed.decoding ? { decoding: observed.decoding } : {}) },
+    ...(observed.connection ? { connection: observed.connection } : {}),
+  };
 }
 
 /** The real credentials in the entries' request headers: every value that is neither a placeholder nor one of the run's made-up ones. */
@@ -259,6 +264,8 @@ function harEntry(entry: CassetteEntry, timing: Exchange["timing"]): Json {
     cache: {},
     timings: { send: 0, wait: timing.durationMs, receive: 0 },
     ...(entry.error ? { _error: entry.error } : {}),
+    // What the recorder saw besides the answer (wire, coding, connection): HAR 1.2 custom field, read back on replay.
+    ...(response?.wire || response?.decoding || entry.connection ? { _observed: { ...(response?.wire ? { wire: response.wire } : {}), ...(response?.decoding ? { decoding: response.decoding } : {}), ...(entry.connection ? { connection: entry.connection } : {}) } } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ const MARK_INVALID_UTF8 = "x-conformance-recorded-invalid-utf8";
 // An answer recorded together with an error (a body cut at the run's budget, a 429 not waited for):
 // replayed as both, the error percent-encoded JSON.
 const MARK_ANSWER_ERROR = "x-conformance-recorded-answer-error";
+// What the recorder saw besides the answer (its wire, its coding, its connection): percent-encoded JSON.
+const MARK_OBSERVED = "x-conformance-recorded-observed";
 // Framing headers describe the bytes as they were sent (compressed, 200 MB long); the replayed body
 // is the decoded, possibly cut text, so they travel under another name and are put back after.
 const FRAMING_HEADERS = ["content-length", "content-encoding", "transfer-encoding"];
@@ -66,13 +68,15 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
     const entry = queue && (queue.length > 1 ? queue.shift()! : queue[0]!);
     if (!entry) return [MARK_STATUS, { not_recorded: `GET ${uri}` }, { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
-    const { status, body, truncated, cutAtBytes, invalidUtf8 } = entry.response;
+    const { status, body, truncated, cutAtBytes, invalidUtf8, decoding, wire } = entry.response;
+    const observed = { ...(decoding ? { decoding } : {}), ...(wire ? { wire } : {}), ...(entry.connection ? { connection: entry.connection } : {}) };
     const headers = Object.fromEntries(Object.entries(entry.response.headers).map(([k, v]) => [FRAMING_HEADERS.includes(k) ? MARK_FRAMING + k : k, v]));
     return [status, body, {
       ...headers,
       ...(truncated ? { [MARK_CUT_AT]: String(cutAtBytes ?? 0) } : {}),
       ...(invalidUtf8 ? { [MARK_INVALID_UTF8]: "1" } : {}),
       ...(entry.error ? { [MARK_ANSWER_ERROR]: encodeURIComponent(JSON.stringify(entry.error)) } : {}),
+      ...(Object.keys(observed).length ? { [MARK_OBSERVED]: encodeURIComponent(JSON.stringify(observed)) } : {}),
     }];
   });
   return () => {
@@ -100,9 +104,10 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
   const cutAt = headers[MARK_CUT_AT];
   const invalidUtf8 = headers[MARK_INVALID_UTF8];
   const answerError = headers[MARK_ANSWER_ERROR];
+  const observed = headers[MARK_OBSERVED] ? (JSON.parse(decodeURIComponent(headers[MARK_OBSERVED])) as Pick<NonNullable<Exchange["response"]>, "decoding" | "wire"> & Pick<Exchange, "connection">) : {};
   const recordedHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name === MARK_CUT_AT || name === MARK_INVALID_UTF8 || name === MARK_ANSWER_ERROR || FRAMING_HEADERS.includes(name)) continue; // marks, and nock's own framing
+    if (name === MARK_CUT_AT || name === MARK_INVALID_UTF8 || name === MARK_ANSWER_ERROR || name === MARK_OBSERVED || FRAMING_HEADERS.includes(name)) continue; // marks, and nock's own framing
     const framing = name.startsWith(MARK_FRAMING) ? name.slice(MARK_FRAMING.length) : undefined;
     recordedHeaders[framing !== undefined && FRAMING_HEADERS.includes(framing) ? framing : name] = value;
   }
@@ -112,8 +117,11 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
       ...exchange.response!, headers: recordedHeaders,
       ...(cutAt !== undefined ? { truncated: true, ...(Number(cutAt) > 0 ? { cutAtBytes: Number(cutAt) } : {}) } : {}),
       ...(invalidUtf8 !== undefined ? { invalidUtf8: true } : {}),
+      ...(observed.decoding ? { decoding: observed.decoding } : {}),
+      ...(observed.wire ? { wire: observed.wire } : {}),
     },
     ...(answerError !== undefined ? { error: JSON.parse(decodeURIComponent(answerError)) as NonNullable<Exchange["error"]> } : {}),
+    ...(observed.connection ? { connection: observed.connection } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { HTTP_CHECKS } from "../http.ts";
+import { CHECKS_BY_FAMILY } from "../index.ts";
 import { defineFamilySuite } from "../support/vitest-suite.ts";
 
-defineFamilySuite("HTTP", HTTP_CHECKS);
+defineFamilySuite("HTTP", CHECKS_BY_FAMILY.HTTP);
