@@ -55,7 +55,7 @@ async function recordWith(argv: string[], signal: AbortSignal): Promise<number> 
       target: { kind: config.target.kind === "live" ? "live" : "url", baseUrl: config.target.baseUrl },
       source: values.source ?? (config.target.kind === "live" ? "live Cloudflare" : config.target.baseUrl),
       recordedAt: report.finishedAt, zoneId: config.zoneId, certificateIds: config.certificateIds,
-      schemes: config.schemes, budget: config.budget,
+      schemes: config.schemes, budget: config.budget, ...(config.burst ? { burst: config.burst } : {}),
     },
     exchanges, credentials: config.credentials, anonymize,
   };

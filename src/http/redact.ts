@@ -56,9 +56,9 @@ const PLACEHOLDER_PATTERN = new RegExp(
  * authentication scheme name and spaces (`Bearer `, `bearer  `, `Token `: what the respelled and
  * misplaced credential probes send), so the evidence says which form was sent and nothing more.
  */
-function isOnlyPlaceholders(value: string): boolean {
+function isOnlyPlaceholders(value: string, name: string): boolean {
   const rest = value.replace(PLACEHOLDER_PATTERN, "");
-  return rest !== value && (rest === "" || /^[A-Za-z][A-Za-z0-9-]* +$/.test(rest));
+  return rest !== value && (rest === "" || rest === "Bearer " || (name === "authorization" && /^(?:bearer|token) +$/i.test(rest)));
 }
 
 /** How `redactRequestHeaders` treats credential headers that are not configured credentials. */
@@ -84,7 +84,7 @@ export function redactRequestHeaders(
   for (const [rawName, value] of Object.entries(headers)) {
     const name = rawName.toLowerCase();
     const redacted = redactText(value, credentials);
-    const keep = !CREDENTIAL_REQUEST_HEADERS.has(name) || options.publicValues || isOnlyPlaceholders(redacted);
+    const keep = !CREDENTIAL_REQUEST_HEADERS.has(name) || options.publicValues || isOnlyPlaceholders(redacted, name);
     out[name] = keep ? redacted : REDACTED;
   }
   return out;

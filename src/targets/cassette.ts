@@ -21,6 +21,8 @@ export interface CassetteManifest {
   certificateIds: string[];
   schemes: CredentialScheme[];
   budget: number;
+  /** The reads sent at once at the end of the recorded run (`--burst`); a replay sends as many. Absent: none. */
+  burst?: number;
   redactions: string[];
   anonymized: boolean;
   exchanges: number;

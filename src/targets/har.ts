@@ -20,7 +20,7 @@ import { CASSETTE_FORMAT, CassetteError, findSecret, prepareRecording, type Cass
 export const HAR_MANIFEST_FIELD = "_clientCertConformance";
 
 /** What a replay takes from a recording: the same fields whether they come from a manifest or were derived. */
-export type ReplaySource = Pick<CassetteManifest, "target" | "zoneId" | "certificateIds" | "schemes" | "seed" | "budget">;
+export type ReplaySource = Pick<CassetteManifest, "target" | "zoneId" | "certificateIds" | "schemes" | "seed" | "budget" | "burst">;
 
 export interface HarRecording {
   replay: ReplaySource;
@@ -66,7 +66,7 @@ function madeUpHeaderValues(seed: number): Map<string, Set<string>> {
 }
 
 /** A value's placeholder form: a `$CLOUDFLARE_*` placeholder, with the near miss it stands for, or `Bearer ` and one. */
-const isPlaceholderValue = (value: string) => /^(Bearer )?\$CLOUDFLARE_[A-Z_]+(\([a-z ]+\))?$/.test(value);
+const isPlaceholderValue = (value: string) => /^((?:bearer|token) +)?\$CLOUDFLARE_[A-Z_]+(\([a-z ]+\))?$/i.test(value);
 
 /** HAR `[{name, value}]` headers as a record: names lower-cased, repeats joined with `, `, HTTP/2 pseudo-headers dropped. */
 function headerRecord(headers: unknown): Record<string, string> {
@@ -160,9 +160,11 @@ function redactEntry(entry: CassetteEntry, secrets: Credentials[], madeUp: Map<s
     }
   }
   const response = entry.response && {
-    status: entry.response.status,
+    ...entry.response,
     headers: Object.fromEntries(Object.entries(entry.response.headers).map(([k, v]) => [k, REDACTED_RESPONSE_HEADERS.has(k) ? REDACTED : clean(v)])),
     body: clean(entry.response.body),
+    ...(entry.response.wire ? { wire: { ...entry.response.wire, violations: entry.response.wire.violations.map((v) => ({ ...v, message: clean(v.message) })) } } : {}),
+    ...(entry.response.decoding?.error ? { decoding: { ...entry.response.decoding, error: clean(entry.response.decoding.error) } } : {}),
   };
   return {
     ...entry, request: { method: entry.request.method, url: clean(entry.request.url), headers },
@@ -235,8 +237,8 @@ export function readHar(file: string, opts: { seed?: number; budget: number }): 
   const secrets: Credentials[] = [{ token: configuredAmong("token", real.token), email: configuredAmong("email", real.email), apiKey: configuredAmong("apiKey", real.apiKey) }];
   const entries = raw.map((e) => redactEntry(e, secrets, madeUp));
   if (stored) {
-    const { target, zoneId, certificateIds, schemes, budget } = stored;
-    return { replay: { target, zoneId, certificateIds, schemes, seed, budget }, entries, note: `HAR from ${file}, recorded by ${stored.suite.name} ${stored.suite.version} (seed ${seed})` };
+    const { target, zoneId, certificateIds, schemes, budget, burst } = stored;
+    return { replay: { target, zoneId, certificateIds, schemes, seed, budget, ...(burst ? { burst } : {}) }, entries, note: `HAR from ${file}, recorded by ${stored.suite.name} ${stored.suite.version} (seed ${seed})` };
   }
   return { ...deriveReplay(entries, file, seed, opts.budget), entries };
 }

@@ -152,7 +152,7 @@ export async function prepareRecordedTarget(config: RunConfig): Promise<Prepared
       ...config,
       target: { kind: "recorded", baseUrl: replay.target.baseUrl, cassette: path },
       zoneId: replay.zoneId, certificateIds: replay.certificateIds, schemes: replay.schemes,
-      credentials: placeholderCredentials(replay), seed: replay.seed, budget: replay.budget, rate: 0,
+      credentials: placeholderCredentials(replay), seed: replay.seed, budget: replay.budget, rate: 0, burst: replay.burst ?? 0,
     },
     reviewExchange: reviewReplayedExchange,
     note: `replaying ${note}`,
