@@ -12,16 +12,18 @@ import { RFC7468 } from "./rfc7468.ts";
 import { RFC8259 } from "./rfc8259.ts";
 import { RFC9110_A } from "./rfc9110-a.ts";
 import { RFC9110_B } from "./rfc9110-b.ts";
+import { RFC9111 } from "./rfc9111.ts";
 import { RFC9112 } from "./rfc9112.ts";
+import { RFC6585 } from "./rfc6585.ts";
 import type { SourceStatement } from "./types.ts";
 
 export type { SourceName, SourceStatement, Unchecked } from "./types.ts";
-export { CLOUDFLARE, OWASP, RFC2986, RFC3339, RFC5280, RFC7468, RFC8259, RFC9112 };
+export { CLOUDFLARE, OWASP, RFC2986, RFC3339, RFC5280, RFC6585, RFC7468, RFC8259, RFC9111, RFC9112 };
 
 /** RFC 9110, kept in two files (§2-§8, §9-§15). */
 export const RFC9110: SourceStatement[] = [...RFC9110_A, ...RFC9110_B];
 
 /** All of them, source by source. */
 export const SOURCE_STATEMENTS: readonly SourceStatement[] = Object.freeze([
-  ...RFC8259, ...RFC9110, ...RFC9112, ...RFC3339, ...RFC5280, ...RFC2986, ...RFC7468, ...CLOUDFLARE, ...OWASP,
+  ...RFC8259, ...RFC9110, ...RFC9111, ...RFC9112, ...RFC6585, ...RFC3339, ...RFC5280, ...RFC2986, ...RFC7468, ...CLOUDFLARE, ...OWASP,
 ]);
