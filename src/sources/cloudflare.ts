@@ -69,7 +69,7 @@ export const CLOUDFLARE: SourceStatement[] = [
   {
     id: "CLOUDFLARE-AUTH-PERMISSIONS", source: "cloudflare", section: "API reference (Security)",
     quote: "Accepted Permissions (at least one required)",
-    unchecked: { kind: "not-observable", why: "GAP: no probe uses a valid token lacking #ssl:read, or scoped to another zone (needs a second configured token)" },
+    unchecked: { kind: "not-observable", why: "GAP: no probe uses a valid token lacking #ssl:read, or scoped to another zone (needs a second configured token; --other-zone reads a zone the same credentials may read)" },
   },
   {
     id: "CLOUDFLARE-AUTH-NO-PLAINTEXT-SECRET", source: "cloudflare", section: "fundamentals/api/how-to/make-api-calls",
@@ -91,7 +91,7 @@ export const CLOUDFLARE: SourceStatement[] = [
   {
     id: "CLOUDFLARE-LIMITS-1200-PER-5-MINUTES", source: "cloudflare", section: "fundamentals/api/reference/limits",
     quote: "The global rate limit for the Cloudflare API is 1,200 requests per five minute period per user, and applies cumulatively regardless of whether the request is made via the dashboard, API key, or API token.",
-    unchecked: { kind: "client-side", why: "binds the caller: the suite paces its requests (--rate) to stay well inside it" },
+    unchecked: { kind: "client-side", why: "binds the caller: a live run paces its requests (--rate) to stay well inside it and sends no burst (the burst at the end of URL runs goes past a target's limit on purpose)" },
   },
   {
     id: "CLOUDFLARE-LIMITS-PER-IP", source: "cloudflare", section: "fundamentals/api/reference/limits",
@@ -101,7 +101,7 @@ export const CLOUDFLARE: SourceStatement[] = [
   {
     id: "CLOUDFLARE-LIMITS-429", source: "cloudflare", section: "fundamentals/api/reference/limits",
     quote: "If you exceed this limit, all API calls for the next five minutes will be blocked, receiving a HTTP 429 - Too Many Requests response.",
-    requirements: ["HTTP-EVERY-REQUEST-ANSWERED"],
+    requirements: ["HTTP-EVERY-REQUEST-ANSWERED", "ERR-REQUIRED-MEMBERS", "HTTP-JSON-CONTENT-TYPE"],
   },
   {
     id: "CLOUDFLARE-LIMITS-RETRY-AFTER", source: "cloudflare", section: "fundamentals/api/reference/limits",
@@ -111,7 +111,7 @@ export const CLOUDFLARE: SourceStatement[] = [
   {
     id: "CLOUDFLARE-LIMITS-RETRY-AFTER-ONLY-ON-LIMIT", source: "cloudflare", section: "fundamentals/api/reference/limits",
     quote: "Note, this header is only returned when the request has exceeded the rate limit.",
-    unchecked: { kind: "not-observable", why: "GAP: a Retry-After on a 200 or a refusal other than 429 is not flagged (HTTP-RETRY-AFTER-VALID checks its syntax)" },
+    unchecked: { kind: "not-observable", why: "GAP: HTTP-RETRY-AFTER-VALID checks the syntax of a Retry-After wherever it is; one on a 200 or on a refusal other than 429 is not flagged, nor a 429 of the burst without one" },
   },
   {
     id: "CLOUDFLARE-LIMITS-RATELIMIT-HEADERS", source: "cloudflare", section: "fundamentals/api/reference/limits",

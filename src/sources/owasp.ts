@@ -20,7 +20,7 @@ export const OWASP: SourceStatement[] = [
   {
     id: "OWASP-API1-LOGGED-IN-USER", source: "owasp", section: "API1:2023",
     quote: "The checks should validate that the logged-in user has permissions to perform the requested action on the requested object.",
-    unchecked: { kind: "not-observable", why: "GAP: no probe reads the zone's certificate with the credentials of a user who has no access to that zone (needs a second account)" },
+    unchecked: { kind: "not-observable", why: "GAP: no probe reads the zone's certificate with the credentials of a user who has no access to that zone (needs a second account); the second zone (--other-zone, ID-ZONE-SCOPED) is one the same user may read, so it tests the object against the path, not the user's permission" },
   },
   {
     id: "OWASP-API1-UNPREDICTABLE-IDS", source: "owasp", section: "API1:2023",
@@ -93,7 +93,7 @@ export const OWASP: SourceStatement[] = [
   {
     id: "OWASP-API4-RATE-LIMITING", source: "owasp", section: "API4:2023",
     quote: "Implement a limit on how often a client can interact with the API within a defined timeframe (rate limiting).",
-    unchecked: { kind: "not-observable", why: "seen only by exceeding the limit, which a run avoids (it would block the account's API for five minutes)" },
+    unchecked: { kind: "not-observable", why: "GAP: the burst at the end of URL runs judges the 429s that come (HTTP-RETRY-AFTER-VALID, ERR-*, HTTP-JSON-CONTENT-TYPE), but a target that answers every read of it 200 is not flagged; live runs send no burst (it would block the account's API for five minutes)" },
   },
   {
     id: "OWASP-API4-RECORDS-PER-PAGE", source: "owasp", section: "API4:2023",
@@ -146,7 +146,7 @@ export const OWASP: SourceStatement[] = [
   {
     id: "OWASP-API8-CACHE-DIRECTIVES", source: "owasp", section: "API8:2023",
     quote: "Security or cache control directives are not sent to clients",
-    unchecked: { kind: "not-observable", why: "GAP: a 200 carrying the certificate without Cache-Control: no-store or private is not flagged (X-Auth-Key is not Authorization: shared caches may store it)" },
+    requirements: ["HTTP-CACHE-PRIVATE"],
   },
   {
     id: "OWASP-API8-CORS", source: "owasp", section: "API8:2023",

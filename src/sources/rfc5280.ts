@@ -16,7 +16,7 @@ export const RFC5280: SourceStatement[] = [
   {
     id: "RFC5280-4.1-DER", source: "rfc5280", section: "4.1",
     quote: "For signature calculation, the data that is to be signed is encoded using the ASN.1 distinguished encoding rules (DER) [X.690]. ASN.1 DER encoding is a tag, length, value encoding system for each element.",
-    requirements: ["X509-CERTIFICATE-PARSES", "X509-FINGERPRINT-MATCHES"],
+    requirements: ["X509-CERTIFICATE-PARSES", "X509-FINGERPRINT-MATCHES", "X509-CERTIFICATE-PROFILE"],
   },
   {
     id: "RFC5280-4.1.1.2-SIGNATURE-ALGORITHM", source: "rfc5280", section: "4.1.1.2",
@@ -47,7 +47,7 @@ export const RFC5280: SourceStatement[] = [
   {
     id: "RFC5280-4.1.2.2-SERIAL-POSITIVE", source: "rfc5280", section: "4.1.2.2",
     quote: "The serial number MUST be a positive integer assigned by the CA to each certificate. … CAs MUST force the serialNumber to be a non-negative integer.",
-    unchecked: { kind: "not-observable", why: "GAP: a zero or negative serial (reported as serial_number) is not flagged; X509-SERIAL-MATCHES only compares it" },
+    requirements: ["X509-CERTIFICATE-PROFILE"],
   },
   {
     id: "RFC5280-4.1.2.2-SERIAL-UNIQUE-PER-CA", source: "rfc5280", section: "4.1.2.2",
@@ -57,7 +57,7 @@ export const RFC5280: SourceStatement[] = [
   {
     id: "RFC5280-4.1.2.2-SERIAL-20-OCTETS", source: "rfc5280", section: "4.1.2.2",
     quote: "Conforming CAs MUST NOT use serialNumber values longer than 20 octets.",
-    unchecked: { kind: "not-observable", why: "GAP: the length of the serial (reported as serial_number) is not checked" },
+    requirements: ["X509-CERTIFICATE-PROFILE"],
   },
   {
     id: "RFC5280-4.1.2.2-USERS-HANDLE-20-OCTETS", source: "rfc5280", section: "4.1.2.2",
@@ -75,14 +75,19 @@ export const RFC5280: SourceStatement[] = [
     requirements: ["X509-SIGNATURE-MATCHES"],
   },
   {
+    id: "RFC5280-4.1.2.4-ISSUER-IDENTIFIES-CA", source: "rfc5280", section: "4.1.2.4",
+    quote: "The issuer field identifies the entity that has signed and issued the certificate.",
+    requirements: ["X509-CA-CONSISTENT"],
+  },
+  {
     id: "RFC5280-4.1.2.4-ISSUER-NON-EMPTY", source: "rfc5280", section: "4.1.2.4",
     quote: "The issuer field MUST contain a non-empty distinguished name (DN).",
-    unchecked: { kind: "out-of-scope", why: "the issuing CA's profile; the issuer is not reported (certificate_authority names Cloudflare's CA record)" },
+    unchecked: { kind: "out-of-scope", why: "the issuing CA's profile; the issuer DN is not reported (certificate_authority names Cloudflare's CA record, which X509-CA-CONSISTENT ties to the issuer)" },
   },
   {
     id: "RFC5280-4.1.2.4-DIRECTORYSTRING-ENCODING", source: "rfc5280", section: "4.1.2.4",
     quote: "CAs conforming to this profile MUST use either the PrintableString or UTF8String encoding of DirectoryString, with two exceptions.",
-    unchecked: { kind: "out-of-scope", why: "the string types inside the certificate are the CA's profile; the members report decoded text (X509-SUBJECT-MATCHES)" },
+    unchecked: { kind: "not-observable", why: "GAP: X509-CERTIFICATE-PROFILE holds the subject's country to PrintableString; the string type of the other reported attributes (CN, O, OU, ST, L) is not checked" },
   },
   {
     id: "RFC5280-4.1.2.4-MUST-RECEIVE-ATTRIBUTES", source: "rfc5280", section: "4.1.2.4",
@@ -107,7 +112,7 @@ export const RFC5280: SourceStatement[] = [
   {
     id: "RFC5280-4.1.2.5-UTCTIME-THROUGH-2049", source: "rfc5280", section: "4.1.2.5",
     quote: "CAs conforming to this profile MUST always encode certificate validity dates through the year 2049 as UTCTime; certificate validity dates in 2050 or later MUST be encoded as GeneralizedTime.",
-    unchecked: { kind: "out-of-scope", why: "the CA's encoding inside the certificate; the members report the dates, not their ASN.1 type" },
+    requirements: ["X509-CERTIFICATE-PROFILE"],
   },
   {
     id: "RFC5280-4.1.2.5-PROCESS-BOTH-TIMES", source: "rfc5280", section: "4.1.2.5",
@@ -127,12 +132,12 @@ export const RFC5280: SourceStatement[] = [
   {
     id: "RFC5280-4.1.2.5.1-UTCTIME-ZULU-SECONDS", source: "rfc5280", section: "4.1.2.5.1",
     quote: "For the purposes of this profile, UTCTime values MUST be expressed in Greenwich Mean Time (Zulu) and MUST include seconds (i.e., times are YYMMDDHHMMSSZ), even where the number of seconds is zero.",
-    unchecked: { kind: "out-of-scope", why: "the CA's encoding inside the certificate; the members report instants (X509-DATES-MATCH)" },
+    requirements: ["X509-CERTIFICATE-PROFILE"],
   },
   {
     id: "RFC5280-4.1.2.5.2-NO-FRACTIONAL-SECONDS", source: "rfc5280", section: "4.1.2.5.2",
     quote: "GeneralizedTime values MUST NOT include fractional seconds.",
-    unchecked: { kind: "out-of-scope", why: "the CA's encoding inside the certificate; a reported date may carry fractions (RFC3339-5.6-SECFRAC)" },
+    requirements: ["X509-CERTIFICATE-PROFILE"],
   },
   {
     id: "RFC5280-4.1.2.6-SUBJECT-DN", source: "rfc5280", section: "4.1.2.6",
@@ -164,6 +169,16 @@ export const RFC5280: SourceStatement[] = [
     id: "RFC5280-4.2-REJECT-UNKNOWN-CRITICAL", source: "rfc5280", section: "4.2",
     quote: "A certificate-using system MUST reject the certificate if it encounters a critical extension it does not recognize or a critical extension that contains information that it cannot process.",
     unchecked: { kind: "client-side", why: "binds systems that use the certificate; the suite reports on it, it does not rely on it" },
+  },
+  {
+    id: "RFC5280-4.2.1.1-AKI-IDENTIFIES-KEY", source: "rfc5280", section: "4.2.1.1",
+    quote: "The authority key identifier extension provides a means of identifying the public key corresponding to the private key used to sign a certificate.",
+    requirements: ["X509-CA-CONSISTENT"],
+  },
+  {
+    id: "RFC5280-4.2.1.1-AKI-REQUIRED", source: "rfc5280", section: "4.2.1.1",
+    quote: "The keyIdentifier field of the authorityKeyIdentifier extension MUST be included in all certificates generated by conforming CAs to facilitate certification path construction.",
+    unchecked: { kind: "not-observable", why: "GAP: a certificate without the extension is not flagged; X509-CA-CONSISTENT then tells issuers apart by their name alone" },
   },
   {
     id: "RFC5280-4.2.1.2-SKI-IN-END-ENTITY", source: "rfc5280", section: "4.2.1.2",
@@ -199,6 +214,6 @@ export const RFC5280: SourceStatement[] = [
   {
     id: "RFC5280-A-COUNTRY-TWO-LETTERS", source: "rfc5280", section: "A",
     quote: "X520countryName ::= PrintableString (SIZE (2))",
-    unchecked: { kind: "not-observable", why: "GAP: country is compared with the certificate's C, not held to two letters" },
+    requirements: ["X509-CERTIFICATE-PROFILE"],
   },
 ];

@@ -31,7 +31,7 @@ export const RFC9110_A: SourceStatement[] = [
   {
     id: "RFC9110-3.3-CONNECTION-NOT-USER", source: "rfc9110", section: "3.3",
     quote: "a server MUST NOT assume that two requests on the same connection are from the same user agent unless the connection is secured and specific to that agent.",
-    unchecked: { kind: "not-observable", why: "GAP: no probe sends a request without credentials on a connection that carried good ones (each request has a fresh connection)" },
+    unchecked: { kind: "not-observable", why: "GAP: no probe sends a request without credentials on a connection that carried good ones (the two reads on one kept-alive connection both carry them)" },
   },
   // §4 identifiers
   {
@@ -42,12 +42,12 @@ export const RFC9110_A: SourceStatement[] = [
   {
     id: "RFC9110-4.2.3-MAY-NORMALIZE", source: "rfc9110", section: "4.2.3",
     quote: "Two HTTP URIs that are equivalent after normalization (using any method) can be assumed to identify the same resource, and any HTTP component MAY perform normalization.",
-    unchecked: { kind: "client-side", why: "a latitude the suite must grant: a raw \".\" or \"..\" identifier normalizes (RFC 3986 §6.2.2.3) to the list or the zone, yet ID-MALFORMED-REFUSED expects a refusal" },
+    unchecked: { kind: "client-side", why: "a latitude the suite grants: the read of a percent-encoded identifier may be refused with a 4xx (RFC9110-4.2.3-NO-DISTINCT-EQUIVALENTS); yet a raw \".\" or \"..\" identifier, which normalizes (RFC 3986 §6.2.2.3) to the list or the zone, is expected refused (ID-MALFORMED-REFUSED)" },
   },
   {
     id: "RFC9110-4.2.3-NO-DISTINCT-EQUIVALENTS", source: "rfc9110", section: "4.2.3",
     quote: "distinct resources SHOULD NOT be identified by HTTP URIs that are equivalent after normalization (using any method defined in Section 6.2 of [URI]).",
-    unchecked: { kind: "not-observable", why: "GAP: no probe percent-encodes an unreserved character of a real identifier (%61 for a) to see it names that certificate or none" },
+    requirements: ["RESULT-READS-AGREE", "ID-RESULT-ECHO"],
   },
   // §5 fields
   {
@@ -134,12 +134,12 @@ export const RFC9110_A: SourceStatement[] = [
   {
     id: "RFC9110-6.2-RESPONSE-VERSION", source: "rfc9110", section: "6.2",
     quote: "A server SHOULD send a response version equal to the highest version to which the server is conformant that has a major version less than or equal to the one received in the request. A server MUST NOT send a version to which it is not conformant.",
-    unchecked: { kind: "not-observable", why: "which versions the server conforms to is its own; an HTTP/1.0 answer to the suite's HTTP/1.1 reads is RFC9112-2.3-NO-DOWNGRADE" },
+    unchecked: { kind: "not-observable", why: "GAP: which versions the server conforms to is its own, but the version of an answer is not compared with its request's (an HTTP/2.0 status line to the HTTP/1.0 read passes; an HTTP/1.0 one to an HTTP/1.1 read is RFC9112-2.3-NO-DOWNGRADE)" },
   },
   {
     id: "RFC9110-6.5.1-TRAILER-FIELDS", source: "rfc9110", section: "6.5.1",
     quote: "A sender MUST NOT generate a trailer field unless the sender knows the corresponding header field name's definition permits the field to be sent in trailers.",
-    unchecked: { kind: "not-observable", why: "GAP: trailers of a chunked answer are not read, so a Content-Type or WWW-Authenticate sent there is not flagged" },
+    unchecked: { kind: "not-observable", why: "GAP: the trailer section of a chunked answer is read for its syntax and repeated fields (HTTP-MESSAGE-FRAMING), but a field trailers must not carry (Content-Type, WWW-Authenticate) is not flagged there" },
   },
   {
     id: "RFC9110-6.6.1-DATE-REQUIRED", source: "rfc9110", section: "6.6.1",
@@ -215,7 +215,7 @@ export const RFC9110_A: SourceStatement[] = [
   {
     id: "RFC9110-8.6-NO-LENGTH-ON-1XX", source: "rfc9110", section: "8.6",
     quote: "A server MUST NOT send a Content-Length header field in any response with a status code of 1xx (Informational) or 204 (No Content).",
-    unchecked: { kind: "not-observable", why: "GAP: HTTP-MESSAGE-FRAMING holds 1xx answers to having no body, not to having no Content-Length field" },
+    requirements: ["HTTP-MESSAGE-FRAMING"],
   },
   {
     id: "RFC9110-8.6-LENGTH-WHEN-KNOWN", source: "rfc9110", section: "8.6",
@@ -235,7 +235,7 @@ export const RFC9110_A: SourceStatement[] = [
   {
     id: "RFC9110-8.8.2.1-LAST-MODIFIED-NOT-FUTURE", source: "rfc9110", section: "8.8.2.1",
     quote: "An origin server with a clock (as defined in Section 5.6.7) MUST NOT generate a Last-Modified date that is later than the server's time of message origination (Date, Section 6.6.1).",
-    unchecked: { kind: "not-observable", why: "GAP: a Last-Modified later than the answer's Date is not flagged (HTTP-DATE-FORMAT checks its syntax only)" },
+    requirements: ["HTTP-DATE-FORMAT"],
   },
   {
     id: "RFC9110-8.8.3-ETAG-GRAMMAR", source: "rfc9110", section: "8.8.3",

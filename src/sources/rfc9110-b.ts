@@ -1,7 +1,7 @@
 /**
  * RFC 9110, HTTP Semantics, §9-§15: GET, response fields (Retry-After, Server), authentication,
  * content negotiation, status codes. Quoted from rfc9110.xml/html of github.com/httpwg/http-core.
- * §2-§8 are in rfc9110-a.ts. 429 is RFC 6585's, not 9110's: it is not catalogued here.
+ * §2-§8 are in rfc9110-a.ts. 429 is RFC 6585's (rfc6585.ts), caching RFC 9111's (rfc9111.ts).
  */
 import type { SourceStatement } from "./types.ts";
 
@@ -55,7 +55,7 @@ export const RFC9110_B: SourceStatement[] = [
   {
     id: "RFC9110-9.3.1-GET-CACHEABLE", source: "rfc9110", section: "9.3.1",
     quote: "The response to a GET request is cacheable; a cache MAY use it to satisfy subsequent GET and HEAD requests unless otherwise indicated by the Cache-Control header field",
-    unchecked: { kind: "out-of-scope", why: "binds caches; whether the answer should forbid storing is OWASP-API8-CACHE-DIRECTIVES" },
+    requirements: ["HTTP-CACHE-PRIVATE"],
   },
   // §10 response fields
   {
@@ -202,9 +202,14 @@ export const RFC9110_B: SourceStatement[] = [
     requirements: ["HTTP-EVERY-REQUEST-ANSWERED", "HTTP-MESSAGE-FRAMING"],
   },
   {
+    id: "RFC9110-15.1-HEURISTICALLY-CACHEABLE", source: "rfc9110", section: "15.1",
+    quote: "Responses with status codes that are defined as heuristically cacheable (e.g., 200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, and 501 in this specification) can be reused by a cache with heuristic expiration unless otherwise indicated by the method definition or explicit cache controls",
+    unchecked: { kind: "not-observable", why: "GAP: a 200 with no Cache-Control at all passes HTTP-CACHE-PRIVATE, though a read with X-Auth-Key (not Authorization, RFC9111-3.5-AUTHORIZATION-NOT-SHARED) is then heuristically cacheable by a shared cache" },
+  },
+  {
     id: "RFC9110-15.2-NO-1XX-TO-HTTP10", source: "rfc9110", section: "15.2",
     quote: "Since HTTP/1.0 did not define any 1xx status codes, a server MUST NOT send a 1xx response to an HTTP/1.0 client.",
-    unchecked: { kind: "out-of-scope", why: "the suite speaks HTTP/1.1 only" },
+    requirements: ["HTTP-MESSAGE-FRAMING"],
   },
   {
     id: "RFC9110-15.2-1XX-NO-CONTENT", source: "rfc9110", section: "15.2",

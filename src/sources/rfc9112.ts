@@ -45,7 +45,7 @@ export const RFC9112: SourceStatement[] = [
   {
     id: "RFC9112-2.3-NO-DOWNGRADE", source: "rfc9112", section: "2.3",
     quote: "A server MAY send an HTTP/1.0 response to an HTTP/1.1 request if it is known or suspected that the client incorrectly implements the HTTP specification … Such protocol downgrades SHOULD NOT be performed unless triggered by specific client attributes",
-    unchecked: { kind: "not-observable", why: "GAP: an HTTP/1.0 answer to the suite's HTTP/1.1 reads is not flagged (HTTP-MESSAGE-FRAMING checks the version's syntax)" },
+    unchecked: { kind: "not-observable", why: "GAP: an HTTP/1.0 answer to the suite's HTTP/1.1 reads is not flagged (HTTP-MESSAGE-FRAMING checks the version's syntax, and the framing rules of the request's version)" },
   },
   // §3 request line (what the server must do with requests)
   {
@@ -134,7 +134,7 @@ export const RFC9112: SourceStatement[] = [
   {
     id: "RFC9112-6.1-NO-TE-ON-1XX", source: "rfc9112", section: "6.1",
     quote: "A server MUST NOT send a Transfer-Encoding header field in any response with a status code of 1xx (Informational) or 204 (No Content).",
-    unchecked: { kind: "not-observable", why: "GAP: HTTP-MESSAGE-FRAMING holds 1xx answers to having no body, not to having no Transfer-Encoding field" },
+    requirements: ["HTTP-MESSAGE-FRAMING"],
   },
   {
     id: "RFC9112-6.1-TE-ONLY-TO-HTTP11", source: "rfc9112", section: "6.1",
@@ -206,12 +206,12 @@ export const RFC9112: SourceStatement[] = [
   {
     id: "RFC9112-9.3-PERSISTENT", source: "rfc9112", section: "9.3",
     quote: "HTTP/1.1 defaults to the use of persistent connections, allowing multiple requests and responses to be carried over a single connection. HTTP implementations SHOULD support persistent connections.",
-    requirements: ["HTTP-CONNECTION-PERSISTENT"],
+    requirements: ["HTTP-CONNECTION-PERSISTENCE"],
   },
   {
     id: "RFC9112-9.3-CLOSE-WHEN-NOT-PERSISTENT", source: "rfc9112", section: "9.3",
     quote: "A server that does not support persistent connections MUST send the \"close\" connection option in every response message that does not have a 1xx (Informational) status code.",
-    requirements: ["HTTP-CONNECTION-PERSISTENT"],
+    requirements: ["HTTP-CONNECTION-PERSISTENCE"],
   },
   {
     id: "RFC9112-9.3-READ-REQUEST-BODY", source: "rfc9112", section: "9.3",
@@ -226,22 +226,32 @@ export const RFC9112: SourceStatement[] = [
   {
     id: "RFC9112-9.5-SUSTAIN-CONNECTIONS", source: "rfc9112", section: "9.5",
     quote: "A server SHOULD sustain persistent connections, when possible, and allow the underlying transport's flow-control mechanisms to resolve temporary overloads rather than terminate connections with the expectation that clients will retry.",
-    requirements: ["HTTP-CONNECTION-PERSISTENT"],
+    requirements: ["HTTP-CONNECTION-PERSISTENCE"],
   },
   {
     id: "RFC9112-9.5-CLOSE-ANY-TIME", source: "rfc9112", section: "9.5",
     quote: "A client, server, or proxy MAY close the transport connection at any time.",
-    unchecked: { kind: "client-side", why: "a latitude the suite grants for idle connections (HTTP-CONNECTION-PERSISTENT is a should); a request left unanswered is HTTP-EVERY-REQUEST-ANSWERED's" },
+    unchecked: { kind: "client-side", why: "a latitude the suite grants for idle connections (HTTP-CONNECTION-PERSISTENCE is a should); a request left unanswered is HTTP-EVERY-REQUEST-ANSWERED's" },
   },
   {
     id: "RFC9112-9.6-SIGNAL-CLOSE", source: "rfc9112", section: "9.6",
     quote: "A sender SHOULD send a Connection header field (Section 7.6.1 of [HTTP]) containing the \"close\" connection option when it intends to close a connection.",
-    requirements: ["HTTP-CONNECTION-PERSISTENT"],
+    requirements: ["HTTP-CONNECTION-PERSISTENCE"],
+  },
+  {
+    id: "RFC9112-9.6-CLOSE-ON-REQUEST", source: "rfc9112", section: "9.6",
+    quote: "A server that receives a \"close\" connection option MUST initiate closure of the connection (see below) after it sends the final response to the request that contained the \"close\" connection option.",
+    requirements: ["HTTP-CONNECTION-PERSISTENCE"],
+  },
+  {
+    id: "RFC9112-9.6-CLOSE-ECHOED", source: "rfc9112", section: "9.6",
+    quote: "The server SHOULD send a \"close\" connection option in its final response on that connection.",
+    unchecked: { kind: "not-observable", why: "GAP: the answer to the read that said close is not required to say close too; only the closing is judged (HTTP-CONNECTION-PERSISTENCE)" },
   },
   {
     id: "RFC9112-9.6-CLOSE-AFTER-CLOSE", source: "rfc9112", section: "9.6",
     quote: "A server that sends a \"close\" connection option MUST initiate closure of the connection (see below) after it sends the response containing the \"close\" connection option. The server MUST NOT process any further requests received on that connection.",
-    unchecked: { kind: "not-observable", why: "whether a later request was processed shows only in server state, which a GET does not change" },
+    unchecked: { kind: "not-observable", why: "GAP: the close is awaited only after a request that said close (RFC9112-9.6-CLOSE-ON-REQUEST); an answer that says close to the kept-alive read is taken at its word, and whether a later request was processed shows only in server state" },
   },
   {
     id: "RFC9112-9.8-TLS-CLOSURE-ALERT", source: "rfc9112", section: "9.8",

@@ -5,8 +5,8 @@
 
 /** Where a statement comes from. */
 export type SourceName =
-  | "openapi" | "rfc8259" | "rfc9110" | "rfc9112" | "rfc3339" | "rfc5280" | "rfc2986" | "rfc7468"
-  | "cloudflare" | "owasp";
+  | "openapi" | "rfc8259" | "rfc9110" | "rfc9111" | "rfc9112" | "rfc6585" | "rfc3339" | "rfc5280" | "rfc2986"
+  | "rfc7468" | "cloudflare" | "owasp";
 
 /** Why a statement has no requirement: it cannot be seen from outside, or it is not this operation's. */
 export type Unchecked =
