@@ -135,11 +135,12 @@ function realCredentials(entries: CassetteEntry[], madeUp: Map<string, Set<strin
  * misses of (the suite sends the token with its last character changed, dropped, added, case
  * flipped, and the key with a digit changed). Undefined when they are not one secret and its near misses.
  */
-function configuredAmong(field: keyof Credentials, values: Set<string>): string | undefined {
+function configuredAmong(field: keyof Credentials, values: Set<string>, misplaced: ReadonlySet<string> = new Set()): string | undefined {
   if (values.size <= 1) return [...values][0];
   for (const candidate of values) {
     const near = new Set(derivedSecrets({ [field]: candidate }).map((d) => d.value));
-    if ([...values].every((v) => v === candidate || near.has(v))) return candidate;
+    // The other credential may be here too: the suite sends the token as X-Auth-Key, the key as a bearer token.
+    if ([...values].every((v) => v === candidate || near.has(v) || misplaced.has(v))) return candidate;
   }
   return undefined;
 }
@@ -230,11 +231,13 @@ export function readHar(file: string, opts: { seed?: number; budget: number }): 
   const raw = log.entries.map((e, i) => entryOf(e, i, file));
   const madeUp = madeUpHeaderValues(seed);
   const real = realCredentials(raw, madeUp);
-  const many = (Object.entries(real) as [keyof Credentials, Set<string>][]).find(([field, values]) => values.size > 1 && configuredAmong(field, values) === undefined);
+  // The token and the key, each allowed among the other's values (sent misplaced on purpose).
+  const among = (field: keyof Credentials) => configuredAmong(field, real[field], field === "token" ? real.apiKey : field === "apiKey" ? real.token : new Set());
+  const many = (Object.entries(real) as [keyof Credentials, Set<string>][]).find(([field, values]) => values.size > 1 && among(field) === undefined);
   if (many) {
     throw new CassetteError(`${file}: its requests carry ${many[1].size} different ${many[0] === "token" ? "bearer tokens" : many[0] === "email" ? "X-Auth-Email values" : "X-Auth-Key values"} besides the suite's made-up ones for seed ${seed}; is ${seed} the seed of the run it recorded? (pass --seed N)`);
   }
-  const secrets: Credentials[] = [{ token: configuredAmong("token", real.token), email: configuredAmong("email", real.email), apiKey: configuredAmong("apiKey", real.apiKey) }];
+  const secrets: Credentials[] = [{ token: among("token"), email: among("email"), apiKey: among("apiKey") }];
   const entries = raw.map((e) => redactEntry(e, secrets, madeUp));
   if (stored) {
     const { target, zoneId, certificateIds, schemes, budget, burst } = stored;

@@ -5,7 +5,7 @@ const DOCUMENTED = "The operation's responses declare it.";
 
 export const HTTP_EXISTING_200 = requirement({
   id: "HTTP-EXISTING-200", level: "must", place: RESPONSE_200,
-  statement: "GET of an existing certificate, in its own zone and with good credentials, is answered 200.",
+  statement: "GET of an existing certificate, in its own zone and with good credentials, is answered 200, however the request legitimately asks for it (any Accept or Accept-Encoding that admits the answer, header names in any case, HTTP/1.0, a kept-alive connection).",
   reason: DOCUMENTED,
 });
 export const HTTP_NO_5XX = requirement({
@@ -58,7 +58,7 @@ export const HTTP_DATE_PRESENT = requirement({
 });
 export const HTTP_DATE_FORMAT = requirement({
   id: "HTTP-DATE-FORMAT", level: "must", place: OPERATION_RESPONSES,
-  statement: "Every HTTP-date field of an answer (Date, Expires, Last-Modified, a Retry-After date) is an IMF-fixdate (Sun, 06 Nov 1994 08:49:37 GMT) of a real instant, and Last-Modified is not later than Date.",
+  statement: "Every HTTP-date field of an answer (Date, Last-Modified, a Retry-After date) is an IMF-fixdate (Sun, 06 Nov 1994 08:49:37 GMT) of a real instant, and Last-Modified is not later than Date.",
   reason: "RFC 9110 §5.6.7: a sender MUST generate HTTP-date timestamps in the IMF-fixdate format; §8.8.2.1: an origin server MUST NOT send a Last-Modified later than its Date.",
 });
 export const HTTP_CONTENT_CODING = requirement({
@@ -94,7 +94,7 @@ export const HTTP_JSON_INTEROPERABLE = requirement({
 
 export const HTTP_CACHE_PRIVATE = requirement({
   id: "HTTP-CACHE-PRIVATE", level: "should", place: RESPONSE_200,
-  statement: "An answer to an authenticated read is not made storable by shared caches: no Cache-Control public or s-maxage, and no max-age without private or no-store.",
+  statement: "An answer to an authenticated read is not made storable by shared caches: no Cache-Control public or s-maxage, and no max-age without private, no-store or no-cache.",
   reason: "OWASP API8:2023 counts missing or wrong cache-control directives as a misconfiguration; the credentials travel in X-Auth-Key or Authorization, and a shared cache that stores the answer serves one client's certificate to the next (RFC 9111 §3.5 protects only Authorization, and only without public or s-maxage).",
 });
 
