@@ -56,7 +56,11 @@ export interface RequirementResult {
 
 export interface Report {
   suite: { name: string; version: string; spec: SpecIdentity };
-  target: { kind: "recorded" | "live" | "url"; baseUrl: string; cassette?: string };
+  target: {
+    kind: "recorded" | "live" | "url"; baseUrl: string; cassette?: string;
+    /** How the target was reached, when not directly (a proxy, its user and password left out) or not fully verified (`--insecure`). */
+    network?: { proxy?: string; insecure?: true; ca?: true; clientCertificate?: true; headers?: string[] };
+  };
   seed: number;
   startedAt: string;
   finishedAt: string;

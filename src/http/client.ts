@@ -12,9 +12,10 @@ import { headerProblem, normaliseHeaderValue } from "./request-headers.ts";
 import { assertBaseUrl, joinUrl } from "./request-url.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { stopReason } from "./deadline.ts";
+import { proxyFor } from "./proxy.ts";
 import { sendRaw } from "./raw-transport.ts";
 import type { AttemptOutcome, AttemptRequest } from "./transport.ts";
-import type { Exchange, ExchangeError, ExchangeRequest } from "./types.ts";
+import type { Exchange, ExchangeError, ExchangeRequest, TlsOptions } from "./types.ts";
 
 /** How a `ConformanceClient` talks to its target. */
 export interface ConformanceClientOptions {
@@ -61,6 +62,14 @@ export interface ConformanceClientOptions {
   now?: () => number;
   /** Called with each exchange as it is recorded (progress output). */
   onExchange?: (exchange: Exchange) => void;
+  /** A forward proxy for every request (`--proxy`); without it, the environment's (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`). */
+  proxy?: string;
+  /** The environment the proxy variables are read from (default: none). */
+  env?: Record<string, string | undefined>;
+  /** TLS to the target: roots, a client certificate, or no verification. */
+  tls?: TlsOptions;
+  /** Sent on every request (`--header`); their values are redacted like credentials (put them in `credentials.extraSecrets`). */
+  headers?: Record<string, string>;
   /**
    * The target is a replay (nock answers node:http): every request goes through node:http, also
    * those otherwise sent on a socket of the suite's own (HTTP/1.0, awaiting the server's close).
@@ -146,6 +155,10 @@ export class ConformanceClient {
   private readonly now: () => number;
   private readonly onExchange: ((exchange: Exchange) => void) | undefined;
   private readonly replay: boolean;
+  private readonly proxy: string | undefined;
+  private readonly env: Record<string, string | undefined>;
+  private readonly tls: TlsOptions | undefined;
+  private readonly extraHeaders: Record<string, string>;
 
   constructor(options: ConformanceClientOptions) {
     assertBaseUrl(options.baseUrl);
@@ -170,6 +183,10 @@ export class ConformanceClient {
     this.now = options.now ?? Date.now;
     this.onExchange = options.onExchange;
     this.replay = options.replay ?? false;
+    this.proxy = options.proxy;
+    this.env = options.env ?? {};
+    this.tls = options.tls;
+    this.extraHeaders = lowerCaseNames(options.headers ?? {});
     this.rateLimiter =
       options.rate === undefined
         ? undefined
@@ -197,6 +214,7 @@ export class ConformanceClient {
     const url = joinUrl(this.baseUrl, path);
     const headers: Record<string, string> = {};
     const given = {
+      ...this.extraHeaders,
       accept: "application/json",
       // A defined expectation for HTTP-CODING-ACCEPTED: an uncoded body, unless a request asks otherwise.
       "accept-encoding": "identity",
@@ -246,8 +264,9 @@ export class ConformanceClient {
       if (this.stop?.aborted) continue; // stopped while waiting for the slot: said above, nothing sent
       startedAt ??= this.now();
       attempts += 1;
+      const proxy = this.replay ? undefined : proxyFor(new URL(url), this.proxy, this.env);
       outcome = await transport({
-        url, headers, timeoutMs: this.timeoutMs, stop: this.stop,
+        url, headers, timeoutMs: this.timeoutMs, stop: this.stop, ...(proxy ? { proxy } : {}), ...(this.tls ? { tls: this.tls } : {}),
         ...(opts.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}), ...(opts.connection ? { connection: opts.connection } : {}),
         ...(opts.awaitClose ? { awaitClose: true } : {}),
         bodyLimits: { maxBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, budgetBytes: this.maxTotalBodyBytes - this.bodyBytesRead },

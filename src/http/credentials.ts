@@ -8,6 +8,9 @@ import { NEAR_MISSES, nearMissHeaders, type NearMiss } from "./near-miss.ts";
 
 export { CREDENTIAL_ENV_VARS };
 
+/** The three credential values a run may be configured with. */
+export type CredentialField = "token" | "email" | "apiKey";
+
 /** The credentials a run has. An empty string counts as "not configured". */
 export interface Credentials {
   /** API token, sent as `Authorization: Bearer <token>`. */
@@ -16,6 +19,11 @@ export interface Credentials {
   email?: string;
   /** Global API key, sent as `X-Auth-Key` together with `email`. */
   apiKey?: string;
+  /**
+   * Other secrets the run holds (the values of `--header`, a proxy's password), redacted like the
+   * credentials wherever they appear, each replaced by its own placeholder.
+   */
+  extraSecrets?: readonly { placeholder: string; value: string }[];
 }
 
 /** A credential scheme the API accepts: API token, or email + global API key. */
@@ -51,7 +59,7 @@ export class MissingCredentialsError extends Error {
 /** Reads the credentials from an environment (normally `process.env`); unset or empty values are absent. */
 export function credentialsFromEnv(env: Record<string, string | undefined>): Credentials {
   const credentials: Credentials = {};
-  for (const field of Object.keys(CREDENTIAL_ENV_VARS) as (keyof Credentials)[]) {
+  for (const field of Object.keys(CREDENTIAL_ENV_VARS) as (CredentialField)[]) {
     const value = env[CREDENTIAL_ENV_VARS[field]];
     if (value) credentials[field] = value;
   }

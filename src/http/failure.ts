@@ -19,6 +19,12 @@ export interface FailureContext {
   declaredLength?: number;
 }
 
+/** Certificate verification failures of the target's TLS: retrying cannot help; trusting its CA (or not verifying) does. */
+const TLS_UNTRUSTED = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT", "CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID", "CERT_UNTRUSTED", "CERT_SIGNATURE_FAILURE", "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
 const REFUSED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
 
@@ -57,6 +63,14 @@ export function classifyFailure(error: unknown, ctx: FailureContext): ExchangeEr
   if (ctx.timedOut) return { kind: "timeout", message: `timed out after ${ctx.timeoutMs} ms: no complete response${partial}` };
   const codes = codesOf(error);
   const detail = describeNetworkError(error);
+  const untrusted = codes.find((c) => TLS_UNTRUSTED.has(c));
+  if (untrusted) {
+    return { kind: "tls", message: `the target's TLS certificate is not trusted (${untrusted}: ${detail}): pass --ca FILE with the CA that signed it, or --insecure to skip verification` };
+  }
+  // A server asking for a client certificate ends the handshake with an alert (TLS 1.3: "certificate required").
+  if (/certificate required|handshake failure|alert number 116|ALERT_CERTIFICATE_REQUIRED|SSLV3_ALERT_HANDSHAKE_FAILURE/i.test(`${detail} ${codes.join(" ")}`)) {
+    return { kind: "tls", message: `the target's TLS handshake failed, it asks for a client certificate (${detail}): pass --cert FILE --key FILE` };
+  }
   if (codes.some((c) => c.startsWith("HPE_") || c === "HTTPParserError")) {
     return { kind: "not-http", message: `the answer is not HTTP/1.1: ${detail}` };
   }

@@ -1,5 +1,5 @@
 /** The HTTP layer: one client, its evidence model, and the redaction every report and log relies on. */
-export type { Exchange, ExchangeError, ExchangeErrorKind, ExchangeRequest, ExchangeResponse } from "./types.ts";
+export type { Exchange, ExchangeError, ExchangeErrorKind, ExchangeRequest, ExchangeResponse, TlsOptions, WireEvidence, WireViolation } from "./types.ts";
 export {
   authHeadersFor,
   configuredSchemes,
@@ -7,6 +7,7 @@ export {
   CREDENTIAL_ENV_VARS,
   MissingCredentialsError,
   type AuthChoice,
+  type CredentialField,
   type Credentials,
   type CredentialScheme,
 } from "./credentials.ts";

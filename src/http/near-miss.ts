@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { CREDENTIAL_ENV_VARS } from "./credential-env.ts";
-import type { Credentials, CredentialScheme } from "./credentials.ts";
+import type { CredentialField, Credentials, CredentialScheme } from "./credentials.ts";
 
 /**
  * How an edit of the configured credentials must be answered:
@@ -75,7 +75,7 @@ function keyDigitChanged(key: string): string {
 /** Shorter derived values are not looked for (they would match ordinary text); real tokens and keys are 37 to 40 characters. */
 const MIN_DERIVED_LENGTH = 8;
 
-const placeholder = (field: keyof Credentials, edit: string) => `$${CREDENTIAL_ENV_VARS[field]}(${edit})`;
+const placeholder = (field: CredentialField, edit: string) => `$${CREDENTIAL_ENV_VARS[field]}(${edit})`;
 
 /** What a near miss sends, or undefined when the credentials it edits are not configured (or it would not differ). */
 export function nearMissHeaders(nearMiss: NearMiss, credentials: Credentials): Record<string, string> | undefined {

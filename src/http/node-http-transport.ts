@@ -6,7 +6,8 @@ import { Deadline } from "./deadline.ts";
 import { classifyFailure, declaredLengthOf } from "./failure.ts";
 import { needsVerbatimTarget, rawRequestTarget } from "./request-url.ts";
 import { addHeader, BodyCollector, type AttemptOutcome, type AttemptRequest, type ReceivedResponse } from "./transport.ts";
-import type { WireEvidence } from "./types.ts";
+import { proxyAgent, tlsConnectOptions } from "./proxy.ts";
+import type { TlsOptions, WireEvidence } from "./types.ts";
 import { WireJudge } from "./wire/judge.ts";
 import { lenientResponse } from "./wire/lenient.ts";
 import { tappedConnection } from "./wire/tap.ts";
@@ -22,23 +23,30 @@ const LINGER_MS = 1000;
  * recorded, so a server that closes without saying `Connection: close` can be told.
  */
 export class KeptAliveConnection {
-  readonly agents = { http: new http.Agent({ keepAlive: true, maxSockets: 1 }), https: new https.Agent({ keepAlive: true, maxSockets: 1 }) };
-  /** Judges the bytes of the socket the agents opened last (one, unless the server closed the first). */
+  /** Judges the bytes of the socket opened last (one, unless the server closed the first). */
   private judge = new WireJudge({ maxBodyBytes: WIRE_BODY_BYTES });
   /** Sockets opened so far, and requests sent on the last one. */
   private sockets = 0;
   private requestsOnSocket = 0;
+  private agent: http.Agent | undefined;
 
-  constructor() {
-    // A socket the server closed is replaced by a new one: a new judge, fed from the start, whose first request is the one being sent.
-    const tapped = (secure: boolean) => (options: http.ClientRequestArgs, cb?: unknown) => {
-      this.judge = new WireJudge({ maxBodyBytes: WIRE_BODY_BYTES });
-      this.sockets++;
-      this.requestsOnSocket = 1;
-      return tappedConnection(this.judge, { lingerMs: LINGER_MS, tls: secure })(options, cb as never);
-    };
-    (this.agents.http as unknown as { createConnection: unknown }).createConnection = tapped(false);
-    (this.agents.https as unknown as { createConnection: unknown }).createConnection = tapped(true);
+  /** A socket the server closed is replaced by a new one: a new judge, fed from the start, whose first request is the one being sent. */
+  private newSocket(): WireJudge {
+    this.judge = new WireJudge({ maxBodyBytes: WIRE_BODY_BYTES });
+    this.sockets++;
+    this.requestsOnSocket = 1;
+    return this.judge;
+  }
+
+  /** The agent of the connection (made for the first request's target, proxy and TLS: the group shares them). */
+  agentFor(url: URL, proxy: URL | undefined, tls: TlsOptions | undefined): http.Agent {
+    if (this.agent) return this.agent;
+    if (proxy) return (this.agent = proxyAgent(url, proxy, { ...(tls ? { tls } : {}), keepAlive: true, judgeOf: () => this.newSocket() }));
+    const secure = url.protocol === "https:";
+    const agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 1, ...tlsConnectOptions(tls) }) : new http.Agent({ keepAlive: true, maxSockets: 1 });
+    (agent as unknown as { createConnection: unknown }).createConnection = (options: http.ClientRequestArgs, cb?: unknown) =>
+      tappedConnection(this.newSocket(), { lingerMs: LINGER_MS, tls: secure })(options, cb as never);
+    return (this.agent = agent);
   }
 
   /** The judge of the connection and which of its answers the next request gets (call just before sending it). */
@@ -56,8 +64,7 @@ export class KeptAliveConnection {
 
   /** Closes the socket (at the end of the probes that share it). */
   close(): void {
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    this.agent?.destroy();
   }
 }
 
@@ -188,9 +195,12 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
         headers,
         signal: deadline.signal,
         // A fresh connection, unless the request asks for a kept-alive one: a hostile target cannot poison
-        // the next request's socket, and no idle socket outlives the run.
-        // (With no agent, node:http opens the connection with createConnection: the tap, and says Connection: close.)
-        ...(request.connection ? { agent: request.connection.agents[secure ? "https" : "http"] } : { agent: undefined, createConnection: tappedConnection(own!, { lingerMs: LINGER_MS, tls: secure }) }),
+        // the next request's socket, and no idle socket outlives the run. With no agent, node:http
+        // opens the connection with createConnection (the tap); through a proxy, the proxy agent's socket is tapped.
+        ...tlsConnectOptions(request.tls),
+        ...(request.connection ? { agent: request.connection.agentFor(url, request.proxy, request.tls) }
+          : request.proxy ? { agent: proxyAgent(url, request.proxy, { ...(request.tls ? { tls: request.tls } : {}), judgeOf: () => own }) }
+          : { agent: undefined, createConnection: tappedConnection(own!, { lingerMs: LINGER_MS, tls: secure }) }),
       }, onResponse);
     } catch (error) {
       // A request Node refuses to build (a path it will not send): never on the wire, never thrown.

@@ -8,6 +8,7 @@ import net from "node:net";
 import tls from "node:tls";
 import { Deadline } from "./deadline.ts";
 import { classifyFailure } from "./failure.ts";
+import { tlsConnectOptions } from "./proxy.ts";
 import { needsVerbatimTarget, rawRequestTarget } from "./request-url.ts";
 import type { AttemptOutcome, AttemptRequest } from "./transport.ts";
 import { WireJudge } from "./wire/judge.ts";
@@ -36,6 +37,9 @@ function requestBytes(request: RawAttemptRequest, url: URL): Buffer {
 /** Sends `request` on a new socket and reads the answer with the wire judge. Never throws. */
 export function sendRaw(request: RawAttemptRequest): Promise<AttemptOutcome> {
   const url = new URL(request.url);
+  // Through a proxy, the connection is the proxy's: an HTTP/1.0 request line and the closing of the
+  // connection would be its, not the target's. Such a request is not sent.
+  if (request.proxy) return Promise.resolve({ error: { kind: "invalid-request", message: `not sent through the proxy ${request.proxy.host}: this request is about the target's own connection (its HTTP version, its closing it), which a proxy owns` } });
   const secure = url.protocol === "https:";
   const deadline = new Deadline(request.timeoutMs, request.stop);
   const judge = new WireJudge({ requestVersion: request.httpVersion ?? "1.1", maxBodyBytes: Math.min(request.bodyLimits.maxBytes, MAX_KEPT) });
@@ -45,7 +49,7 @@ export function sendRaw(request: RawAttemptRequest): Promise<AttemptOutcome> {
     let closeTimer: NodeJS.Timeout | undefined;
     const host = url.hostname.replace(/^\[|\]$/g, "");
     const port = Number(url.port || (secure ? 443 : 80));
-    const socket: net.Socket = secure ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }) }) : net.connect({ host, port });
+    const socket: net.Socket = secure ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }), ...tlsConnectOptions(request.tls) }) : net.connect({ host, port });
 
     const finish = (error?: unknown): void => {
       if (settled) return;

@@ -6,7 +6,7 @@
  * request headers whose value is anything else are replaced by `<redacted>` unless the caller
  * declared them public test values.
  */
-import { CREDENTIAL_ENV_VARS, type Credentials } from "./credentials.ts";
+import { CREDENTIAL_ENV_VARS, type CredentialField, type Credentials } from "./credentials.ts";
 import { replaceSecretForms } from "./secret-forms.ts";
 
 /** The placeholder each configured credential becomes, e.g. `$CLOUDFLARE_API_TOKEN`. */
@@ -14,7 +14,7 @@ export const CREDENTIAL_PLACEHOLDERS = {
   token: `$${CREDENTIAL_ENV_VARS.token}`,
   email: `$${CREDENTIAL_ENV_VARS.email}`,
   apiKey: `$${CREDENTIAL_ENV_VARS.apiKey}`,
-} as const satisfies Record<keyof Credentials, string>;
+} as const satisfies Record<CredentialField, string>;
 
 /** What a credential-bearing header value that is not a configured credential becomes. */
 export const REDACTED = "<redacted>";

@@ -21,11 +21,11 @@
  * other encodings are not undone.
  */
 import { CREDENTIAL_ENV_VARS } from "./credential-env.ts";
-import type { Credentials } from "./credentials.ts";
+import type { CredentialField, Credentials } from "./credentials.ts";
 import { derivedSecrets } from "./near-miss.ts";
 
-/** A secret the suite holds: each credential, and `email:key` (what HTTP Basic would carry). */
-export type SecretName = keyof Credentials | "emailAndKey";
+/** A secret the suite holds: each credential, `email:key` (what HTTP Basic would carry), and the other secrets of the run. */
+export type SecretName = CredentialField | "emailAndKey" | "extra";
 
 /** How a secret was found: as text (any case and escaping), or base64 / base64url of it. */
 export type SecretFormKind = "text" | "base64" | "base64url";
@@ -36,7 +36,7 @@ export interface SecretFinding {
 }
 
 /** The placeholder each secret becomes, e.g. `$CLOUDFLARE_API_TOKEN`. */
-export const SECRET_PLACEHOLDERS: Record<SecretName, string> = {
+export const SECRET_PLACEHOLDERS: Record<Exclude<SecretName, "extra">, string> = {
   token: `$${CREDENTIAL_ENV_VARS.token}`,
   email: `$${CREDENTIAL_ENV_VARS.email}`,
   apiKey: `$${CREDENTIAL_ENV_VARS.apiKey}`,
@@ -136,6 +136,7 @@ function formsOf(credentials: Credentials): Form[] {
   if (credentials.email) secrets.push(["email", credentials.email, SECRET_PLACEHOLDERS.email]);
   if (credentials.apiKey) secrets.push(["apiKey", credentials.apiKey, SECRET_PLACEHOLDERS.apiKey]);
   if (credentials.email && credentials.apiKey) secrets.push(["emailAndKey", `${credentials.email}:${credentials.apiKey}`, SECRET_PLACEHOLDERS.emailAndKey]);
+  for (const extra of credentials.extraSecrets ?? []) if (extra.value.length >= 4) secrets.push(["extra", extra.value, extra.placeholder]);
   // After the secrets, so that where a near miss folds to a secret's needle the secret's placeholder is the default.
   for (const d of derivedSecrets(credentials)) secrets.push([d.placeholder.includes("API_KEY") ? "apiKey" : "token", d.value, d.placeholder]);
   const forms: Form[] = [];
@@ -278,6 +279,6 @@ function placeholderOf(m: Match, text: string): string {
 
 /** "the API token (base64)": a finding said for a message that must not repeat the secret. */
 export function describeFinding(f: SecretFinding): string {
-  const what = { token: "the API token", email: "the account email", apiKey: "the API key", emailAndKey: "email:key" }[f.secret];
+  const what = { token: "the API token", email: "the account email", apiKey: "the API key", emailAndKey: "email:key", extra: "a secret of the run (a --header value or a proxy password)" }[f.secret];
   return f.form === "text" ? what : `${what} (${f.form})`;
 }

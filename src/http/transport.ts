@@ -4,7 +4,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import type { KeptAliveConnection } from "./node-http-transport.ts";
-import type { ExchangeError, ResponseDecoding, WireEvidence } from "./types.ts";
+import type { ExchangeError, ResponseDecoding, TlsOptions, WireEvidence } from "./types.ts";
 
 /** What one attempt sends. Header values are already normalised and checked. */
 export interface AttemptRequest {
@@ -19,6 +19,10 @@ export interface AttemptRequest {
   upperCaseHeaderNames?: boolean;
   /** Send on this kept-alive connection (a fresh one per attempt otherwise). */
   connection?: KeptAliveConnection;
+  /** The forward proxy this request goes through (resolved per target URL: --proxy, HTTPS_PROXY, NO_PROXY). */
+  proxy?: URL;
+  /** TLS to the target (https). */
+  tls?: TlsOptions;
   /** After the answer, wait (briefly) to see whether the server closes the connection, as a request saying close asks (raw transport only). */
   awaitClose?: boolean;
 }

@@ -6,6 +6,18 @@ export interface ExchangeRequest {
   headers: Record<string, string>;
 }
 
+/** TLS to the target: roots to trust beside the system's, a client certificate and key (mutual TLS), or no verification at all. */
+export interface TlsOptions {
+  /**
+   * The roots to trust (the system's and `--ca`'s) and the client certificate and key, made into
+   * one context once: node:tls would otherwise parse them again for every connection (tens of
+   * milliseconds each with the system's roots).
+   */
+  secureContext?: import("node:tls").SecureContext;
+  /** Do not verify the target's certificate (`--insecure`). */
+  insecure?: boolean;
+}
+
 /** What the client did with a Content-Encoding: the codings (in the order applied) and, when the body would not decode, why. */
 export interface ResponseDecoding {
   codings: string[];
@@ -66,6 +78,7 @@ export type ExchangeErrorKind =
   | "budget"          // --budget exhausted (never sent), or the run's budget for reading bodies is spent (body cut, its size unknown)
   | "not-recorded"    // replay: the cassette has no such exchange
   | "invalid-request" // the request could not be put on the wire (e.g. a header value HTTP forbids): never sent
+  | "tls"             // the target's TLS could not be established (an untrusted certificate, a client certificate asked for): not retried
   | "network";        // anything else that kept a response from arriving
 
 export interface ExchangeError {

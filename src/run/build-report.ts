@@ -4,13 +4,27 @@ import { REQUIREMENTS } from "../registry/index.ts";
 import { resolveRequirement } from "../registry/resolve.ts";
 import { gates, type Level } from "../registry/types.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
+import { withoutUserinfo } from "../http/index.ts";
 import type { RunConfig } from "./config.ts";
 
 export const SUITE_NAME = "client-cert-conformance";
 export const SUITE_VERSION = "0.1.0";
 
+/** The report's `target.network`: how the target was reached (names only: no header value, no proxy password). */
+function networkOf(config: Partial<Pick<RunConfig, "proxy" | "proxyEnv" | "tls" | "headers">>): { network?: NonNullable<Report["target"]["network"]> } {
+  const proxy = config.proxy ? withoutUserinfo(config.proxy) : undefined;
+  const network = {
+    ...(proxy ? { proxy } : config.proxyEnv && Object.keys(config.proxyEnv).some((k) => !/no_proxy/i.test(k)) ? { proxy: "from the environment (HTTPS_PROXY / HTTP_PROXY, NO_PROXY)" } : {}),
+    ...(config.tls?.insecure ? { insecure: true as const } : {}),
+    ...(config.tls?.ca ? { ca: true as const } : {}),
+    ...(config.tls?.cert ? { clientCertificate: true as const } : {}),
+    ...(config.headers ? { headers: Object.keys(config.headers) } : {}),
+  };
+  return Object.keys(network).length ? { network } : {};
+}
+
 export interface ReportInput {
-  config: Pick<RunConfig, "target" | "seed" | "gatingLevel"> & { budget?: number };
+  config: Pick<RunConfig, "target" | "seed" | "gatingLevel"> & Partial<Pick<RunConfig, "proxy" | "proxyEnv" | "tls" | "headers">> & { budget?: number };
   /** The document the run was judged against: levels and pointers are its. */
   spec: OperationSpec;
   startedAt: Date;
@@ -70,7 +84,7 @@ export function buildReport(input: ReportInput): Report {
     : undefined);
   return {
     suite: { name: SUITE_NAME, version: SUITE_VERSION, spec: specIdentity(input.spec) },
-    target: { kind: input.config.target.kind, baseUrl: input.config.target.baseUrl || "(none)", ...(input.config.target.cassette ? { cassette: input.config.target.cassette } : {}) },
+    target: { kind: input.config.target.kind, baseUrl: input.config.target.baseUrl || "(none)", ...(input.config.target.cassette ? { cassette: input.config.target.cassette } : {}), ...networkOf(input.config) },
     seed: input.config.seed,
     startedAt: iso(input.startedAt),
     finishedAt: iso(input.finishedAt),

@@ -4,6 +4,7 @@ import type { Level } from "../registry/types.ts";
 import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import type { SpecRequest } from "../schema/operation-spec.ts";
+import { networkConfigFrom, type NetworkConfig } from "./network-config.ts";
 import { specRequestFrom } from "../cli/spec-flags.ts";
 
 export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -11,7 +12,7 @@ export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
 export type TargetKind = "recorded" | "live" | "url";
 
 /** Everything a run needs, resolved once from flags > environment > defaults (as OCI's config.go). */
-export interface RunConfig {
+export interface RunConfig extends NetworkConfig {
   target: { kind: TargetKind; baseUrl: string; cassette?: string };
   /** The OpenAPI document to judge against (`--spec`; the seed when absent). */
   spec: SpecRequest;
@@ -123,7 +124,9 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     : (env.CLOUDFLARE_CLIENT_CERTIFICATE_IDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % MAX_SEED, 0, MAX_SEED);
   const otherZoneId = values["other-zone"] ?? env.CLOUDFLARE_OTHER_ZONE_ID;
+  const network = target.kind === "recorded" ? {} : networkConfigFrom(values, env);
   return {
+    ...network,
     target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes, ...(otherZoneId ? { otherZoneId } : {}),
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
     gatingLevel: parseLevel(values.level),

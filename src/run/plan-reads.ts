@@ -55,9 +55,10 @@ export function readProbes(input: ProbePlanInput, primary: CredentialScheme | un
   const first = certificateIds[0];
   if (first === undefined || !primary) return probes;
   // The read again: its request says Connection: close (as every request but kept-alive ones does); the server must close after it.
-  probes.push(read(first, primary, 0, { repeat: true, awaitClose: true }));
+  probes.push(read(first, primary, 0, { repeat: true, ...(input.viaProxy ? {} : { awaitClose: true }) }));
 
   for (const v of VARIANTS) {
+    if (v.httpVersion && input.viaProxy) continue;
     const base = read(first, primary, v.priority, { variant: v.variant });
     probes.push({
       ...base, label: `${base.label}, ${v.label}`, expect: v.expect ?? "200",

@@ -96,6 +96,11 @@ export interface ProbePlanInput {
   seed: number;
   /** The near misses the configured credentials allow (the HTTP layer derives them: see applicableNearMisses). */
   nearMisses?: NearMiss[];
+  /**
+   * The target is reached through a forward proxy: the requests about the target's own connection
+   * (an HTTP/1.0 request line, waiting for the server to close) are left out, as the proxy owns it.
+   */
+  viaProxy?: boolean;
   /** A second zone the credentials can read (`--other-zone`), and certificates of it found by its list. */
   otherZone?: { zoneId: string; certificateIds: string[] };
 }

@@ -9,6 +9,8 @@ import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
 import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, ProbeRunner, serverSpoke, type ProbeResult, type Send } from "./execute.ts";
 import { fuzzIdentifiers } from "./fuzz.ts";
+import { clientTls, networkSecrets } from "./network-config.ts";
+import { proxyFor } from "../http/proxy.ts";
 import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
 import type { CredentialScheme } from "../http/index.ts";
 
@@ -111,8 +113,12 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   stop.signal.addEventListener("abort", () => log(`stopping: ${(stop.signal.reason as Error)?.message ?? "stopped"}; writing the report of what was judged so far`), { once: true });
   const stoppedBy = () => (stop.signal.aborted ? (stop.signal.reason as Error)?.message ?? "the run was stopped" : undefined);
 
+  const secrets = networkSecrets(config);
+  const tls = clientTls(config.tls);
+  if (config.tls?.insecure) log("--insecure: the target's TLS certificate is not verified");
   const client = new ConformanceClient({
-    baseUrl: config.target.baseUrl, credentials: config.credentials, timeoutMs: config.timeoutMs,
+    baseUrl: config.target.baseUrl, credentials: secrets.length ? { ...config.credentials, extraSecrets: secrets } : config.credentials, timeoutMs: config.timeoutMs,
+    ...(config.proxy ? { proxy: config.proxy } : {}), ...(config.proxyEnv ? { env: config.proxyEnv } : {}), ...(tls ? { tls } : {}), ...(config.headers ? { headers: config.headers } : {}),
     rate: config.rate || undefined, budget: config.budget, retryAfterCapMs: config.retryAfterCapMs, stop: stop.signal, replay: config.target.kind === "recorded",
     ...(opts.retryBackoffMs !== undefined ? { retryBackoffMs: opts.retryBackoffMs } : {}),
     onWait: (w) => log(`waiting ${Math.round(w.ms / 100) / 10} s before retrying${w.label ? ` "${w.label}"` : ""}: ${w.why}`),
@@ -184,7 +190,8 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const primary = primaryScheme(spec, config.schemes);
   const otherZone = primary && certificateIds.length ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
   if (otherZone) log(`second zone ${otherZone.zoneId}${otherZone.certificateIds.length ? ` with ${otherZone.certificateIds.length} certificate(s)` : ""}: its certificates and this zone's are read across zones`);
-  const all = planProbes({ spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials), ...(otherZone ? { otherZone } : {}) });
+  const all = planProbes({ spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials), ...(otherZone ? { otherZone } : {}),
+    ...(config.target.kind !== "recorded" && proxyFor(new URL(config.target.baseUrl), config.proxy, config.proxyEnv ?? {}) ? { viaProxy: true } : {}) });
   const room = config.budget - client.requestsSent - controlReserve(config.budget);
   const { planned, leftOut: notPlanned } = fitToBudget(all, room);
   leftOut.push(...notPlanned.map((p) => ({ kind: p.kind, label: p.label })));

@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { STATUS_CODES } from "node:http";
 import { dirname } from "node:path";
-import { CREDENTIAL_PLACEHOLDERS, CREDENTIAL_REQUEST_HEADERS, derivedSecrets, nearMissHeaders, REDACTED, REDACTED_RESPONSE_HEADERS, redactText, type Credentials, type CredentialScheme, type Exchange } from "../http/index.ts";
+import { CREDENTIAL_PLACEHOLDERS, CREDENTIAL_REQUEST_HEADERS, derivedSecrets, nearMissHeaders, REDACTED, REDACTED_RESPONSE_HEADERS, redactText, type CredentialField, type Credentials, type CredentialScheme, type Exchange } from "../http/index.ts";
 import { planProbes } from "../run/probes.ts";
 import { seedSpec } from "../schema/operation-spec.ts";
 import { CASSETTE_FORMAT, CassetteError, findSecret, prepareRecording, type CassetteEntry, type CassetteManifest, type WriteCassetteOptions } from "./cassette.ts";
@@ -42,7 +42,7 @@ const MATCHED_CREDENTIAL_HEADERS = {
   "x-auth-key": CREDENTIAL_PLACEHOLDERS.apiKey,
 } as const;
 type MatchedHeader = keyof typeof MATCHED_CREDENTIAL_HEADERS;
-const FIELD_OF: Record<MatchedHeader, keyof Credentials> = { authorization: "token", "x-auth-email": "email", "x-auth-key": "apiKey" };
+const FIELD_OF: Record<MatchedHeader, CredentialField> = { authorization: "token", "x-auth-email": "email", "x-auth-key": "apiKey" };
 
 
 /**
@@ -116,8 +116,8 @@ function entryOf(e: unknown, index: number, file: string): CassetteEntry {
 }
 
 /** The real credentials in the entries' request headers: every value that is neither a placeholder nor one of the run's made-up ones. */
-function realCredentials(entries: CassetteEntry[], madeUp: Map<string, Set<string>>): Record<keyof Credentials, Set<string>> {
-  const found: Record<keyof Credentials, Set<string>> = { token: new Set(), email: new Set(), apiKey: new Set() };
+function realCredentials(entries: CassetteEntry[], madeUp: Map<string, Set<string>>): Record<CredentialField, Set<string>> {
+  const found: Record<CredentialField, Set<string>> = { token: new Set(), email: new Set(), apiKey: new Set() };
   for (const { request } of entries) {
     for (const name of Object.keys(MATCHED_CREDENTIAL_HEADERS) as MatchedHeader[]) {
       const value = request.headers[name];
@@ -135,7 +135,7 @@ function realCredentials(entries: CassetteEntry[], madeUp: Map<string, Set<strin
  * misses of (the suite sends the token with its last character changed, dropped, added, case
  * flipped, and the key with a digit changed). Undefined when they are not one secret and its near misses.
  */
-function configuredAmong(field: keyof Credentials, values: Set<string>, misplaced: ReadonlySet<string> = new Set()): string | undefined {
+function configuredAmong(field: CredentialField, values: Set<string>, misplaced: ReadonlySet<string> = new Set()): string | undefined {
   if (values.size <= 1) return [...values][0];
   for (const candidate of values) {
     const near = new Set(derivedSecrets({ [field]: candidate }).map((d) => d.value));
@@ -232,8 +232,8 @@ export function readHar(file: string, opts: { seed?: number; budget: number }): 
   const madeUp = madeUpHeaderValues(seed);
   const real = realCredentials(raw, madeUp);
   // The token and the key, each allowed among the other's values (sent misplaced on purpose).
-  const among = (field: keyof Credentials) => configuredAmong(field, real[field], field === "token" ? real.apiKey : field === "apiKey" ? real.token : new Set());
-  const many = (Object.entries(real) as [keyof Credentials, Set<string>][]).find(([field, values]) => values.size > 1 && among(field) === undefined);
+  const among = (field: CredentialField) => configuredAmong(field, real[field], field === "token" ? real.apiKey : field === "apiKey" ? real.token : new Set());
+  const many = (Object.entries(real) as [CredentialField, Set<string>][]).find(([field, values]) => values.size > 1 && among(field) === undefined);
   if (many) {
     throw new CassetteError(`${file}: its requests carry ${many[1].size} different ${many[0] === "token" ? "bearer tokens" : many[0] === "email" ? "X-Auth-Email values" : "X-Auth-Key values"} besides the suite's made-up ones for seed ${seed}; is ${seed} the seed of the run it recorded? (pass --seed N)`);
   }
