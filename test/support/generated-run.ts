@@ -82,13 +82,17 @@ function requestHeadersOf(probe: Probe): Record<string, string> {
   return headers;
 }
 
-/** The exchange a client would have recorded for an answer. */
+/**
+ * The exchange a client would have recorded for an answer. The response is the answer's own
+ * object, so that what the checks work out of a body once (its JSON, how its text is written) is
+ * not worked out again when the same answer is judged again in a mutated conversation.
+ */
 function exchangeOf(seq: number, probe: Probe, entry: ConversationEntry): Exchange {
   const url = `${BASE_URL}${probe.path}`;
   return {
     seq, label: probe.label, attempts: 1, curl: `curl -sS '${url}'`,
     request: { method: "GET", url, headers: requestHeadersOf(probe) },
-    ...(entry.answer.response ? { response: { ...entry.answer.response } } : {}),
+    ...(entry.answer.response ? { response: entry.answer.response } : {}),
     ...(entry.answer.error ? { error: entry.answer.error } : {}),
     ...(entry.answer.connection ? { connection: entry.answer.connection } : {}),
     timing: { startedAt: "2026-01-01T00:00:00.000Z", durationMs: 1 },
