@@ -7,6 +7,7 @@ import { normalizeSerial } from "../src/x509/index.ts";
 import type { CertificateResult } from "./certificates.ts";
 import { x509Mutation, type X509Mutation } from "./mutation.ts";
 import { formatDateTime, instantOf, wholeSecondOf } from "./rfc3339.ts";
+import { X509_ENCODING_MUTATIONS } from "./x509-encoding-mutations.ts";
 
 /**
  * X.509 mutations: the body stays valid under both profiles, but one member no longer
@@ -117,4 +118,5 @@ export const X509_MUTATIONS: readonly X509Mutation[] = [
   commonNameChanged, countryChanged, organizationDropped, organizationalUnitChanged, stateChanged, locationFromState, skiDigitChanged, skiWidened,
   csrForeignKey, csrTruncated,
   signatureOtherAlgorithm, signatureHashOnly,
+  ...X509_ENCODING_MUTATIONS,
 ];

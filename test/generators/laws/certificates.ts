@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  CERTIFICATE_STATUSES, certificateFixtures, certificateResultPool, ECDSA_CA_NAME, loadCertificateMaterial,
+  CERTIFICATE_STATUSES, certificateFixtures, certificateResultPool, ECDSA_CA_NAME, loadCertificateMaterial, TEST_CA_REFS,
   type CertificateFixture, type CertificateMaterial,
 } from "../../../generators/index.ts";
 import { DEFAULT_CA_NAME, normalizeSerial } from "../../../src/x509/index.ts";
@@ -28,6 +28,10 @@ export function certificateFixtureLaws(): void {
     it("material is made once per process", async () => {
       expect(loadCertificateMaterial()).toBe(loadCertificateMaterial());
       expect(await loadCertificateMaterial()).toBe(material);
+    });
+
+    it("TEST_CA_REFS are the test CAs' names and ids", () => {
+      expect(TEST_CA_REFS).toEqual({ rsa: { id: material.ca.id, name: material.ca.name }, p256: { id: material.ecdsaCa.id, name: material.ecdsaCa.name } });
     });
 
     it("the same seed gives the same ids, statuses, options and subject-, serial- and date-derived fields", () => {
