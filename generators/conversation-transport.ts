@@ -23,7 +23,8 @@ const ACCEPTED_CODINGS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The codings a server may apply to the answer to `request`. */
-export const codingsAccepted = (request: RequestFacts): readonly string[] => ACCEPTED_CODINGS[request.variant ?? ""] ?? [];
+const NONE: readonly string[] = [];
+export const codingsAccepted = (request: RequestFacts): readonly string[] => ACCEPTED_CODINGS[request.variant ?? ""] ?? NONE;
 
 /** `response` as the client records it when the server applied `coding` (and the client undid it). */
 export function coded(response: GeneratedResponse, coding: string): GeneratedResponse {
@@ -36,13 +37,20 @@ export interface TransportChoice {
   coding: string | null;
 }
 
+/** The transport choices, by the codings accepted (made once each: every answer of a run draws one). */
+const choices = new Map<readonly string[], fc.Arbitrary<TransportChoice>>();
+
 /** The transport of the answer to `request`: wire evidence nine times in ten, an accepted coding half the time. */
 export function transportChoiceArbitrary(request: RequestFacts): fc.Arbitrary<TransportChoice> {
   const codings = codingsAccepted(request);
-  return fc.record({
-    wire: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }),
-    coding: codings.length ? fc.option(fc.constantFrom(...codings), { freq: 2 }) : fc.constant(null),
-  }, { noNullPrototype: true });
+  let choice = choices.get(codings);
+  if (!choice) {
+    choices.set(codings, (choice = fc.record({
+      wire: fc.oneof({ arbitrary: fc.constant(true), weight: 9 }, { arbitrary: fc.constant(false), weight: 1 }),
+      coding: codings.length ? fc.option(fc.constantFrom(...codings), { freq: 2 }) : fc.constant(null),
+    }, { noNullPrototype: true })));
+  }
+  return choice;
 }
 
 /** The answer to `request` with `choice` applied. */

@@ -70,15 +70,29 @@ function listAnswerArbitrary(results: readonly CertificateResult[]): fc.Arbitrar
   return jsonAnswerArbitrary([200], fc.constant({ success: true, errors: [], messages: [], result: results, result_info: info }));
 }
 
-function answerArbitrary(request: RequestFacts, results: ReadonlyMap<string, CertificateResult>, statuses: ReadonlyMap<string, CertificateStatus> | undefined): fc.Arbitrary<GeneratedExchange> {
+/** The answers of a refusal with one of `statuses` (made once per set of statuses: a run has dozens of refusals). */
+const refusalAnswers = new Map<readonly number[], fc.Arbitrary<GeneratedExchange>>();
+function refusalAnswerArbitrary(statuses: readonly number[]): fc.Arbitrary<GeneratedExchange> {
+  let answers = refusalAnswers.get(statuses);
+  if (!answers) refusalAnswers.set(statuses, (answers = jsonAnswerArbitrary(statuses, failureEnvelopeArbitrary()).map((response) => ({ response }))));
+  return answers;
+}
+
+/** The answers to reads, by certificate and status (made once per conversation: a run reads its first certificate twenty-odd times). */
+type ReadAnswers = Map<string, fc.Arbitrary<GeneratedExchange>>;
+
+function answerArbitrary(request: RequestFacts, results: ReadonlyMap<string, CertificateResult>, statuses: ReadonlyMap<string, CertificateStatus> | undefined, reads: ReadAnswers): fc.Arbitrary<GeneratedExchange> {
   if (request.kind === "read" || request.kind === "control") {
     const result = results.get(request.certificateId ?? "");
     const status = statuses?.get(request.certificateId ?? "");
     if (!result || !status) throw new RangeError(`a read of ${request.certificateId ?? "no certificate"}, which the conversation does not hold`);
-    return readAnswerArbitrary(result, status).map((response) => ({ response }));
+    const key = `${request.certificateId}:${status}`;
+    let answers = reads.get(key);
+    if (!answers) reads.set(key, (answers = readAnswerArbitrary(result, status).map((response) => ({ response }))));
+    return answers;
   }
   if (request.kind === "list") return listAnswerArbitrary([...results].map(([id, r]) => ({ ...r, status: statuses!.get(id)! }))).map((response) => ({ response }));
-  return jsonAnswerArbitrary(correctStatuses(request), failureEnvelopeArbitrary()).map((response) => ({ response }));
+  return refusalAnswerArbitrary(correctStatuses(request));
 }
 
 /** Each request that must be refused as another one is (`sameAnswerAs`) gets that one's status and errors. */
@@ -109,7 +123,8 @@ export function conversationArbitrary(requests: readonly RequestFacts[], pool: r
     ))
     .chain(([results, statuses]) => {
       const byId = new Map(ids.map((id, i) => [id, results[i]] as const));
-      const entries = requests.map((request, i) => fc.tuple(answerArbitrary(request, byId, statuses.get(i)), transportChoiceArbitrary(request))
+      const reads: ReadAnswers = new Map();
+      const entries = requests.map((request, i) => fc.tuple(answerArbitrary(request, byId, statuses.get(i), reads), transportChoiceArbitrary(request))
         .map(([answer, choice]): ConversationEntry => ({ request, answer: withTransport(request, answer, choice) })));
       // One time in five, the first kept-alive answer says Connection: close (and the second read goes on a new connection).
       return fc.tuple(fc.tuple(...entries), fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }));
