@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { CREDENTIAL_PLACEHOLDERS } from "../src/http/index.ts";
+import { CREDENTIAL_PLACEHOLDERS } from "../src/http/redact.ts";
 import { AUTH_SECRET_NOT_ECHOED, ERR_NO_INTERNALS, RESULT_NO_PRIVATE_KEY } from "../src/registry/index.ts";
 import type { GeneratedResponse } from "./conversations.ts";
 import type { FailureBody } from "./envelopes.ts";

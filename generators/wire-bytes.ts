@@ -1,6 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { WireEvidence } from "../src/http/types.ts";
-import { WireJudge } from "../src/http/wire/index.ts";
+import { WireJudge } from "../src/http/wire/judge.ts";
 import type { RawResponse } from "./responses.ts";
 
 /**
