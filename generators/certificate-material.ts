@@ -1,4 +1,5 @@
-import { createTestCa, generateKeyPairs, type KeyAlgorithm, type KeyPairs, type TestCa } from "../src/x509/index.ts";
+import { createHash } from "node:crypto";
+import { createTestCa, DEFAULT_CA_NAME, generateKeyPairs, type KeyAlgorithm, type KeyPairs, type TestCa } from "../src/x509/index.ts";
 
 /**
  * The slow part of real certificates, made once per process: an RSA-2048 and a P-256 key
@@ -39,4 +40,21 @@ export function loadCertificateMaterial(): Promise<CertificateMaterial> {
 /** The CA that signs with `issuer`'s key: "rsa" is the Cloudflare-named one. */
 export function issuingCa(materialIn: CertificateMaterial, issuer: KeyAlgorithm): TestCa {
   return issuer === "rsa" ? materialIn.ca : materialIn.ecdsaCa;
+}
+
+/**
+ * The `certificate_authority` results report for each test CA, by issuer ("rsa": the
+ * Cloudflare-named one): its name, and the id createTestCa derives from that name (a UUID-shaped
+ * hash of it, as src/x509/material.ts makes it; a law checks they agree). Known without the
+ * material, so that a mutation can report the other CA.
+ */
+export const TEST_CA_REFS: Readonly<Record<KeyAlgorithm, { id: string; name: string }>> = {
+  rsa: { id: caIdOf(DEFAULT_CA_NAME), name: DEFAULT_CA_NAME },
+  p256: { id: caIdOf(ECDSA_CA_NAME), name: ECDSA_CA_NAME },
+};
+
+function caIdOf(name: string): string {
+  const hex = createHash("sha256").update(`ca-id:${name}`).digest("hex");
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

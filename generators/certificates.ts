@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   deriveCloudflareFields,
   issueClientCertificate,
+  normalizeSerial,
   type CloudflareCertificateFields,
   type IssueOptions,
   type KeyAlgorithm,
@@ -52,14 +53,27 @@ export interface CertificateFixture {
 const HEX = fc.constantFrom(..."0123456789abcdef");
 const DAY_SECONDS = 86_400;
 
-/** A positive serial, 1 to 40 hex digits (RFC 5280's 20 octets), often the 32 to 40 CAs use, leading zeros possible. */
+/**
+ * A positive serial, 1 to 40 hex digits, often the 32 to 40 CAs use, leading zeros possible; at
+ * most 20 octets as DER writes it (RFC 5280 §4.1.2.2), sign octet included: a 40-digit serial
+ * has its top bit clear (one with it set takes a 00 octet more, 21 in all).
+ */
 export function serialHexArbitrary(): fc.Arbitrary<string> {
   return fc
     .oneof(
       { arbitrary: fc.string({ unit: HEX, minLength: 32, maxLength: 40, size: "max" }), weight: 3 },
       { arbitrary: fc.string({ unit: HEX, minLength: 1, maxLength: 40, size: "max" }), weight: 2 },
     )
+    .filter((s) => /[1-9a-f]/.test(s))
+    .map((s) => (s.length === 40 ? (parseInt(s[0]!, 16) & 0x7).toString(16) + s.slice(1) : s))
     .filter((s) => /[1-9a-f]/.test(s));
+}
+
+/** The octets of the DER INTEGER content a serial is written as: its significant octets, and a 00 before a top bit that is set. */
+export function serialDerOctets(serialHex: string): number {
+  const digits = normalizeSerial(serialHex);
+  const octets = Math.ceil(digits.length / 2);
+  return octets + (digits.length % 2 === 0 && parseInt(digits[0]!, 16) >= 8 ? 1 : 0);
 }
 
 const NOT_BEFORE_MIN = Date.UTC(1990, 0, 1) / 1000;

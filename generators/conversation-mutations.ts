@@ -1,8 +1,10 @@
 import { certificatesRead, type Conversation, type ConversationEntry } from "./conversations.ts";
 import { firstOf, readsOf, responseOf, withAnswers, withJsonBody } from "./conversation-edits.ts";
 import type { FailureBody, SuccessBody } from "./envelopes.ts";
-import { correctStatuses, refusedBy } from "./exchange-cases.ts";
+import { correctStatuses, refusedBy, type RequestFacts } from "./exchange-cases.ts";
 import type { Mutation, MutationResources } from "./mutation.ts";
+import { withStatus } from "./responses.ts";
+import { requirementById } from "../src/registry/index.ts";
 import type { Requirement } from "../src/registry/types.ts";
 
 /**
@@ -44,13 +46,47 @@ export function applyToConversation(m: Mutation, conversation: Conversation, sit
         return withAnswers(conversation, reads, (a) => ({ ...a, response: withJsonBody(responseOf(a), (b) => m.apply(b as SuccessBody)) }));
       }
       if (!("position" in site)) throw new RangeError(`${m.name} lands on one refusal`);
-      return withAnswers(conversation, [site.position], (a) => ({ ...a, response: { ...withJsonBody(responseOf(a), (b) => m.apply(b as FailureBody)), status: site.status } }));
+      // Written with the site's status as a server would write it (a 401 with its challenge).
+      return withAnswers(conversation, [site.position], (a) => ({ ...a, response: withStatus(withJsonBody(responseOf(a), (b) => m.apply(b as FailureBody)), site.status) }));
   }
 }
 
-/** The requirements `m` at `site` breaks besides its own and those it declares: the refusal a 4xx body that is no failure envelope no longer is. */
+/** The error codes of a 4xx body as a client compares refusals: every item's code, those of nested `error_chain`s too, sorted. */
+function errorCodes(body: unknown): string {
+  const codes: string[] = [];
+  const walk = (items: unknown): void => {
+    if (!Array.isArray(items)) return;
+    for (const item of items) if (item && typeof item === "object") codes.push(JSON.stringify((item as { code?: unknown }).code)), walk((item as { error_chain?: unknown }).error_chain);
+  };
+  walk(body !== null && typeof body === "object" ? (body as { errors?: unknown }).errors : undefined);
+  return JSON.stringify(codes.sort());
+}
+
+/** The request that must be refused alike with `request` (it names it, or it names `request`), and the requirement that says so. */
+function twinOf(conversation: Conversation, request: RequestFacts): { twin: number; requirement: Requirement } | undefined {
+  const named = request.sameAnswerAs;
+  const twin = conversation.findIndex((e) => (named ? e.request.key === named.key : request.key !== undefined && e.request.sameAnswerAs?.key === request.key));
+  const requirement = named?.requirement ?? conversation[twin]?.request.sameAnswerAs?.requirement;
+  return twin < 0 || !requirement ? undefined : { twin, requirement: requirementById(requirement)! };
+}
+
+/**
+ * The requirements `m` at `site` breaks besides its own and those it declares: the refusal a 4xx
+ * body that is no failure envelope no longer is; and, on one of two requests that must be refused
+ * alike, the likeness, where the status the site writes or the error codes the mutation leaves
+ * are not its twin's.
+ */
 export function siteBreaks(m: Mutation, conversation: Conversation, site: MutationSite): Requirement[] {
-  if (!m.notARefusal || !("position" in site)) return [];
-  const refused = refusedBy(conversation[site.position].request);
-  return refused ? [refused] : [];
+  if (!("position" in site) || m.kind !== "schema" || m.on !== "failure-4xx") return [];
+  const out: Requirement[] = [];
+  const { request, answer } = conversation[site.position];
+  const refused = m.notARefusal ? refusedBy(request) : undefined;
+  if (refused) out.push(refused);
+  const pair = twinOf(conversation, request);
+  const twin = pair && conversation[pair.twin].answer.response;
+  if (pair && twin) {
+    const mutated = m.apply(JSON.parse(responseOf(answer).body) as FailureBody);
+    if (twin.status !== site.status || errorCodes(mutated) !== errorCodes(JSON.parse(twin.body))) out.push(pair.requirement);
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import {
   ERR_ERRORS_NONEMPTY, ERR_ITEMS_SHAPE, ERR_ITEMS_UNIQUE, ERR_REQUIRED_MEMBERS, ERR_RESULT_NULL, ERR_SUCCESS_FALSE,
-  AUTH_MISSING_REFUSED, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_JSON_BODY, ID_MALFORMED_REFUSED, ID_MAXLENGTH_CERTIFICATE,
+  AUTH_KEY_WRONG_REFUSED, ENV_REQUIRED_MEMBERS, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_JSON_BODY, ID_MALFORMED_REFUSED, ID_MAXLENGTH_CERTIFICATE,
   ID_RESULT_ECHO, ID_UNKNOWN_REFUSED, RESULT_FINGERPRINT_UNIQUE, RESULT_READS_AGREE,
 } from "../src/registry/index.ts";
 import type { CertificateResult } from "./certificates.ts";
@@ -57,11 +57,17 @@ export const SERVED_TO_REFUSED_REQUESTS: readonly ExchangeMutation[] = EXCHANGE_
 
 // RESULT, across reads.
 
-/** RESULT-FINGERPRINT-UNIQUE: every read of the second certificate answered with the first one's certificate (under the second's id). */
+/** The status of a 200 read's result (the status a certificate is seen in there). */
+const statusOf = (answer: GeneratedExchange) => (jsonOf(answer) as SuccessBody).result.status;
+
+/**
+ * RESULT-FINGERPRINT-UNIQUE: every read of the second certificate answered with the first one's
+ * certificate (under the second's id, in the status each read saw the second in).
+ */
 export const secondCertificateServedAsFirst = exchangeMutation(RESULT_FINGERPRINT_UNIQUE, "second-certificate-served-as-first", ["read-key"], (conversation) => {
   const [first, second] = certificateIds(conversation, 2, "second-certificate-served-as-first");
   const theFirst = conversation[readsOf(conversation, first)[0]].answer;
-  return withAnswers(conversation, readsOf(conversation, second), () => withResult(theFirst, (r) => ({ ...r, id: second })));
+  return withAnswers(conversation, readsOf(conversation, second), (a) => withResult(theFirst, (r) => ({ ...r, id: second, status: statusOf(a) })));
 });
 
 /** RESULT-FINGERPRINT-UNIQUE: the second certificate is another one of the same CA with the first one's serial number (every member agrees with it). */
@@ -122,34 +128,42 @@ export const requestResetWhileLaterAnswered = exchangeMutation(HTTP_EVERY_REQUES
 
 /**
  * HTTP-EVERY-REQUEST-ANSWERED: two identifier probes time out; the control read a run then sends
- * (of the first certificate) is answered, so the server was up and failed them.
+ * (of the first certificate, after the last probe, before the list read after them) is answered,
+ * as its last read was, so the server was up and failed them.
  */
 export const timeoutsThenControlAnswered = exchangeMutation(HTTP_EVERY_REQUEST_ANSWERED, "timeouts-then-control-read-answered", ["id-overlong-certificate", "id-malformed", "read-key"], (conversation) => {
   const name = "timeouts-then-control-read-answered";
   const [first] = certificateIds(conversation, 1, name);
-  const read = conversation[readsOf(conversation, first)[0]];
+  const reads = readsOf(conversation, first);
+  const read = conversation[reads[reads.length - 1]];
   const unanswered = withAnswers(conversation, [lastOf(conversation, "id-overlong-certificate", name), lastOf(conversation, "id-malformed", name)], timedOut);
-  const control: ConversationEntry = { request: { kind: "control", scheme: read.request.scheme, certificateId: first }, answer: read.answer };
-  return [...unanswered, control];
+  const control: ConversationEntry = { request: { kind: "control", scheme: read.request.scheme, certificateId: first }, answer: { response: read.answer.response } };
+  let at = unanswered.length;
+  while (at > 0 && unanswered[at - 1].request.kind === "list") at--;
+  return [...unanswered.slice(0, at), control, ...unanswered.slice(at)];
 }, { couldNotTell: [ID_MAXLENGTH_CERTIFICATE.id, ID_MALFORMED_REFUSED.id] });
 
 /** The ERR requirements, which a failure body the suite cut cannot be judged by. */
 const ERR_IDS = [ERR_REQUIRED_MEMBERS, ERR_SUCCESS_FALSE, ERR_RESULT_NULL, ERR_ITEMS_SHAPE, ERR_ERRORS_NONEMPTY, ERR_ITEMS_UNIQUE].map((r) => r.id);
 const EIGHT_MIB = 8 * 2 ** 20;
 
-/** HTTP-BODY-BOUNDED: a refusal's body is larger than the client reads; it was cut at the limit (and so cannot be judged as JSON or as an envelope). */
-export const refusalBodyCut = exchangeMutation(HTTP_BODY_BOUNDED, "refusal-body-cut-at-the-limit", ["refusal-missing"], (conversation) =>
-  withAnswers(conversation, [firstOf(conversation, "refusal-missing", "refusal-body-cut-at-the-limit")], (a) => {
+/**
+ * HTTP-BODY-BOUNDED: a refusal's body is larger than the client reads; it was cut at the limit
+ * (and so cannot be judged as JSON or as an envelope). On a refusal no other must match (see the
+ * report: a pair of refusals is judged on a cut body's "(no JSON body)").
+ */
+export const refusalBodyCut = exchangeMutation(HTTP_BODY_BOUNDED, "refusal-body-cut-at-the-limit", ["refusal-wrong-key"], (conversation) =>
+  withAnswers(conversation, [firstOf(conversation, "refusal-wrong-key", "refusal-body-cut-at-the-limit")], (a) => {
     const r = responseOf(a);
     return { ...a, response: { ...r, body: r.body.slice(0, Math.ceil(r.body.length / 2)), truncated: true, cutAtBytes: EIGHT_MIB } };
-  }), { couldNotTell: [HTTP_JSON_BODY.id, AUTH_MISSING_REFUSED.id, ...ERR_IDS] });
+  }), { couldNotTell: [HTTP_JSON_BODY.id, AUTH_KEY_WRONG_REFUSED.id, ...ERR_IDS] });
 
 /** HTTP-JSON-BODY: a read whose body bytes are not UTF-8 (a Latin-1 byte in the common name, shown as U+FFFD). */
 export const readBodyNotUtf8 = exchangeMutation(HTTP_JSON_BODY, "read-body-not-utf8", ["read-key"], (conversation) =>
   withAnswers(conversation, [firstOf(conversation, "read-key", "read-body-not-utf8")], (a) => {
     const r = responseOf(a);
     return { ...a, response: { ...r, body: r.body.replace(/"common_name":\s*"/, (m) => `${m}\uFFFD`), invalidUtf8: true } };
-  }));
+  }), { alsoBreaks: [ENV_REQUIRED_MEMBERS.id] }); // a body that is not UTF-8 is no envelope either
 
 /** Every exchange-level mutation. */
 export const EXCHANGE_MUTATIONS: readonly ExchangeMutation[] = [

@@ -2,7 +2,7 @@ import type { Requirement } from "../src/registry/types.ts";
 import type { OperationSpec } from "../src/schema/operation-spec.ts";
 import type { Profile } from "../src/schema/validator.ts";
 import type { CertificateResult } from "./certificates.ts";
-import type { Conversation, ConversationEntry } from "./conversations.ts";
+import type { Conversation, ConversationEntry, GeneratedResponse } from "./conversations.ts";
 import type { FailureBody, SuccessBody } from "./envelopes.ts";
 import type { ExchangeCase } from "./exchange-cases.ts";
 import type { RawResponse } from "./responses.ts";
@@ -84,7 +84,8 @@ export interface ResponseMutation extends MutationCommon {
   readonly kind: "response";
   /** The request whose answer it changes (the first one of the case in a conversation). */
   readonly on: ExchangeCase;
-  readonly apply: (response: RawResponse) => RawResponse;
+  /** The answer made wrong (what the client noticed of it besides status, fields and body included: its wire, its decoding). */
+  readonly apply: (response: GeneratedResponse) => GeneratedResponse;
 }
 
 /** What exchange mutations may draw on besides the conversation. */
@@ -153,7 +154,7 @@ export function x509Mutation(requirement: Requirement, name: string, applyToResu
 }
 
 /** A change to the answer to `on` that breaks `requirement`. */
-export function responseMutation(requirement: Requirement, name: string, on: ExchangeCase, apply: (response: RawResponse) => RawResponse, opts?: MutationOptions): ResponseMutation {
+export function responseMutation(requirement: Requirement, name: string, on: ExchangeCase, apply: (response: GeneratedResponse) => GeneratedResponse, opts?: MutationOptions): ResponseMutation {
   return Object.freeze({ ...common(requirement, name, opts), kind: "response", on, apply });
 }
 

@@ -5,7 +5,7 @@ import {
   RESULT_DATE_FORMAT, RESULT_FINGERPRINT_FORMAT, RESULT_MEMBER_TYPES, RESULT_PEM_FORMAT, RESULT_REQUIRED_MEMBERS, RESULT_SERIAL_FORMAT, RESULT_SKI_FORMAT,
   STATUS_ENUM,
   X509_CERTIFICATE_PARSES, X509_CSR_KEY_MATCHES, X509_DATES_MATCH, X509_FINGERPRINT_MATCHES, X509_SERIAL_MATCHES, X509_SKI_MATCHES,
-  X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES, ID_RESULT_ECHO,
+  X509_CSR_SUBJECT_MATCHES, X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES, ID_RESULT_ECHO,
 } from "../src/registry/index.ts";
 import type { CertificateResult } from "./certificates.ts";
 import type { EnvelopeItem } from "./envelope-items.ts";
@@ -118,9 +118,9 @@ export const validityDaysFraction = mutation(RESULT_MEMBER_TYPES, "validity-days
 /** RESULT-MEMBER-TYPES: common_name as a number. */
 export const commonNameNumber = mutation(RESULT_MEMBER_TYPES, "common-name-number", (b) => withResult(b, { common_name: 42 }), alsoDisagrees(X509_SUBJECT_MATCHES));
 /** RESULT-MEMBER-TYPES: organization null where the subject has none (instead of ""). */
-export const organizationNull = mutation(RESULT_MEMBER_TYPES, "organization-null", (b) => withResult(b, { organization: null }), alsoDisagrees(X509_SUBJECT_MATCHES));
+export const organizationNull = mutation(RESULT_MEMBER_TYPES, "organization-null", (b) => withResult(b, { organization: null }), alsoDisagrees(X509_SUBJECT_MATCHES, X509_CSR_SUBJECT_MATCHES));
 /** RESULT-MEMBER-TYPES: country as an array. */
-export const countryArray = mutation(RESULT_MEMBER_TYPES, "country-array", (b) => withResult(b, { country: [b.result.country] }), alsoDisagrees(X509_SUBJECT_MATCHES));
+export const countryArray = mutation(RESULT_MEMBER_TYPES, "country-array", (b) => withResult(b, { country: [b.result.country] }), alsoDisagrees(X509_SUBJECT_MATCHES, X509_CSR_SUBJECT_MATCHES));
 /** RESULT-MEMBER-TYPES: issued_on as epoch seconds. */
 export const issuedOnEpoch = mutation(RESULT_MEMBER_TYPES, "issued-on-epoch-number", (b) => withResult(b, { issued_on: 1_677_194_280 }), alsoDisagrees(X509_DATES_MATCH));
 /** RESULT-MEMBER-TYPES: certificate_authority as its name only. */

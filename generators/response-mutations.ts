@@ -1,7 +1,7 @@
 import {
   AUTH_EMAIL_WITHOUT_KEY_REFUSED, AUTH_KEY_ACCEPTED, AUTH_KEY_WRONG_REFUSED, AUTH_MALFORMED_REFUSED, AUTH_MISSING_REFUSED,
-  AUTH_REFUSAL_STATUS, AUTH_TOKEN_ACCEPTED, AUTH_TOKEN_WRONG_REFUSED,
-  ENV_RESULT_TYPE, ENV_SUCCESS_TRUE, ERR_ERRORS_NONEMPTY, ERR_SUCCESS_FALSE,
+  AUTH_EXISTENCE_HIDDEN, AUTH_REFUSAL_STATUS, AUTH_TOKEN_ACCEPTED, AUTH_TOKEN_WRONG_REFUSED,
+  ENV_REQUIRED_MEMBERS, ENV_RESULT_TYPE, ENV_SUCCESS_TRUE, ERR_ERRORS_NONEMPTY, ERR_SUCCESS_FALSE,
   HTTP_EVERY_REQUEST_ANSWERED, HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NO_5XX, ID_MALFORMED_REFUSED, ID_UNKNOWN_REFUSED,
   RESULT_REQUIRED_MEMBERS,
 } from "../src/registry/index.ts";
@@ -62,16 +62,19 @@ export const contentTypeJsonInside = responseMutation(HTTP_JSON_CONTENT_TYPE, "c
 export const contentTypeMissing = responseMutation(HTTP_JSON_CONTENT_TYPE, "content-type-missing", "refusal-missing", withoutContentType);
 /** HTTP-JSON-CONTENT-TYPE: a refusal as application/problem+json. */
 export const contentTypeProblemJson = responseMutation(HTTP_JSON_CONTENT_TYPE, "content-type-problem-json", "refusal-malformed", (r) => withHeaders(r, { "content-type": "application/problem+json" }));
+/** A 200 body that is not JSON is no success envelope either (ENV-REQUIRED-MEMBERS: "the body is no envelope"). */
+const NO_ENVELOPE = { alsoBreaks: [ENV_REQUIRED_MEMBERS.id] };
+
 /** HTTP-JSON-BODY: an HTML error page labelled application/json. */
-export const bodyHtmlPage = responseMutation(HTTP_JSON_BODY, "body-html-page", "read-key", (r) => ({ ...r, body: HTML_PAGE }));
+export const bodyHtmlPage = responseMutation(HTTP_JSON_BODY, "body-html-page", "read-key", (r) => ({ ...r, body: HTML_PAGE }), NO_ENVELOPE);
 /** HTTP-JSON-BODY: the body cut in half. */
-export const bodyTruncated = responseMutation(HTTP_JSON_BODY, "body-truncated", "read-key", (r) => ({ ...r, body: r.body.slice(0, Math.floor(r.body.length / 2)) }));
+export const bodyTruncated = responseMutation(HTTP_JSON_BODY, "body-truncated", "read-key", (r) => ({ ...r, body: r.body.slice(0, Math.floor(r.body.length / 2)) }), NO_ENVELOPE);
 /** HTTP-JSON-BODY: an empty body (on the second read: see contentTypePlain). */
-export const bodyEmpty = responseMutation(HTTP_JSON_BODY, "body-empty", "read-again", (r) => ({ ...r, body: "" }));
+export const bodyEmpty = responseMutation(HTTP_JSON_BODY, "body-empty", "read-again", (r) => ({ ...r, body: "" }), NO_ENVELOPE);
 /** HTTP-JSON-BODY: JSON nested past what any envelope needs (300 arrays), which the suite does not parse. */
-export const bodyNestedTooDeep = responseMutation(HTTP_JSON_BODY, "body-nested-too-deep", "read-key", (r) => ({ ...r, body: `${"[".repeat(300)}${"]".repeat(300)}` }));
+export const bodyNestedTooDeep = responseMutation(HTTP_JSON_BODY, "body-nested-too-deep", "read-key", (r) => ({ ...r, body: `${"[".repeat(300)}${"]".repeat(300)}` }), NO_ENVELOPE);
 /** HTTP-JSON-BODY: two JSON documents, one after the other. */
-export const bodyTwoDocuments = responseMutation(HTTP_JSON_BODY, "body-two-documents", "read-key", (r) => ({ ...r, body: `${r.body}\n${r.body}` }));
+export const bodyTwoDocuments = responseMutation(HTTP_JSON_BODY, "body-two-documents", "read-key", (r) => ({ ...r, body: `${r.body}\n${r.body}` }), NO_ENVELOPE);
 /** HTTP-NO-5XX: a refusal answered 500 (so it is no refusal either). */
 export const refusal500 = responseMutation(HTTP_NO_5XX, "refusal-as-500", "refusal-wrong-token", (r) => ({ ...r, status: 500, body: FAILURE(10001, "Internal server error") }), { alsoBreaks: [AUTH_TOKEN_WRONG_REFUSED.id] });
 /** HTTP-NO-5XX: a refusal answered 502 with an HTML page. */
@@ -93,8 +96,11 @@ export const read203 = responseMutation(HTTP_EXISTING_200, "read-as-203", "read-
 
 // AUTH
 
+/** The answer's fields (its Date among them) with a JSON content type. */
+const jsonFields = (r: RawResponse) => ({ ...r.headers, ...json });
+
 /** AUTH-MISSING-REFUSED: no credentials, and the certificate is served. */
-export const missingCredentialsServed = responseMutation(AUTH_MISSING_REFUSED, "missing-credentials-served", "refusal-missing", () => ({ status: 200, headers: { ...json }, body: SERVED_CERTIFICATE }), STUB_IS_NO_WHOLE_RESULT);
+export const missingCredentialsServed = responseMutation(AUTH_MISSING_REFUSED, "missing-credentials-served", "refusal-missing", (r) => ({ status: 200, headers: jsonFields(r), body: SERVED_CERTIFICATE }), STUB_IS_NO_WHOLE_RESULT);
 /** AUTH-KEY-WRONG-REFUSED: a refusal whose message quotes the certificate. */
 export const wrongKeyRefusalCarriesCertificate = responseMutation(AUTH_KEY_WRONG_REFUSED, "wrong-key-refusal-carries-certificate", "refusal-wrong-key", (r) => ({
   ...r, body: JSON.stringify({ success: false, errors: [{ code: 9103, message: "Unknown X-Auth-Key for -----BEGIN CERTIFICATE-----\nMIIDmDCCAoC...\n-----END CERTIFICATE-----" }], messages: [], result: null }),
@@ -103,10 +109,11 @@ export const wrongKeyRefusalCarriesCertificate = responseMutation(AUTH_KEY_WRONG
 export const unknownIdRefusalQuotesFingerprint = responseMutation(ID_UNKNOWN_REFUSED, "unknown-id-refusal-quotes-fingerprint", "id-unknown", (r) => ({
   ...r, body: FAILURE(1404, "No certificate with fingerprint_sha256 256c24690243359fb8cf139a125bd05ebf1d968b71e4caf330718e9f5c8a89ea here"),
 }));
-/** AUTH-MISSING-REFUSED: a refusal whose error item carries the certificate's serial_number. */
-export const missingRefusalCarriesSerial = responseMutation(AUTH_MISSING_REFUSED, "missing-credentials-refusal-carries-serial", "refusal-missing", (r) => ({
-  ...r, body: JSON.stringify({ success: false, errors: [{ code: 10000, message: "Authentication error", serial_number: "3bb94ff144ac567b9f75ad664b6c55f8d5e48182" }], messages: [], result: null }),
-}));
+/** AUTH-MISSING-REFUSED: a refusal whose first error item carries the certificate's serial_number (its codes as they were). */
+export const missingRefusalCarriesSerial = responseMutation(AUTH_MISSING_REFUSED, "missing-credentials-refusal-carries-serial", "refusal-missing", (r) => {
+  const body = JSON.parse(r.body) as { errors: Record<string, unknown>[] };
+  return { ...r, body: JSON.stringify({ ...body, errors: [{ ...body.errors[0], serial_number: "3bb94ff144ac567b9f75ad664b6c55f8d5e48182" }, ...body.errors.slice(1)] }) };
+});
 /** AUTH-EMAIL-WITHOUT-KEY-REFUSED: a 4xx whose body says success. */
 export const emailWithoutKeySuccessBody = responseMutation(AUTH_EMAIL_WITHOUT_KEY_REFUSED, "email-without-key-success-body", "refusal-email-without-key", (r) => ({
   ...r, body: JSON.stringify({ success: true, errors: [], messages: [], result: null }),
@@ -116,7 +123,7 @@ export const malformedAnswered200 = responseMutation(AUTH_MALFORMED_REFUSED, "ma
   alsoBreaks: [ENV_SUCCESS_TRUE.id, ENV_RESULT_TYPE.id], // a 200 is judged as a success envelope, which a failure envelope is not
 });
 /** AUTH-TOKEN-WRONG-REFUSED: a wrong token, and the certificate is served. */
-export const wrongTokenServed = responseMutation(AUTH_TOKEN_WRONG_REFUSED, "wrong-token-served", "refusal-wrong-token", () => ({ status: 200, headers: { ...json }, body: SERVED_CERTIFICATE }), STUB_IS_NO_WHOLE_RESULT);
+export const wrongTokenServed = responseMutation(AUTH_TOKEN_WRONG_REFUSED, "wrong-token-served", "refusal-wrong-token", (r) => ({ status: 200, headers: jsonFields(r), body: SERVED_CERTIFICATE }), STUB_IS_NO_WHOLE_RESULT);
 /** AUTH-REFUSAL-STATUS: a credential refusal answered 404. */
 export const refusal404 = responseMutation(AUTH_REFUSAL_STATUS, "refusal-as-404", "refusal-wrong-key", (r) => ({ ...r, status: 404 }));
 /** AUTH-REFUSAL-STATUS: a malformed key refused with 422. */
@@ -129,7 +136,7 @@ export const refusal405 = responseMutation(AUTH_REFUSAL_STATUS, "refusal-as-405"
  * could not be judged.
  */
 export const refusal429 = responseMutation(HTTP_EVERY_REQUEST_ANSWERED, "refusal-as-429", "refusal-missing", (r) => ({ ...r, status: 429 }), {
-  couldNotTell: [AUTH_MISSING_REFUSED.id, AUTH_REFUSAL_STATUS.id],
+  couldNotTell: [AUTH_MISSING_REFUSED.id, AUTH_REFUSAL_STATUS.id, AUTH_EXISTENCE_HIDDEN.id], // nor whether it is refused as its twin for an unknown certificate
 });
 /** AUTH-KEY-ACCEPTED: good key credentials refused with 403 (so no 200 either). */
 export const goodKeyRefused = responseMutation(AUTH_KEY_ACCEPTED, "good-key-refused", "read-key", (r) => ({ ...r, status: 403, body: FAILURE(9103, "Unknown X-Auth-Key or X-Auth-Email") }), { alsoBreaks: [HTTP_EXISTING_200.id] });

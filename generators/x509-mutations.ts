@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import {
-  X509_CERTIFICATE_PARSES, X509_CSR_KEY_MATCHES, X509_DATES_MATCH, X509_FINGERPRINT_MATCHES, X509_SERIAL_MATCHES,
+  X509_CERTIFICATE_PARSES, X509_CSR_KEY_MATCHES, X509_CSR_SUBJECT_MATCHES, X509_DATES_MATCH, X509_FINGERPRINT_MATCHES, X509_SERIAL_MATCHES,
   X509_SIGNATURE_MATCHES, X509_SKI_MATCHES, X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES,
 } from "../src/registry/index.ts";
 import { normalizeSerial } from "../src/x509/index.ts";
 import type { CertificateResult } from "./certificates.ts";
 import { x509Mutation, type X509Mutation } from "./mutation.ts";
 import { formatDateTime, instantOf, wholeSecondOf } from "./rfc3339.ts";
+import { X509_ENCODING_MUTATIONS } from "./x509-encoding-mutations.ts";
 
 /**
  * X.509 mutations: the body stays valid under both profiles, but one member no longer
@@ -24,6 +25,9 @@ ucFEXf7qTep/FOCiSQPF6d09RoQCIQDd6pmPDrWXh7kY/IDL0kplVROZnCOHWZ13
 FxAixuQkkQ==
 -----END CERTIFICATE REQUEST-----
 `;
+
+/** A subject member the document says is "provided by the CSR": changed, it no longer agrees with the CSR either. */
+const NOT_THE_CSRS = { alsoBreaks: [X509_CSR_SUBJECT_MATCHES.id] };
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -83,21 +87,21 @@ export const validityDaysMinusTwo = x509Mutation(X509_VALIDITY_DAYS_MATCHES, "va
 /** X509-SUBJECT-MATCHES: the common name with a suffix. */
 export const commonNameChanged = x509Mutation(X509_SUBJECT_MATCHES, "common-name-changed", (r) => ({ ...r, common_name: `${r.common_name} (2)` }));
 /** X509-SUBJECT-MATCHES: another country. */
-export const countryChanged = x509Mutation(X509_SUBJECT_MATCHES, "country-changed", (r) => ({ ...r, country: unlike(r.country, "US", "DE") }));
+export const countryChanged = x509Mutation(X509_SUBJECT_MATCHES, "country-changed", (r) => ({ ...r, country: unlike(r.country, "US", "DE") }), NOT_THE_CSRS);
 /** X509-SUBJECT-MATCHES: the organization left empty (or filled in where the certificate has none). */
-export const organizationDropped = x509Mutation(X509_SUBJECT_MATCHES, "organization-dropped", (r) => ({ ...r, organization: unlike(r.organization, "", "Example Org") }));
+export const organizationDropped = x509Mutation(X509_SUBJECT_MATCHES, "organization-dropped", (r) => ({ ...r, organization: unlike(r.organization, "", "Example Org") }), NOT_THE_CSRS);
 /** X509-SUBJECT-MATCHES: the organizational unit changed (or filled in where the certificate has none). */
-export const organizationalUnitChanged = x509Mutation(X509_SUBJECT_MATCHES, "organizational-unit-changed", (r) => ({ ...r, organizational_unit: r.organizational_unit ? `${r.organizational_unit} 2` : "Unit 2" }));
+export const organizationalUnitChanged = x509Mutation(X509_SUBJECT_MATCHES, "organizational-unit-changed", (r) => ({ ...r, organizational_unit: r.organizational_unit ? `${r.organizational_unit} 2` : "Unit 2" }), NOT_THE_CSRS);
 /** X509-SUBJECT-MATCHES: the state changed (or filled in where the certificate has none). */
-export const stateChanged = x509Mutation(X509_SUBJECT_MATCHES, "state-changed", (r) => ({ ...r, state: unlike(r.state, "Bavaria", "Ontario") }));
+export const stateChanged = x509Mutation(X509_SUBJECT_MATCHES, "state-changed", (r) => ({ ...r, state: unlike(r.state, "Bavaria", "Ontario") }), NOT_THE_CSRS);
 /** X509-SUBJECT-MATCHES: location holding the state (ST for L). */
-export const locationFromState = x509Mutation(X509_SUBJECT_MATCHES, "location-from-state", (r) => ({ ...r, location: unlike(r.location, r.state, `${r.location} City`) }));
+export const locationFromState = x509Mutation(X509_SUBJECT_MATCHES, "location-from-state", (r) => ({ ...r, location: unlike(r.location, r.state, `${r.location} City`) }), NOT_THE_CSRS);
 /** X509-SKI-MATCHES: one digit of the SKI changed. */
 export const skiDigitChanged = x509Mutation(X509_SKI_MATCHES, "ski-digit-changed", (r) => ({ ...r, ski: lastDigitChanged(r.ski) }));
 /** X509-SKI-MATCHES: a 256-bit key identifier where the certificate has a 160-bit one. */
 export const skiWidened = x509Mutation(X509_SKI_MATCHES, "ski-widened", (r) => ({ ...r, ski: createHash("sha256").update(r.ski).digest("hex") }));
 /** X509-CSR-KEY-MATCHES: a CSR for another key. */
-export const csrForeignKey = x509Mutation(X509_CSR_KEY_MATCHES, "csr-for-another-key", (r) => ({ ...r, csr: FOREIGN_CSR_PEM }));
+export const csrForeignKey = x509Mutation(X509_CSR_KEY_MATCHES, "csr-for-another-key", (r) => ({ ...r, csr: FOREIGN_CSR_PEM }), NOT_THE_CSRS); // another's CSR has another's subject
 /** X509-CSR-KEY-MATCHES: the CSR's DER cut in half (still PEM-shaped, no longer a request). */
 export const csrTruncated = x509Mutation(X509_CSR_KEY_MATCHES, "csr-der-truncated", (r) => ({ ...r, csr: truncatedDer(r.csr) }));
 /** X509-SIGNATURE-MATCHES: the other family's algorithm name. */
@@ -114,4 +118,5 @@ export const X509_MUTATIONS: readonly X509Mutation[] = [
   commonNameChanged, countryChanged, organizationDropped, organizationalUnitChanged, stateChanged, locationFromState, skiDigitChanged, skiWidened,
   csrForeignKey, csrTruncated,
   signatureOtherAlgorithm, signatureHashOnly,
+  ...X509_ENCODING_MUTATIONS,
 ];

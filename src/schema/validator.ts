@@ -145,6 +145,22 @@ export class ResponseValidator {
    * ("a JSON number without a fraction or exponent part") though their value may be whole.
    */
   validate(cls: ResponseClass, body: unknown, profile: Profile, writtenWithFraction?: ReadonlyMap<string, string>): Violation[] {
+    if (!writtenWithFraction || body === null || typeof body !== "object") return this.validateNow(cls, body, profile, writtenWithFraction);
+    // With the lexical facts of the text `body` was parsed from (the suites pass them, one parse per answer, and
+    // every schema check of a run validates the same answers again): the judgement is kept with that parse.
+    let kept = this.judged.get(body);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a cache; what is judged is the same either way
+    if (!kept || kept.facts !== writtenWithFraction) this.judged.set(body, (kept = { facts: writtenWithFraction, violations: new Map() }));
+    const key = `${cls}:${profile}`;
+    let violations = kept.violations.get(key);
+    if (!violations) kept.violations.set(key, (violations = this.validateNow(cls, body, profile, writtenWithFraction)));
+    return [...violations];
+  }
+
+  /** Judgements made with the lexical facts of the text the body was parsed from, by body (a WeakMap: they go with the parse). */
+  private readonly judged = new WeakMap<object, { facts: ReadonlyMap<string, string>; violations: Map<string, Violation[]> }>();
+
+  private validateNow(cls: ResponseClass, body: unknown, profile: Profile, writtenWithFraction?: ReadonlyMap<string, string>): Violation[] {
     const fn = this.validatorFor(cls, profile);
     const violations = fn(body) ? [] : this.toViolations(cls, profile, fn.errors ?? [], body);
     if (!writtenWithFraction?.size) return violations;

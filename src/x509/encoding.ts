@@ -50,6 +50,25 @@ function countryValues(name: DerElement): DerElement[] {
  * DER's shortest form. Empty: none.
  */
 export function certificateProfileProblems(der: Uint8Array): string[] {
+  return judgedOnce(profileJudged, der, profileProblemsOf);
+}
+
+/**
+ * The judgements already made, by the DER's object (a WeakMap: they go with the bytes). A run
+ * reads one certificate many times, and the checks parse each PEM text once, so the same bytes
+ * come back as the same object; verifying a CSR's signature again for each read was most of the
+ * time the X509 checks took. The bytes are never changed after they are decoded.
+ */
+const profileJudged = new WeakMap<Uint8Array, readonly string[]>();
+const csrJudged = new WeakMap<Uint8Array, readonly string[]>();
+
+function judgedOnce(judged: WeakMap<Uint8Array, readonly string[]>, der: Uint8Array, judge: (der: Uint8Array) => string[]): string[] {
+  let problems = judged.get(der);
+  if (!problems) judged.set(der, (problems = judge(der)));
+  return [...problems];
+}
+
+function profileProblemsOf(der: Uint8Array): string[] {
   try {
     const { element: certificate, next } = readElement(der);
     const problems = next === der.length ? [] : ["bytes follow the certificate's DER"];
@@ -85,6 +104,10 @@ export function certificateProfileProblems(der: Uint8Array): string[] {
  * algorithm the suite does not know is not judged.
  */
 export function csrProblems(der: Uint8Array): string[] {
+  return judgedOnce(csrJudged, der, csrProblemsOf);
+}
+
+function csrProblemsOf(der: Uint8Array): string[] {
   try {
     const { element: request, next } = readElement(der);
     const problems = next === der.length ? [] : ["bytes follow the CSR's DER"];

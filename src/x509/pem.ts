@@ -65,6 +65,20 @@ export function encodePem(der: ArrayBuffer | Uint8Array, label: string): string 
  * line breaks and the document's literal `\n` escapes. Empty: none.
  */
 export function pemTextProblems(text: string, label: string): string[] {
+  const key = `${label}\n${text}`;
+  let problems = pemJudged.get(key);
+  if (!problems) {
+    if (pemJudged.size >= MAX_PEMS_JUDGED) pemJudged.clear();
+    pemJudged.set(key, (problems = pemTextProblemsOf(text, label)));
+  }
+  return [...problems];
+}
+
+/** The judgements already made, by label and text (a run reads one certificate many times); at most this many kept. */
+const MAX_PEMS_JUDGED = 512;
+const pemJudged = new Map<string, readonly string[]>();
+
+function pemTextProblemsOf(text: string, label: string): string[] {
   const lines = unescapePemNewlines(text).split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
   const begin = lines.findIndex((l) => l.startsWith("-----BEGIN "));
   if (begin === -1) return ["there is no BEGIN line"];

@@ -34,13 +34,15 @@ describeMutationMatrix("every tagged mutation fails, under the suites' checks, e
 
 /**
  * The generators drive the checks, valid side: a run whose every probe got a correct generated
- * answer (every status, both key types, the pool's subjects, dates with and without fractions or
- * offsets, envelope extras present and absent, every JSON content type, refusals of every status
- * a refusal of its kind may have) passes every check of the suites, or is skipped for a reason
- * the run's shape gives.
+ * answer (every status, moving only forward, both key types, the pool's subjects, dates with and
+ * without fractions or offsets, envelope extras present and absent, every JSON content type,
+ * refusals of every status a refusal of its kind may have, twins refused alike, a Date on every
+ * answer and a challenge on every 401, wire evidence on most, codings where accepted, the zone's
+ * list before and after) passes every check of the suites, or is skipped for a reason the run's
+ * shape gives.
  */
 
-/** Runs generated per property: each a whole plan of 20 to 45 probes. */
+/** Runs generated per property: each a whole plan of 60 to 90 probes, and the zone's list before and after. */
 const RUNS = 60;
 
 /** The requirements a run of this shape cannot judge, and the reason it gives. */
@@ -101,5 +103,15 @@ describe(`valid generated runs pass every check of the suites (seed ${SEED}, ${R
     expect(seen(/"result_info"/)).toBeGreaterThan(0);
     expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200, 400, 401, 403, 404]));
     expect(new Set(answers.map((a) => a.headers["content-type"])).size).toBeGreaterThan(3);
+    // What a run sees besides bodies: wire evidence or none, codings, both ways of ending a kept-alive connection, dates.
+    expect(answers.some((a) => a.wire) && answers.some((a) => !a.wire), "wire evidence on some answers, not all").toBe(true);
+    expect(new Set(answers.flatMap((a) => a.decoding?.codings ?? []))).toEqual(new Set(["gzip", "br", "deflate"]));
+    const firstKeptAlive = runs.map((r) => r.conversation.find((e) => e.request.connection?.step === 1)!.answer.response!.headers.connection);
+    expect(new Set(firstKeptAlive)).toEqual(new Set(["close", "keep-alive"]));
+    expect(answers.some((a) => a.headers["last-modified"] !== undefined)).toBe(true);
+    // Statuses move forward within a run: some certificate is seen in two statuses.
+    const moved = runs.some((r) => r.shape.certificateIds.some((id) =>
+      new Set(r.conversation.filter((e) => e.request.kind === "read" && e.request.certificateId === id).map((e) => (JSON.parse(e.answer.response!.body) as { result: { status: string } }).result.status)).size > 1));
+    expect(moved, "a certificate whose status moved on during a run").toBe(true);
   });
 });

@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  CERTIFICATE_STATUSES, certificateFixtures, certificateResultPool, ECDSA_CA_NAME, loadCertificateMaterial,
+  CERTIFICATE_STATUSES, certificateFixtures, certificateResultPool, ECDSA_CA_NAME, loadCertificateMaterial, serialDerOctets, serialHexArbitrary, TEST_CA_REFS,
   type CertificateFixture, type CertificateMaterial,
 } from "../../../generators/index.ts";
-import { DEFAULT_CA_NAME, normalizeSerial } from "../../../src/x509/index.ts";
+import fc from "fast-check";
+import {
+  certificateProfileProblems, csrProblems, DEFAULT_CA_NAME, normalizeSerial, parseCertificatePem, parseCsrPem, pemTextProblems,
+} from "../../../src/x509/index.ts";
 import { PROFILES, responseValidator } from "../../../src/schema/validator.ts";
 import { SEED } from "../support/seed.ts";
 
@@ -28,6 +31,10 @@ export function certificateFixtureLaws(): void {
     it("material is made once per process", async () => {
       expect(loadCertificateMaterial()).toBe(loadCertificateMaterial());
       expect(await loadCertificateMaterial()).toBe(material);
+    });
+
+    it("TEST_CA_REFS are the test CAs' names and ids", () => {
+      expect(TEST_CA_REFS).toEqual({ rsa: { id: material.ca.id, name: material.ca.name }, p256: { id: material.ecdsaCa.id, name: material.ecdsaCa.name } });
     });
 
     it("the same seed gives the same ids, statuses, options and subject-, serial- and date-derived fields", () => {
@@ -67,6 +74,22 @@ export function certificateFixtureLaws(): void {
         const body = { success: true, errors: [], messages: [], result: f.result };
         for (const p of PROFILES) expect(validator.validate("success-200", body, p), `${f.id} under ${p}`).toEqual([]);
       }
+    });
+
+    // What the X509 and RESULT checks hold the encoding to: RFC 5280's profile, RFC 2986's structure, RFC 7468's text.
+    it("each certificate is RFC 5280-profile conformant, each CSR a valid RFC 2986 request, both strict RFC 7468 text", () => {
+      for (const { id, result: r } of fixtures) {
+        expect(certificateProfileProblems(parseCertificatePem(r.certificate).der), id).toEqual([]);
+        expect(csrProblems(parseCsrPem(r.csr).der), id).toEqual([]);
+        expect([...pemTextProblems(r.certificate, "CERTIFICATE"), ...pemTextProblems(r.csr, "CERTIFICATE REQUEST")], id).toEqual([]);
+      }
+    });
+
+    it("serials are positive and at most 20 octets as DER writes them, and 40 hex digits occur", () => {
+      const serials = fc.sample(serialHexArbitrary(), { seed: SEED, numRuns: 2_000 });
+      expect(serials.filter((s) => serialDerOctets(s) > 20 || normalizeSerial(s) === "0")).toEqual([]);
+      expect(serials.some((s) => s.length === 40)).toBe(true);
+      expect([serialDerOctets("7f".repeat(20)), serialDerOctets("80".repeat(20)), serialDerOctets("0080"), serialDerOctets("1")]).toEqual([20, 21, 2, 1]);
     });
 
     it("each result reports the options it was issued with", () => {
