@@ -1,6 +1,5 @@
 import {
-  AUTH_KEY_WRONG_REFUSED, ERR_REQUIRED_MEMBERS, HTTP_CODING_ACCEPTED, HTTP_CONTENT_CODING, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NEGOTIATION,
-} from "../src/registry/index.ts";
+  AUTH_KEY_WRONG_REFUSED, ERR_REQUIRED_MEMBERS, HTTP_CODING_ACCEPTED, HTTP_CONTENT_CODING, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, HTTP_NEGOTIATION, HTTP_EXISTING_200 } from "../src/registry/index.ts";
 import { coded } from "./conversation-transport.ts";
 import { responseMutation, type ResponseMutation } from "./mutation.ts";
 
@@ -40,7 +39,7 @@ export const brToIdentityRead = responseMutation(HTTP_CODING_ACCEPTED, "br-to-an
 
 /** HTTP-NEGOTIATION: an Accept of every media type answered 406, though it admits application/json. */
 export const acceptAnyAnswered406 = responseMutation(HTTP_NEGOTIATION, "accept-any-answered-406", "read-accept-any", (r) =>
-  ({ ...r, status: 406, body: FAILURE(10406, "Not acceptable: this endpoint serves application/json") }));
+  ({ ...r, status: 406, body: FAILURE(10406, "Not acceptable: this endpoint serves application/json") }), { alsoBreaks: [HTTP_EXISTING_200.id] });
 /** HTTP-NEGOTIATION: an Accept of every media type answered as text/plain (HTTP-JSON-CONTENT-TYPE fails too). */
 export const acceptAnyAnsweredTextPlain = responseMutation(HTTP_NEGOTIATION, "accept-any-answered-text-plain", "read-accept-any", (r) =>
   ({ ...r, headers: { ...r.headers, "content-type": "text/plain; charset=utf-8" } }), { alsoBreaks: [HTTP_JSON_CONTENT_TYPE.id] });

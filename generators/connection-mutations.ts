@@ -1,4 +1,4 @@
-import { HTTP_CONNECTION_PERSISTENCE, HTTP_EVERY_REQUEST_ANSWERED, ID_RESULT_ECHO } from "../src/registry/index.ts";
+import { HTTP_CONNECTION_PERSISTENCE, HTTP_EVERY_REQUEST_ANSWERED, ID_RESULT_ECHO, HTTP_EXISTING_200 } from "../src/registry/index.ts";
 import type { Conversation, GeneratedExchange } from "./conversations.ts";
 import { firstOf, responseOf, withAnswers } from "./conversation-edits.ts";
 import { wellFormedWire } from "./conversation-transport.ts";
@@ -35,7 +35,7 @@ export const keepAliveClosedUnsaid = exchangeMutation(HTTP_CONNECTION_PERSISTENC
 export const keepAliveSecondReset = exchangeMutation(HTTP_CONNECTION_PERSISTENCE, "keep-alive-second-request-reset", ["read-keep-alive-first", "read-keep-alive-second"], (conversation) => {
   const { second, conversation: kept } = firstKeptAlive(conversation, "keep-alive-second-request-reset");
   return withAnswers(kept, [second], (): GeneratedExchange => ({ error: { kind: "reset", message: "socket hang up" }, connection: { reused: true } }));
-}, { alsoBreaks: [HTTP_EVERY_REQUEST_ANSWERED.id], couldNotTell: [ID_RESULT_ECHO.id] });
+}, { alsoBreaks: [HTTP_EVERY_REQUEST_ANSWERED.id], couldNotTell: [ID_RESULT_ECHO.id, HTTP_EXISTING_200.id] });
 
 /** HTTP-CONNECTION-PERSISTENCE: the read that said Connection: close was answered, and the server kept the connection open (RFC 9112 §9.6). */
 export const connectionKeptOpenAfterClose = exchangeMutation(HTTP_CONNECTION_PERSISTENCE, "connection-kept-open-after-close", ["read-again"], (conversation) =>

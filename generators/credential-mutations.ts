@@ -1,4 +1,4 @@
-import { AUTH_401_CHALLENGE, AUTH_EXISTENCE_HIDDEN, AUTH_SYNTAX_ACCEPTED, ID_EXISTENCE_HIDDEN } from "../src/registry/index.ts";
+import { AUTH_401_CHALLENGE, AUTH_EXISTENCE_HIDDEN, AUTH_SYNTAX_ACCEPTED, ID_EXISTENCE_HIDDEN, HTTP_EXISTING_200 } from "../src/registry/index.ts";
 import type { Conversation } from "./conversations.ts";
 import { firstOf, jsonOf, responseOf, withAnswers, withJsonBody } from "./conversation-edits.ts";
 import type { FailureBody } from "./envelopes.ts";
@@ -34,7 +34,7 @@ export const respelledBearerRefused = responseMutation(AUTH_SYNTAX_ACCEPTED, "re
   ({ ...r, status: 401, headers: { ...r.headers, "www-authenticate": CHALLENGES[0]! }, body: FAILURE(9109, "Invalid access token") }));
 /** AUTH-SYNTAX-ACCEPTED: good credentials under header names in upper case refused 400. */
 export const upperCaseHeaderNamesRefused = responseMutation(AUTH_SYNTAX_ACCEPTED, "upper-case-header-names-refused", "read-header-names-upper-case", (r) =>
-  ({ ...r, status: 400, body: FAILURE(6003, "Invalid request headers") }));
+  ({ ...r, status: 400, body: FAILURE(6003, "Invalid request headers") }), { alsoBreaks: [HTTP_EXISTING_200.id] });
 
 // AUTH-EXISTENCE-HIDDEN, ID-EXISTENCE-HIDDEN: the twin refused otherwise than the request it must be refused as.
 

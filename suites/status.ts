@@ -6,9 +6,11 @@ import { jsonBody, resultObject } from "./support/evidence.ts";
 
 /**
  * A status that cannot follow another in the documented transitions (active → pending_revocation →
- * revoked → pending_reactivation → active): the in-progress status a certificate has already gone past.
+ * revoked → pending_reactivation → active): the one just before it, which it has already gone past.
  */
-const BACKWARDS: ReadonlyMap<string, string> = new Map([["revoked", "pending_revocation"], ["active", "pending_reactivation"]]);
+const BACKWARDS: ReadonlyMap<string, string> = new Map([
+  ["pending_revocation", "active"], ["revoked", "pending_revocation"], ["pending_reactivation", "revoked"], ["active", "pending_reactivation"],
+]);
 
 /** Each certificate's statuses as the run saw them, in the order they were seen: the list's items and every 200 read. */
 function statusesSeen(results: readonly ProbeResult[]): Map<string, { status: string; r: ProbeResult }[]> {

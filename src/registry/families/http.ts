@@ -43,7 +43,7 @@ export const HTTP_MESSAGE_FRAMING = requirement({
 });
 export const HTTP_SINGLETON_FIELDS = requirement({
   id: "HTTP-SINGLETON-FIELDS", level: "must", place: OPERATION_RESPONSES,
-  statement: "Content-Type, Content-Length, Date, Retry-After, ETag, Last-Modified, Location, Expires, Age and Server appear at most once in an answer.",
+  statement: "Content-Type, Date, Retry-After, ETag, Last-Modified, Location, Expires, Age and Server appear at most once in an answer (a repeated Content-Length is HTTP-MESSAGE-FRAMING's).",
   reason: "RFC 9110 §5.3: a sender MUST NOT generate multiple field lines with the same name unless the field is defined as a list; these are not.",
 });
 export const HTTP_CONNECTION_PERSISTENCE = requirement({
