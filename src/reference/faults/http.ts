@@ -53,13 +53,15 @@ export const HTTP_FAULTS: Fault[] = [
   }),
   fault({
     name: "content-type-text-plain", family: "HTTP",
-    trips: ["HTTP-JSON-CONTENT-TYPE"],
+    // A read that asks for */* gets text/plain too: the negotiation's evidence.
+    trips: ["HTTP-JSON-CONTENT-TYPE"], incidental: ["HTTP-NEGOTIATION"],
     description: "Every response but the list's is sent as text/plain; the body is still the same JSON.",
     apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "list" ? reply : { ...reply, headers: { ...reply.headers, "content-type": "text/plain; charset=utf-8" } }) },
   }),
   fault({
     name: "html-error-pages", family: "HTTP",
-    trips: ["HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", ...REFUSAL_REQUIREMENTS],
+    // An HTML page is no envelope at all: a suite may also say so of the failure envelope's members.
+    trips: ["HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", ...REFUSAL_REQUIREMENTS], incidental: ["ERR-REQUIRED-MEMBERS"],
     description: "Every 4xx is an HTML error page (text/html), not a failure envelope; statuses are unchanged.",
     apply: { reply: (reply, ctx) => (ctx.kind === "failure" && reply.status >= 400 && reply.status < 500
       ? { ...reply, headers: { ...reply.headers, "content-type": "text/html; charset=utf-8" }, body: htmlPage(reply.status) }
@@ -67,7 +69,8 @@ export const HTTP_FAULTS: Fault[] = [
   }),
   fault({
     name: "json-truncated", family: "HTTP",
-    trips: ["HTTP-JSON-BODY"],
+    // Half a JSON text is no envelope either: a suite may also say so of the success envelope's members.
+    trips: ["HTTP-JSON-BODY"], incidental: ["ENV-REQUIRED-MEMBERS"],
     description: "Every 200 of the details operation sends only the first half of its JSON (Content-Length matches what is sent).",
     apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, body: reply.body.slice(0, Math.floor(reply.body.length / 2)) } : reply) },
   }),

@@ -68,10 +68,11 @@ export const ID_FAULTS: Fault[] = [
   fault({
     name: "certificate-id-suffix-ignored", family: "ID",
     trips: ["ID-MAXLENGTH-CERTIFICATE"],
-    description: "A certificate id followed by a suffix (.json, ;v=1, a NUL, a space, a slash) is served as if the suffix were not there.",
+    // Spaces only: a line break after the id (%0A) is refused, as the malformed identifier it also is.
+    description: "A certificate id followed by a suffix (.json, ;v=1, a NUL, spaces, a slash) is served as if the suffix were not there.",
     apply: { idCheck: (check, action) => {
       if (action.action !== "refuse" || check.position !== "certificate") return action;
-      const bare = text(check).replace(/(\.json|;.*|\u0000.*|\s+|\/)$/, "");
+      const bare = text(check).replace(/(\.json|;.*|\u0000.*| +|\/)$/, "");
       const zone = check.zoneId ?? check.defaultZoneId;
       return bare !== text(check) && check.store.find(zone, bare) ? { action: "accept", id: bare } : action;
     } },

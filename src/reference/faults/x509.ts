@@ -108,7 +108,8 @@ export const X509_FAULTS: Fault[] = [
   }),
   fault({
     name: "csr-other-key", family: "X509",
-    trips: ["X509-CSR-KEY-MATCHES"],
+    // Another certificate's request has that certificate's subject too.
+    trips: ["X509-CSR-KEY-MATCHES"], incidental: ["X509-CSR-SUBJECT-MATCHES"],
     description: "csr is a valid PKCS#10 request of another certificate, whose public key is not this certificate's.",
     apply: { successBody: editResult((r, ctx) => {
       const own = certificateKey(ctx.certificate);
