@@ -42,6 +42,8 @@ function send(res: ServerResponse, reply: Reply): void {
     // A fault that writes its own bytes: nothing of Node's serialisation, then the connection ends (or stays).
     const socket = res.socket;
     if (!socket) return;
+    // A second request on a connection a fault already ended: nothing can be written, the connection goes.
+    if (!socket.writable) return void socket.destroy();
     socket.write(typeof reply.raw === "string" ? Buffer.from(reply.raw, "latin1") : reply.raw);
     if (!reply.keepOpen) socket.end();
     return;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ReferenceServer } from "../../src/reference/index.ts";
-import { sendOnOneConnection, sendWire, type WireExchange } from "./wire-exchange.ts";
+import { sendInTurn, sendWire, type WireExchange } from "./wire-exchange.ts";
 
 export type ProbeKind = "read" | "auth" | "id" | "list" | "path" | "other";
 export type AuthCase = "missing" | "wrong-key" | "unknown-email" | "wrong-token" | "malformed-email" | "malformed-key" | "malformed-bearer" | "email-without-key" | "token-near-miss" | "misplaced";
@@ -22,6 +22,8 @@ export interface Probe {
   httpVersion?: "1.0";
   /** Sent on one kept-alive connection with the other probes of the group, in order. */
   connection?: string;
+  /** After the answer, see whether the server closes the connection, as the request (Connection: close) asked. */
+  awaitClose?: boolean;
   /** When it is sent: before the others (the list read first), after them, or among them. */
   order?: "first" | "last";
   /** Must be refused as the probe of that name was (status and error codes): nothing learnt of existence. */
@@ -68,7 +70,7 @@ export function planBattery(server: ReferenceServer): Probe[] {
     probes.push({ name: `read ${id} (token)`, kind: "read", path: details(zoneId, id), headers: token, expect: "200", scheme: "token", certificateId: id });
     probes.push({ name: `read ${id} (key)`, kind: "read", path: details(zoneId, id), headers: key, expect: "200", scheme: "key", certificateId: id });
   }
-  probes.push({ name: `read ${certificateIds[0]} again (key)`, kind: "read", path: details(zoneId, certificateIds[0]!), headers: key, expect: "200", scheme: "key", certificateId: certificateIds[0] });
+  probes.push({ name: `read ${certificateIds[0]} again (key)`, kind: "read", path: details(zoneId, certificateIds[0]!), headers: key, expect: "200", scheme: "key", certificateId: certificateIds[0], awaitClose: true });
 
   const subject = certificateIds[0]!;
   const path = details(zoneId, subject);
@@ -161,6 +163,9 @@ export function planBattery(server: ReferenceServer): Probe[] {
   return probes;
 }
 
+/** How long the battery waits, after an answer to a request that said Connection: close, for the server to close the connection. */
+const CLOSE_WAIT_MS = 2000;
+
 /**
  * Sends the probes and keeps the answers, in plan order: those sent first, then the rest
  * concurrently (a kept-alive group on one connection, in turn), then those sent last. Every target
@@ -172,7 +177,11 @@ export async function runBattery(server: ReferenceServer, probes = planBattery(s
   const basePath = new URL(server.baseUrl).pathname;
   const exchanges = new Map<Probe, WireExchange>();
   const one = async (probe: Probe) => {
-    exchanges.set(probe, await sendWire(origin, basePath + probe.path, { method: probe.method, headers: probe.headers, timeoutMs, ...(probe.httpVersion ? { httpVersion: probe.httpVersion } : {}) }));
+    exchanges.set(probe, await sendWire(origin, basePath + probe.path, {
+      method: probe.method, headers: probe.headers, timeoutMs, ...(probe.httpVersion ? { httpVersion: probe.httpVersion } : {}),
+      // A correct server closes at once; a second is far more than a loaded machine needs.
+      ...(probe.awaitClose ? { awaitCloseMs: CLOSE_WAIT_MS } : {}),
+    }));
   };
   const groups = new Map<string, Probe[]>();
   for (const p of probes) if (p.connection) groups.set(p.connection, [...(groups.get(p.connection) ?? []), p]);
@@ -180,7 +189,7 @@ export async function runBattery(server: ReferenceServer, probes = planBattery(s
   await Promise.all([
     ...probes.filter((p) => !p.order && !p.connection).map(one),
     ...[...groups.values()].map(async (group) => {
-      const answers = await sendOnOneConnection(origin, group.map((p) => ({ target: basePath + p.path, request: { method: p.method, headers: p.headers } })), timeoutMs);
+      const answers = await sendInTurn(origin, group.map((p) => ({ target: basePath + p.path, request: { method: p.method, headers: p.headers } })), timeoutMs);
       group.forEach((p, i) => exchanges.set(p, answers[i]!));
     }),
   ]);

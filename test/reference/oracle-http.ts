@@ -91,6 +91,8 @@ export function judgeHttp(answered: ProbeResult[], results: ProbeResult[], fail:
     if (!ok) fail("HTTP-NEGOTIATION", r, `answered ${e.status} ${e.headers["content-type"] ?? ""}`);
   }
 
+  // After answering a request that said Connection: close, the server closes the connection.
+  for (const r of answered) if (r.exchange.closedAfterAnswer === false) fail("HTTP-CONNECTION-PERSISTENCE", r, "the request said Connection: close; the connection stayed open after the answer");
   // A second request on the connection of an answered one, which did not say close, is answered.
   for (const [i, r] of results.entries()) {
     if (r.probe.variant !== "keep-alive-second") continue;

@@ -24,6 +24,8 @@ export interface WireExchange extends TestExchange {
   decodeError?: string;
   /** The (decoded) body began with a UTF-8 byte order mark (the text and JSON are read past it). */
   bom: boolean;
+  /** With `awaitCloseMs`: whether the server closed the connection after this answer, as its request asked. */
+  closedAfterAnswer?: boolean;
 }
 
 export interface WireRequest {
@@ -34,6 +36,8 @@ export interface WireRequest {
   httpVersion?: "1.1" | "1.0";
   /** For the whole exchange (sendWire only; sendOnOneConnection takes one for the connection). */
   timeoutMs?: number;
+  /** After the answer (to a request that says Connection: close), wait this long at most for the server to close the connection. */
+  awaitCloseMs?: number;
 }
 
 /** Fields a recipient keeps once (node:http discards a repeat): the first wins, as it does there. */
@@ -176,10 +180,11 @@ const failed = (error: unknown): WireExchange => ({
 /**
  * Sends requests one after another on one connection and reads an answer to each: every request but
  * the last asks to keep the connection (HTTP/1.1), the last says Connection: close (an HTTP/1.0 one
- * says nothing). An answer that does not come (the server closed, reset or went quiet until the
- * timeout) is an exchange with `error`, and so is every one after it.
+ * says nothing). An answer that says Connection: close ends the connection: the answers so far are
+ * returned. An answer that does not come (the server closed, reset or went quiet until the timeout)
+ * is an exchange with `error`, and so is every one after it.
  */
-export function sendOnOneConnection(origin: string, requests: { target: string; request?: WireRequest }[], timeoutMs = 5000): Promise<WireExchange[]> {
+function sendOnOneConnection(origin: string, requests: { target: string; request?: WireRequest }[], timeoutMs = 5000): Promise<WireExchange[]> {
   const { hostname, port, host } = new URL(origin);
   return new Promise((resolve) => {
     const out: WireExchange[] = [];
@@ -195,10 +200,24 @@ export function sendOnOneConnection(origin: string, requests: { target: string; 
       settled = true;
       clearTimeout(timer);
       socket.destroy();
-      while (out.length < requests.length) out.push(failed(error ?? "the connection closed before an answer"));
+      // An answer that said close ends the connection early; otherwise what did not come is an error.
+      const saidClose = out.length > 0 && /(^|,)\s*close\s*(,|$)/i.test(out[out.length - 1]!.headers.connection ?? "") && error === undefined;
+      if (!saidClose) while (out.length < requests.length) out.push(failed(error ?? "the connection closed before an answer"));
       resolve(out);
     };
-    const timer = setTimeout(() => finish("timeout"), timeoutMs);
+    let timer = setTimeout(() => finish("timeout"), timeoutMs);
+    let closeWait: ((closed: boolean) => void) | undefined;
+    /** Waits (at most `ms`) for the server to close the connection after the last answer. */
+    const awaitingClose = (answer: WireExchange, ms: number) => {
+      clearTimeout(timer);
+      closeWait = (closed) => {
+        closeWait = undefined;
+        answer.closedAfterAnswer = closed;
+        finish();
+      };
+      if (ended) return closeWait(true);
+      timer = setTimeout(() => closeWait?.(false), ms);
+    };
     const sendNext = () => {
       const i = out.length;
       const { target, request = {} } = requests[i]!;
@@ -221,13 +240,16 @@ export function sendOnOneConnection(origin: string, requests: { target: string; 
           if (ended) finish();
           return;
         }
-        out.push(exchangeOf(parsed));
+        const answer = exchangeOf(parsed);
+        out.push(answer);
         const rest = Buffer.from(bytes.subarray(parsed.end));
         buf = Buffer.allocUnsafe(Math.max(64 * 1024, rest.length));
         rest.copy(buf);
         length = rest.length;
         head = undefined;
-        if (out.length === requests.length) return finish();
+        const awaitClose = requests[out.length - 1]!.request?.awaitCloseMs;
+        if (out.length === requests.length && awaitClose !== undefined) return awaitingClose(answer, awaitClose);
+        if (out.length === requests.length || /(^|,)\s*close\s*(,|$)/i.test(answer.headers.connection ?? "")) return finish();
         sendNext();
       }
     };
@@ -244,11 +266,22 @@ export function sendOnOneConnection(origin: string, requests: { target: string; 
     });
     socket.on("end", () => {
       ended = true;
+      if (closeWait) return closeWait(true);
       read();
       finish();
     });
-    socket.on("error", (e) => finish(e.message));
+    socket.on("error", (e) => (closeWait ? closeWait(true) : finish(e.message)));
   });
+}
+
+/**
+ * Sends requests in turn, as a client does: on one connection while the server keeps it, on a new
+ * one after an answer that said Connection: close.
+ */
+export async function sendInTurn(origin: string, requests: { target: string; request?: WireRequest }[], timeoutMs = 5000): Promise<WireExchange[]> {
+  const out: WireExchange[] = [];
+  while (out.length < requests.length) out.push(...(await sendOnOneConnection(origin, requests.slice(out.length), timeoutMs)));
+  return out;
 }
 
 /** One request on a connection of its own (Connection: close), the answer read from its bytes. */
