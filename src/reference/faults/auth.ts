@@ -115,6 +115,40 @@ export const AUTH_FAULTS: Fault[] = [
     apply: { failure: refusalStatus(302, { location: "/login?redirect_uri=%2Fclient%2Fv4" }) },
   }),
   fault({
+    name: "challenge-missing-on-401", family: "AUTH",
+    trips: ["AUTH-401-CHALLENGE"],
+    description: "Every credential refusal is answered 401, with no WWW-Authenticate field (the failure envelope as body).",
+    apply: { failure: refusalStatus(401) },
+  }),
+  fault({
+    name: "bearer-scheme-case-sensitive", family: "AUTH",
+    trips: ["AUTH-SYNTAX-ACCEPTED"],
+    description: "The good API token is refused as malformed (400, code 6003/6111) unless written exactly \"Bearer <token>\": bearer, BEARER or two spaces are not read.",
+    apply: { authenticate: (d) => (d.accepted && d.scheme === "token" && !/^Bearer [^ ]/.test(d.presented.authorization ?? "")
+      ? { accepted: false, category: "malformed", status: 400, error: ERRORS.invalidHeaders([ERRORS.invalidAuthorizationFormat()]), presented: d.presented }
+      : d) },
+  }),
+  fault({
+    name: "token-without-scheme-accepted", family: "AUTH",
+    trips: ["AUTH-MISPLACED-REFUSED"],
+    description: "The API token is accepted as the whole Authorization value, without the Bearer scheme; anything else malformed is still refused.",
+    apply: { authenticate: (d, c) => (!d.accepted && d.category === "malformed" && d.presented.authorization === c.token ? { accepted: true, scheme: "token", presented: d.presented } : d) },
+  }),
+  fault({
+    name: "existence-checked-before-credentials", family: "AUTH",
+    trips: ["AUTH-EXISTENCE-HIDDEN"],
+    description: "A well-formed certificate id of no certificate of the zone is refused while routing (400, code 7003), before credentials are checked: without credentials, a real certificate gets 9106 and an unknown one 7003.",
+    apply: { idCheck: (check, action) => (action.action === "accept" && check.position === "certificate" && !check.store.find(check.zoneId ?? check.defaultZoneId, action.id) ? { action: "refuse" } : action) },
+  }),
+  fault({
+    name: "token-echoed-in-refusal", family: "AUTH",
+    trips: ["AUTH-SECRET-NOT-ECHOED"],
+    description: "A malformed Authorization header is refused with its value quoted in the message (\"Invalid format for Authorization header: <value>\"): the API token sent without Bearer comes back.",
+    apply: { authenticate: (d) => (!d.accepted && d.category === "malformed" && d.presented.authorization !== undefined
+      ? { ...d, error: ERRORS.invalidHeaders([{ code: 6111, message: `Invalid format for Authorization header: ${d.presented.authorization}` }]) }
+      : d) },
+  }),
+  fault({
     name: "auth-refusal-404", family: "AUTH",
     trips: ["AUTH-REFUSAL-STATUS"],
     description: "Every credential refusal is answered 404 instead of 400/403: still a 4xx failure envelope, the wrong 4xx.",

@@ -131,6 +131,15 @@ export const ID_FAULTS: Fault[] = [
     } },
   }),
   fault({
+    name: "foreign-certificate-told-apart", family: "ID",
+    trips: ["ID-EXISTENCE-HIDDEN"],
+    description: "Under a zone the credentials cannot read, a certificate that exists elsewhere is answered 404 (code 1404, the certificate is looked up first) and one that does not exist 403 (code 9109): the answer tells which exist.",
+    apply: { lookup: (input, next) => {
+      const r = next(input);
+      return r.kind === "refuse" && r.reason === "zone-unknown" && input.store.findAnywhere(input.certificateId) ? { kind: "refuse", reason: "certificate-unknown" } : r;
+    } },
+  }),
+  fault({
     name: "result-id-not-requested", family: "ID",
     trips: ["ID-RESULT-ECHO"],
     description: "result.id is the id of another certificate of the zone; the rest of the object is the requested certificate's.",
