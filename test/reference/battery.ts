@@ -185,14 +185,31 @@ export async function runBattery(server: ReferenceServer, probes = planBattery(s
   };
   const groups = new Map<string, Probe[]>();
   for (const p of probes) if (p.connection) groups.set(p.connection, [...(groups.get(p.connection) ?? []), p]);
+  const inGroup = async (group: Probe[]) => {
+    const answers = await sendInTurn(origin, group.map((p) => ({ target: basePath + p.path, request: { method: p.method, headers: p.headers } })), timeoutMs);
+    group.forEach((p, i) => exchanges.set(p, answers[i]!));
+  };
   await Promise.all(probes.filter((p) => p.order === "first").map(one));
-  await Promise.all([
-    ...probes.filter((p) => !p.order && !p.connection).map(one),
-    ...[...groups.values()].map(async (group) => {
-      const answers = await sendInTurn(origin, group.map((p) => ({ target: basePath + p.path, request: { method: p.method, headers: p.headers } })), timeoutMs);
-      group.forEach((p, i) => exchanges.set(p, answers[i]!));
-    }),
+  await atMost(IN_FLIGHT, [
+    ...probes.filter((p) => !p.order && !p.connection).map((p) => () => one(p)),
+    ...[...groups.values()].map((group) => () => inGroup(group)),
   ]);
   await Promise.all(probes.filter((p) => p.order === "last").map(one));
   return probes.map((probe) => ({ probe, exchange: exchanges.get(probe)! }));
+}
+
+/**
+ * Requests in flight at once. Each request's timeout runs from when it is sent: with every probe
+ * in flight together, a loaded machine busy with a 9 MiB answer let the others' timeouts run out
+ * before they were read. Enough that the hanging reads of a fault (27 when every good read hangs) wait together.
+ */
+const IN_FLIGHT = 32;
+
+/** Runs the tasks, at most `limit` at once, in order. */
+async function atMost(limit: number, tasks: (() => Promise<void>)[]): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
