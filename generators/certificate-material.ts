@@ -18,11 +18,22 @@ export interface CertificateMaterial {
 export const ECDSA_CA_NAME = "client-cert-conformance ECDSA test CA";
 
 let material: Promise<CertificateMaterial> | undefined;
+/** The material once it is made (for code that must not wait: the reference's fault hooks). */
+let made: CertificateMaterial | undefined;
 
 async function makeMaterial(): Promise<CertificateMaterial> {
   const keys = await generateKeyPairs();
   const [ca, ecdsaCa] = await Promise.all([createTestCa(keys), createTestCa(keys, { name: ECDSA_CA_NAME, keyAlgorithm: "p256" })]);
-  return { keys, ca, ecdsaCa };
+  made = { keys, ca, ecdsaCa };
+  return made;
+}
+
+/**
+ * The process's certificate material if it has been made, without waiting: for synchronous code
+ * that runs only after it was awaited (the reference builds its store from it before it answers).
+ */
+export function certificateMaterialIfMade(): CertificateMaterial | undefined {
+  return made;
 }
 
 /** The process's certificate material: generated on the first call, the same promise after (retried if it failed). */

@@ -91,7 +91,7 @@ function detailsBody(state: HandlerState, found: Extract<LookupResult, { kind: "
 }
 
 function respond(state: HandlerState, req: RequestInfo): { reply: Reply; ctx: ReplyContext } {
-  const route = matchRoute(req.target);
+  const route = matchRoute(state.hooks.reduce((target, h) => (h.target ? h.target(target) : target), req.target));
   const operation = route.kind === "route" ? route.operation : undefined;
   try {
     if (route.kind === "no-route") throw refusal(404, "route", undefined, ERRORS.noRoute());

@@ -42,6 +42,8 @@ function send(res: ServerResponse, reply: Reply): void {
     // A fault that writes its own bytes: nothing of Node's serialisation, then the connection ends (or stays).
     const socket = res.socket;
     if (!socket) return;
+    // A second request on a connection a fault already ended: nothing can be written, the connection goes.
+    if (!socket.writable) return void socket.destroy();
     socket.write(typeof reply.raw === "string" ? Buffer.from(reply.raw, "latin1") : reply.raw);
     if (!reply.keepOpen) socket.end();
     return;
@@ -51,12 +53,12 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(body);
 }
 
-/** A request Node's HTTP parser refused (bad header bytes, header overflow): still a JSON failure envelope. */
+/** A request Node's HTTP parser refused (bad header bytes, header overflow): still a JSON failure envelope, with a Date as every 4xx has (RFC 9110 §6.6.1). */
 function clientErrorResponse(err: NodeJS.ErrnoException): string {
   const headerError = /HEADER/.test(err.code ?? "");
   const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
   const body = JSON.stringify(failureEnvelope(headerError ? { code: 6003, message: "Invalid request headers" } : ERRORS.badRequest()));
-  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+  return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\ndate: ${new Date().toUTCString()}\r\nconnection: close\r\n\r\n${body}`;
 }
 
 /**

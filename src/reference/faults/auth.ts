@@ -26,13 +26,15 @@ function refusalStatus(status: number, headers: Record<string, string> = {}) {
 export const AUTH_FAULTS: Fault[] = [
   fault({
     name: "auth-ignored", family: "AUTH",
-    trips: [...AUTH_REFUSED_REQUIREMENTS],
+    // Without credentials, an unknown certificate then gets the lookup's 404 (a refusal, but not a credential status).
+    trips: [...AUTH_REFUSED_REQUIREMENTS], incidental: ["AUTH-REFUSAL-STATUS"],
     description: "Credentials are not checked at all: any request, with or without credential headers, is served.",
     apply: { authenticate: accept("missing", "malformed", "email-without-key", "key-without-email", "wrong-key", "wrong-token") },
   }),
   fault({
     name: "missing-credentials-accepted", family: "AUTH",
-    trips: ["AUTH-MISSING-REFUSED"],
+    // Without credentials, an unknown certificate then gets the lookup's 404 (a refusal, but not a credential status).
+    trips: ["AUTH-MISSING-REFUSED"], incidental: ["AUTH-REFUSAL-STATUS"],
     description: "A request with no credential header is served (anonymous read); wrong credentials are still refused.",
     apply: { authenticate: accept("missing") },
   }),
@@ -68,7 +70,8 @@ export const AUTH_FAULTS: Fault[] = [
   }),
   fault({
     name: "any-token-accepted", family: "AUTH",
-    trips: ["AUTH-TOKEN-WRONG-REFUSED", "AUTH-TOKEN-NEAR-MISS-REFUSED"],
+    // The API key sent as a bearer token is a well-formed token too. With a wrong token, an unknown certificate gets the lookup's 404.
+    trips: ["AUTH-TOKEN-WRONG-REFUSED", "AUTH-TOKEN-NEAR-MISS-REFUSED", "AUTH-MISPLACED-REFUSED"], incidental: ["AUTH-REFUSAL-STATUS"],
     description: "Any well-formed bearer token is accepted.",
     apply: { authenticate: accept("wrong-token") },
   }),
@@ -80,19 +83,22 @@ export const AUTH_FAULTS: Fault[] = [
   }),
   fault({
     name: "malformed-credentials-accepted", family: "AUTH",
-    trips: ["AUTH-MALFORMED-REFUSED"],
+    // The token without Bearer, or under another scheme name, is such an Authorization.
+    trips: ["AUTH-MALFORMED-REFUSED", "AUTH-MISPLACED-REFUSED"],
     description: "Credential headers outside their format (bad email, bad key, Authorization not \"Bearer <token>\") are accepted.",
     apply: { authenticate: accept("malformed") },
   }),
   fault({
     name: "key-scheme-refused", family: "AUTH",
-    trips: ["AUTH-KEY-ACCEPTED"], incidental: ["HTTP-EXISTING-200"],
+    // Every read with the key is refused, also those asked another way (Accept: */*, header names in upper case).
+    trips: ["AUTH-KEY-ACCEPTED"], incidental: ["HTTP-EXISTING-200", "HTTP-NEGOTIATION", "AUTH-SYNTAX-ACCEPTED"],
     description: "The good X-Auth-Email and X-Auth-Key are refused (403, code 9103); the token still works.",
     apply: { authenticate: (d) => (d.accepted && d.scheme === "key" ? { accepted: false, category: "scheme-refused", status: 403, error: ERRORS.unknownKey(), presented: d.presented } : d) },
   }),
   fault({
     name: "token-scheme-refused", family: "AUTH",
-    trips: ["AUTH-TOKEN-ACCEPTED"], incidental: ["HTTP-EXISTING-200"],
+    // Every read with the token is refused, also those asked another way (Accept: */*, the scheme's spellings).
+    trips: ["AUTH-TOKEN-ACCEPTED"], incidental: ["HTTP-EXISTING-200", "HTTP-NEGOTIATION", "AUTH-SYNTAX-ACCEPTED"],
     description: "The good API token is refused (403, code 9109); email + key still work.",
     apply: { authenticate: (d) => (d.accepted && d.scheme === "token" ? { accepted: false, category: "scheme-refused", status: 403, error: ERRORS.invalidToken(), presented: d.presented } : d) },
   }),
@@ -107,6 +113,40 @@ export const AUTH_FAULTS: Fault[] = [
     trips: [...AUTH_REFUSED_REQUIREMENTS],
     description: "Every credential refusal is a 302 redirect to a login page (the failure envelope as body).",
     apply: { failure: refusalStatus(302, { location: "/login?redirect_uri=%2Fclient%2Fv4" }) },
+  }),
+  fault({
+    name: "challenge-missing-on-401", family: "AUTH",
+    trips: ["AUTH-401-CHALLENGE"],
+    description: "Every credential refusal is answered 401, with no WWW-Authenticate field (the failure envelope as body).",
+    apply: { failure: refusalStatus(401) },
+  }),
+  fault({
+    name: "bearer-scheme-case-sensitive", family: "AUTH",
+    trips: ["AUTH-SYNTAX-ACCEPTED"],
+    description: "The good API token is refused as malformed (400, code 6003/6111) unless written exactly \"Bearer <token>\": bearer, BEARER or two spaces are not read.",
+    apply: { authenticate: (d) => (d.accepted && d.scheme === "token" && !/^Bearer [^ ]/.test(d.presented.authorization ?? "")
+      ? { accepted: false, category: "malformed", status: 400, error: ERRORS.invalidHeaders([ERRORS.invalidAuthorizationFormat()]), presented: d.presented }
+      : d) },
+  }),
+  fault({
+    name: "token-without-scheme-accepted", family: "AUTH",
+    trips: ["AUTH-MISPLACED-REFUSED"],
+    description: "The API token is accepted as the whole Authorization value, without the Bearer scheme; anything else malformed is still refused.",
+    apply: { authenticate: (d, c) => (!d.accepted && d.category === "malformed" && d.presented.authorization === c.token ? { accepted: true, scheme: "token", presented: d.presented } : d) },
+  }),
+  fault({
+    name: "existence-checked-before-credentials", family: "AUTH",
+    trips: ["AUTH-EXISTENCE-HIDDEN"],
+    description: "A well-formed certificate id of no certificate of the zone is refused while routing (400, code 7003), before credentials are checked: without credentials, a real certificate gets 9106 and an unknown one 7003.",
+    apply: { idCheck: (check, action) => (action.action === "accept" && check.position === "certificate" && !check.store.find(check.zoneId ?? check.defaultZoneId, action.id) ? { action: "refuse" } : action) },
+  }),
+  fault({
+    name: "token-echoed-in-refusal", family: "AUTH",
+    trips: ["AUTH-SECRET-NOT-ECHOED"],
+    description: "A malformed Authorization header is refused with its value quoted in the message (\"Invalid format for Authorization header: <value>\"): the API token sent without Bearer comes back.",
+    apply: { authenticate: (d) => (!d.accepted && d.category === "malformed" && d.presented.authorization !== undefined
+      ? { ...d, error: ERRORS.invalidHeaders([{ code: 6111, message: `Invalid format for Authorization header: ${d.presented.authorization}` }]) }
+      : d) },
   }),
   fault({
     name: "auth-refusal-404", family: "AUTH",

@@ -13,6 +13,9 @@ function body(edit: (b: Envelope, o: FailureOutcome) => unknown) {
 
 const items = (b: Envelope): { code: number; message: string }[] => (Array.isArray(b.errors) ? (b.errors as { code: number; message: string }[]) : []);
 
+/** A Node stack trace, as an unhandled lookup error would carry it. */
+const STACK = "\n    at findCertificate (/srv/cert-api/src/certificates/lookup.js:42:11)\n    at async handleDetails (/srv/cert-api/src/routes/details.js:18:5)";
+
 /** ERR: the failure envelope of every 4xx. */
 export const ERR_FAULTS: Fault[] = [
   fault({
@@ -44,6 +47,12 @@ export const ERR_FAULTS: Fault[] = [
     trips: ["ERR-REQUIRED-MEMBERS"],
     description: "Every 4xx body is only {success: false, errors: [...]}, as some Cloudflare endpoints answer.",
     apply: { failure: body(({ messages: _m, result: _r, ...b }) => b) },
+  }),
+  fault({
+    name: "stack-trace-in-404", family: "ERR",
+    trips: ["ERR-NO-INTERNALS"],
+    description: "The 404 of a certificate that does not exist says why with the lookup's stack trace (source paths, lines) after its message.",
+    apply: { failure: (o) => (o.reason === "certificate-unknown" && o.status === 404 ? body((b) => ({ ...b, errors: items(b).map((e) => ({ ...e, message: `${e.message}${STACK}` })) }))(o) : o) },
   }),
   fault({
     name: "failure-duplicate-errors", family: "ERR",

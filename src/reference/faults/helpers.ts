@@ -27,15 +27,16 @@ export function servedAs(certificate: StoredCertificate, id: string): StoredCert
 
 /** The requirements whose evidence is "refused with a 4xx failure envelope" (every refusal of the suite). */
 export const REFUSAL_REQUIREMENTS = [
-  "AUTH-MISSING-REFUSED", "AUTH-KEY-WRONG-REFUSED", "AUTH-EMAIL-WITHOUT-KEY-REFUSED", "AUTH-MALFORMED-REFUSED", "AUTH-TOKEN-WRONG-REFUSED", "AUTH-TOKEN-NEAR-MISS-REFUSED",
+  "AUTH-MISSING-REFUSED", "AUTH-KEY-WRONG-REFUSED", "AUTH-EMAIL-WITHOUT-KEY-REFUSED", "AUTH-MALFORMED-REFUSED", "AUTH-TOKEN-WRONG-REFUSED", "AUTH-TOKEN-NEAR-MISS-REFUSED", "AUTH-MISPLACED-REFUSED",
   "ID-MAXLENGTH-ZONE", "ID-MAXLENGTH-CERTIFICATE", "ID-MALFORMED-REFUSED", "ID-UNKNOWN-REFUSED", "ID-ZONE-SCOPED",
+  "HTTP-PATH-EXACT",
 ] as const;
 
 /** The credential refusals a suite sends (AUTH-*-REFUSED). */
 export const AUTH_REFUSED_REQUIREMENTS = REFUSAL_REQUIREMENTS.filter((id) => id.startsWith("AUTH-"));
 
-/** Requirements judged on the 200 reads with good credentials. */
-export const READ_REQUIREMENTS = ["AUTH-KEY-ACCEPTED", "AUTH-TOKEN-ACCEPTED"] as const;
+/** Requirements judged on the 200 reads with good credentials (the plain reads, and those asked another way a client may). */
+export const READ_REQUIREMENTS = ["AUTH-KEY-ACCEPTED", "AUTH-TOKEN-ACCEPTED", "AUTH-SYNTAX-ACCEPTED", "HTTP-NEGOTIATION"] as const;
 
 /** Lower-case hex, one digit changed (same length, still hex). */
 export function otherHex(hex: string): string {

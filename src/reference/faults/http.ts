@@ -1,6 +1,7 @@
 import { ERRORS, failureEnvelope } from "../envelopes.ts";
 import { fault, READ_REQUIREMENTS, REFUSAL_REQUIREMENTS } from "./helpers.ts";
-import type { Fault, Reply } from "./types.ts";
+import type { Fault, Reply, ReplyContext } from "./types.ts";
+import { requestField } from "./wire.ts";
 
 /** The identifier segments of a details or list path (raw, as sent), or none for another path. */
 function identifierSegments(target: string): string[] {
@@ -19,6 +20,11 @@ function htmlPage(status: number): string {
 }
 
 const OVERSIZE_PADDING = " ".repeat(9 * 1024 * 1024);
+
+const isRead = (ctx: ReplyContext) => ctx.kind === "success" && ctx.operation === "details";
+
+/** The literal segments of the operation's path, matched without regard to letter case (the identifiers are left as sent). */
+const caseFolded = (target: string) => target.replace(/\/zones\//i, "/zones/").replace(/\/client_certificates(?=\/|\?|$)/i, "/client_certificates");
 
 /** HTTP: status codes, content type, the body as a JSON document, an answer at all. */
 export const HTTP_FAULTS: Fault[] = [
@@ -53,13 +59,15 @@ export const HTTP_FAULTS: Fault[] = [
   }),
   fault({
     name: "content-type-text-plain", family: "HTTP",
-    trips: ["HTTP-JSON-CONTENT-TYPE"],
+    // A read that asks for */* gets text/plain too: the negotiation's evidence.
+    trips: ["HTTP-JSON-CONTENT-TYPE"], incidental: ["HTTP-NEGOTIATION"],
     description: "Every response but the list's is sent as text/plain; the body is still the same JSON.",
     apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "list" ? reply : { ...reply, headers: { ...reply.headers, "content-type": "text/plain; charset=utf-8" } }) },
   }),
   fault({
     name: "html-error-pages", family: "HTTP",
-    trips: ["HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", ...REFUSAL_REQUIREMENTS],
+    // An HTML page is no envelope at all: a suite may also say so of the failure envelope's members.
+    trips: ["HTTP-JSON-CONTENT-TYPE", "HTTP-JSON-BODY", ...REFUSAL_REQUIREMENTS], incidental: ["ERR-REQUIRED-MEMBERS"],
     description: "Every 4xx is an HTML error page (text/html), not a failure envelope; statuses are unchanged.",
     apply: { reply: (reply, ctx) => (ctx.kind === "failure" && reply.status >= 400 && reply.status < 500
       ? { ...reply, headers: { ...reply.headers, "content-type": "text/html; charset=utf-8" }, body: htmlPage(reply.status) }
@@ -67,9 +75,36 @@ export const HTTP_FAULTS: Fault[] = [
   }),
   fault({
     name: "json-truncated", family: "HTTP",
-    trips: ["HTTP-JSON-BODY"],
+    // Half a JSON text is no envelope either: a suite may also say so of the success envelope's members.
+    trips: ["HTTP-JSON-BODY"], incidental: ["ENV-REQUIRED-MEMBERS"],
     description: "Every 200 of the details operation sends only the first half of its JSON (Content-Length matches what is sent).",
     apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, body: reply.body.slice(0, Math.floor(reply.body.length / 2)) } : reply) },
+  }),
+  fault({
+    name: "body-byte-order-mark", family: "HTTP",
+    trips: ["HTTP-JSON-BODY"],
+    description: "A 200 read's JSON text is preceded by a UTF-8 byte order mark (EF BB BF), which RFC 8259 §8.1 forbids adding.",
+    apply: { reply: (reply, ctx) => (isRead(ctx) ? { ...reply, body: `\uFEFF${reply.body}` } : reply) },
+  }),
+  fault({
+    name: "result-member-repeated", family: "HTTP",
+    trips: ["HTTP-JSON-INTEROPERABLE"],
+    description: "A 200 read's result names its id member twice (\"id\":\"…\",\"id\":\"…\", the same value): parsers that keep the first or the last agree here, by luck.",
+    apply: { reply: (reply, ctx) => (isRead(ctx) ? { ...reply, body: reply.body.replace(/"result":\{"id":("[^"]*"),/, '"result":{"id":$1,"id":$1,') } : reply) },
+  }),
+  fault({
+    name: "accept-any-refused-406", family: "HTTP",
+    trips: ["HTTP-NEGOTIATION"],
+    description: "A read whose Accept is */* is answered 406 (a failure envelope, code 1406), as if */* did not admit application/json; Accept: application/json is served.",
+    apply: { reply: (reply, ctx) => (isRead(ctx) && requestField(ctx.request, "accept")?.trim() === "*/*"
+      ? { status: 406, headers: { ...reply.headers, "content-type": "application/json" }, body: JSON.stringify(failureEnvelope({ code: 1406, message: "Not acceptable: this resource is available as application/json only" })) }
+      : reply) },
+  }),
+  fault({
+    name: "path-case-insensitive", family: "HTTP",
+    trips: ["HTTP-PATH-EXACT"],
+    description: "The path's literal segments are matched without letter case: /zones/{zone}/Client_Certificates/{id} is served as the operation (identifiers are still checked as sent).",
+    apply: { target: caseFolded },
   }),
   fault({
     name: "body-oversized", family: "HTTP",

@@ -68,10 +68,11 @@ export const ID_FAULTS: Fault[] = [
   fault({
     name: "certificate-id-suffix-ignored", family: "ID",
     trips: ["ID-MAXLENGTH-CERTIFICATE"],
-    description: "A certificate id followed by a suffix (.json, ;v=1, a NUL, a space, a slash) is served as if the suffix were not there.",
+    // Spaces only: a line break after the id (%0A) is refused, as the malformed identifier it also is.
+    description: "A certificate id followed by a suffix (.json, ;v=1, a NUL, spaces, a slash) is served as if the suffix were not there.",
     apply: { idCheck: (check, action) => {
       if (action.action !== "refuse" || check.position !== "certificate") return action;
-      const bare = text(check).replace(/(\.json|;.*|\u0000.*|\s+|\/)$/, "");
+      const bare = text(check).replace(/(\.json|;.*|\u0000.*| +|\/)$/, "");
       const zone = check.zoneId ?? check.defaultZoneId;
       return bare !== text(check) && check.store.find(zone, bare) ? { action: "accept", id: bare } : action;
     } },
@@ -127,6 +128,15 @@ export const ID_FAULTS: Fault[] = [
       if (r.kind !== "refuse") return r;
       const certificate = input.store.findAnywhere(input.certificateId);
       return certificate ? { kind: "found", certificate } : r;
+    } },
+  }),
+  fault({
+    name: "foreign-certificate-told-apart", family: "ID",
+    trips: ["ID-EXISTENCE-HIDDEN"],
+    description: "Under a zone the credentials cannot read, a certificate that exists elsewhere is answered 404 (code 1404, the certificate is looked up first) and one that does not exist 403 (code 9109): the answer tells which exist.",
+    apply: { lookup: (input, next) => {
+      const r = next(input);
+      return r.kind === "refuse" && r.reason === "zone-unknown" && input.store.findAnywhere(input.certificateId) ? { kind: "refuse", reason: "certificate-unknown" } : r;
     } },
   }),
   fault({

@@ -2,10 +2,12 @@ import { AUTH_FAULTS } from "./auth.ts";
 import { ENV_FAULTS } from "./env.ts";
 import { ERR_FAULTS } from "./err.ts";
 import { HTTP_FAULTS } from "./http.ts";
+import { HTTP_WIRE_FAULTS } from "./http-wire.ts";
 import { ID_FAULTS } from "./id.ts";
 import { RESULT_FAULTS } from "./result.ts";
 import { STATUS_FAULTS } from "./status.ts";
 import { X509_FAULTS } from "./x509.ts";
+import { X509_ENCODING_FAULTS } from "./x509-encoding.ts";
 import { hasRequirement } from "../../registry/index.ts";
 import type { Fault, FaultHooks } from "./types.ts";
 import { BLIND_FAULTS } from "../blind/index.ts";
@@ -15,7 +17,7 @@ export { AUTH_REFUSALS } from "./types.ts";
 
 /** The fault catalogue, in the registry's family order. */
 export const FAULTS: readonly Fault[] = Object.freeze([
-  ...HTTP_FAULTS, ...ENV_FAULTS, ...RESULT_FAULTS, ...STATUS_FAULTS, ...ID_FAULTS, ...AUTH_FAULTS, ...ERR_FAULTS, ...X509_FAULTS,
+  ...HTTP_FAULTS, ...HTTP_WIRE_FAULTS, ...ENV_FAULTS, ...RESULT_FAULTS, ...STATUS_FAULTS, ...ID_FAULTS, ...AUTH_FAULTS, ...ERR_FAULTS, ...X509_FAULTS, ...X509_ENCODING_FAULTS,
 ]);
 
 const BY_NAME = new Map(FAULTS.map((f) => [f.name, f]));

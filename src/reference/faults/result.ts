@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { colonPairs, editResult, fault } from "./helpers.ts";
 import type { CertificateStore } from "../store.ts";
 import type { Fault } from "./types.ts";
@@ -21,6 +22,13 @@ export function pemBody(pem: string): string {
 function goTimeString(iso: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 19)} +0000 UTC`;
+}
+
+/** A P-256 private key as PKCS#8 PEM, made once per process (what a server that keeps the keys it generated would leak). */
+let privateKeyPem: string | undefined;
+function aPrivateKey(): string {
+  privateKeyPem ??= generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+  return privateKeyPem;
 }
 
 /** RESULT: the certificate object's members, their types and formats, and what reads of them agree on. */
@@ -58,6 +66,18 @@ export const RESULT_FAULTS: Fault[] = [
     trips: ["RESULT-MEMBER-TYPES"], incidental: ["X509-VALIDITY-DAYS-MATCHES"],
     description: "validity_days is a string of digits (\"3650\"), not an integer.",
     apply: { successBody: editResult((r) => { r.validity_days = String(r.validity_days); }) },
+  }),
+  fault({
+    name: "validity-days-fraction", family: "RESULT",
+    trips: ["RESULT-MEMBER-TYPES"],
+    description: "validity_days is written 3650.0: the same number, but an integer is a JSON number without a fraction (what a server storing days as a float writes).",
+    apply: { reply: (reply, ctx) => (ctx.kind === "success" && ctx.operation === "details" ? { ...reply, body: reply.body.replace(/("validity_days":-?\d+)(?=[,}])/, "$1.0") } : reply) },
+  }),
+  fault({
+    name: "private-key-served", family: "RESULT",
+    trips: ["RESULT-NO-PRIVATE-KEY"],
+    description: "The certificate object has a private_key member: a PEM PRIVATE KEY block (the key a server generated for the CSR, kept and returned).",
+    apply: { successBody: editResult((r) => { r.private_key = aPrivateKey(); }) },
   }),
   fault({
     name: "result-missing-members", family: "RESULT",

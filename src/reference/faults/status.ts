@@ -10,6 +10,12 @@ export const STATUS_FAULTS: Fault[] = [
     apply: { successBody: editResult((r) => { r.status = r.status.toUpperCase(); }) },
   }),
   fault({
+    name: "status-goes-back", family: "STATUS",
+    trips: ["STATUS-TRANSITIONS"],
+    description: "A revoked certificate is read as pending_revocation (a stale replica), while the list says revoked: its status goes back.",
+    apply: { successBody: editResult((r) => { if (r.status === "revoked") r.status = "pending_revocation"; }) },
+  }),
+  fault({
     name: "status-unknown", family: "STATUS",
     trips: ["STATUS-ENUM"],
     description: "result.status is \"expired\", a value outside the enum.",

@@ -111,6 +111,8 @@ export interface FaultHooks {
   idCheck?(check: IdCheck, action: IdAction): IdAction;
   /** Before anything else: a fault that answers some requests its own way (or not at all) returns that reply. */
   request?(req: RequestView): Reply | undefined;
+  /** The request target as the router reads it (a fault that matches paths carelessly rewrites it; identifiers are cut from what it returns). */
+  target?(target: string): string;
   /** The credential decision (with the credentials the server accepts, for faults that compare carelessly). */
   authenticate?(decision: AuthDecision, configured: Required<ReferenceCredentials>): AuthDecision;
   /** Finding the certificate of a details request; call `next` for the correct answer. */

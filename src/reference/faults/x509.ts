@@ -35,13 +35,23 @@ function certificateKey(c: StoredCertificate): string | undefined {
   }
   return key;
 }
-function csrKey(csr: unknown): string | undefined {
-  try {
-    return parseCsrPem(String(csr)).publicKeySha256Hex;
-  } catch {
-    return undefined;
+/** A CSR's public key and the subject attributes the document says the result takes from it (O, OU, C, ST, L), parsed once per text. */
+const csrs = new Map<string, { key: string; subject: string } | undefined>();
+function csrFacts(csr: unknown): { key: string; subject: string } | undefined {
+  const text = String(csr);
+  if (!csrs.has(text)) {
+    try {
+      const parsed = parseCsrPem(text);
+      const { organization, organizationalUnit, country, state, locality } = parsed.subject;
+      csrs.set(text, { key: parsed.publicKeySha256Hex, subject: JSON.stringify([organization, organizationalUnit, country, state, locality]) });
+    } catch {
+      csrs.set(text, undefined);
+    }
   }
+  return csrs.get(text);
 }
+const csrKey = (csr: unknown) => csrFacts(csr)?.key;
+const csrSubject = (csr: unknown) => csrFacts(csr)?.subject;
 
 /** A PEM CERTIFICATE block whose body is valid base64 of bytes that are no certificate. */
 function garbagePem(seed: string): string {
@@ -108,12 +118,34 @@ export const X509_FAULTS: Fault[] = [
   }),
   fault({
     name: "csr-other-key", family: "X509",
-    trips: ["X509-CSR-KEY-MATCHES"],
+    // Another certificate's request has that certificate's subject too.
+    trips: ["X509-CSR-KEY-MATCHES"], incidental: ["X509-CSR-SUBJECT-MATCHES"],
     description: "csr is a valid PKCS#10 request of another certificate, whose public key is not this certificate's.",
     apply: { successBody: editResult((r, ctx) => {
       const own = certificateKey(ctx.certificate);
       const o = another(ctx.store, ctx.certificate, (x) => { const k = csrKey(x.result.csr); return k !== undefined && k !== own; });
       if (o) r.csr = o.result.csr;
+    }) },
+  }),
+  fault({
+    name: "csr-subject-differs", family: "X509",
+    trips: ["X509-CSR-SUBJECT-MATCHES"],
+    // The test certificates share two key pairs: another certificate's request can have this one's key and another subject.
+    description: "csr is the request of another certificate with the same public key and another subject: the key matches, the organization, country... the result reports are not the CSR's.",
+    apply: { successBody: editResult((r, ctx) => {
+      const own = certificateKey(ctx.certificate);
+      const subject = csrSubject(r.csr);
+      const o = another(ctx.store, ctx.certificate, (x) => csrKey(x.result.csr) === own && own !== undefined && csrSubject(x.result.csr) !== subject);
+      if (o) r.csr = o.result.csr;
+    }) },
+  }),
+  fault({
+    name: "certificate-authority-merged", family: "X509",
+    trips: ["X509-CA-CONSISTENT"],
+    description: "Every certificate reports the zone's first certificate's certificate_authority (the Cloudflare-named CA), also those the other test CA issued.",
+    apply: { successBody: editResult((r, ctx) => {
+      const first = ctx.store.certificates(ctx.certificate.zoneId)[0];
+      if (first) r.certificate_authority = structuredClone(first.result.certificate_authority);
     }) },
   }),
   fault({
