@@ -328,6 +328,7 @@ export class ConformanceClient {
       curl: curlCommand(request),
     };
     let error = outcome.error;
+    if (outcome.reusedConnection !== undefined) exchange.connection = { reused: outcome.reusedConnection };
     if (outcome.response) {
       const { status, headers, body, truncated, overBudget, invalidUtf8, decoding, reusedConnection, wire } = outcome.response;
       if (reusedConnection !== undefined) exchange.connection = { reused: reusedConnection };

@@ -24,7 +24,8 @@ export function contentCodings(encoding: string | undefined): string[] {
 }
 
 function inflaterFor(coding: string): Transform | undefined {
-  const options = { chunkSize: 16 * 1024, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  // The default finish (Z_FINISH): a gzip or deflate stream that ends before its trailer (CRC32 and length) is an error.
+  const options = { chunkSize: 16 * 1024 };
   if (coding === "gzip" || coding === "x-gzip") return zlib.createGunzip(options);
   if (coding === "deflate") return zlib.createInflate(options);
   if (coding === "br") return zlib.createBrotliDecompress({ chunkSize: 16 * 1024 });

@@ -114,7 +114,8 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
     const finish = (error?: unknown): void => {
       if (settled) return;
       settled = true;
-      void settle(error).then(resolve);
+      // Whether the request went out on the kept socket is known whatever came back (a reset on it included).
+      void settle(error).then((o) => resolve(request.connection && req ? { ...o, reusedConnection: req.reusedSocket === true } : o));
     };
     const settle = async (error?: unknown): Promise<AttemptOutcome> => {
       if (decoder && "stages" in decoder) for (const stage of decoder.stages) stage.destroy();

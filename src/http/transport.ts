@@ -53,6 +53,8 @@ export interface ReceivedResponse {
 export interface AttemptOutcome {
   response?: ReceivedResponse;
   error?: ExchangeError;
+  /** Sent on a kept-alive connection: whether it went out on the socket an earlier request used (known with or without an answer). */
+  reusedConnection?: boolean;
 }
 
 /** Sends one attempt. Never throws: trouble becomes `error`. */

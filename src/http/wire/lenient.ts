@@ -13,7 +13,7 @@ function decode(body: Buffer, codings: string[], maxBytes: number): { body: Buff
   let out = body;
   for (const coding of [...codings].reverse()) {
     try {
-      const options = { maxOutputLength: maxBytes, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+      const options = { maxOutputLength: maxBytes };
       if (coding === "gzip" || coding === "x-gzip") out = zlib.gunzipSync(out, options);
       else if (coding === "deflate") out = zlib.inflateSync(out, options);
       else if (coding === "br") out = zlib.brotliDecompressSync(out, { maxOutputLength: maxBytes });
