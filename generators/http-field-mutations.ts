@@ -1,4 +1,7 @@
-import { HTTP_CACHE_PRIVATE, HTTP_DATE_FORMAT, HTTP_DATE_PRESENT, HTTP_RETRY_AFTER_VALID } from "../src/registry/index.ts";
+import {
+  AUTH_EXISTENCE_HIDDEN, AUTH_MISSING_REFUSED, AUTH_REFUSAL_STATUS, HTTP_CACHE_PRIVATE, HTTP_DATE_FORMAT, HTTP_DATE_PRESENT, HTTP_EVERY_REQUEST_ANSWERED,
+  HTTP_RETRY_AFTER_AGREES, HTTP_RETRY_AFTER_VALID,
+} from "../src/registry/index.ts";
 import type { GeneratedResponse } from "./conversations.ts";
 import { responseMutation, type ResponseMutation } from "./mutation.ts";
 import { httpDate } from "./responses.ts";
@@ -56,6 +59,15 @@ export const retryAfterFraction = responseMutation(HTTP_RETRY_AFTER_VALID, "retr
 /** HTTP-RETRY-AFTER-VALID: Retry-After in seconds with a fraction part, on a read. */
 export const retryAfterDecimal = responseMutation(HTTP_RETRY_AFTER_VALID, "retry-after-with-a-fraction-part", "read-again", (r) => withFields(r, { "retry-after": "30.0" }));
 
+// HTTP-RETRY-AFTER-AGREES
+
+/** HTTP-RETRY-AFTER-AGREES: a 429 asking to wait 1000 s (milliseconds written as seconds) while its RateLimit field says the quota resets in 1 s. */
+export const retryAfterPastItsReset = responseMutation(HTTP_RETRY_AFTER_AGREES, "retry-after-past-its-rate-limit-reset", "refusal-missing", (r) =>
+  withFields({ ...r, status: 429 }, { "retry-after": "1000", ratelimit: '"default";r=0;t=1' }), {
+  alsoBreaks: [HTTP_EVERY_REQUEST_ANSWERED.id],
+  couldNotTell: [AUTH_MISSING_REFUSED.id, AUTH_REFUSAL_STATUS.id, AUTH_EXISTENCE_HIDDEN.id],
+});
+
 // HTTP-CACHE-PRIVATE
 
 /** HTTP-CACHE-PRIVATE: a read marked Cache-Control: public. */
@@ -66,7 +78,7 @@ export const readCacheMaxAge = responseMutation(HTTP_CACHE_PRIVATE, "read-cache-
 export const readCacheSMaxAge = responseMutation(HTTP_CACHE_PRIVATE, "read-cache-control-s-maxage", "read-token", (r) => withFields(r, { "cache-control": "private, s-maxage=60" }));
 
 /** Every field mutation. */
-export const HTTP_FIELD_MUTATIONS: readonly ResponseMutation[] = [
+export const HTTP_FIELD_MUTATIONS: readonly ResponseMutation[] = [retryAfterPastItsReset, 
   readWithoutDate, refusalWithoutDate, dateInRfc850Form, dateAsIso8601, dateWrongDayName, lastModifiedAfterDate,
   retryAfterFraction, retryAfterDecimal, readCachePublic, readCacheMaxAge, readCacheSMaxAge,
 ];

@@ -38,7 +38,7 @@ async function runOnce(fault: BlindFault, seed: number): Promise<BlindScore["run
     const config: RunConfig = {
       target: { kind: "url", baseUrl: server.baseUrl }, spec: {}, zoneId: server.zoneId, certificateIds: [],
       credentials: server.credentials, schemes: configuredSchemes(server.credentials), outDir, gatingLevel: "should",
-      seed, budget: 1_000, rate: 25, burst: 60, timeoutMs: 5_000, maxTimeMs: 300_000, quiet: true,
+      seed, budget: 1_000, rate: 25, burst: 120, timeoutMs: 5_000, maxTimeMs: 300_000, quiet: true,
     };
     const { report } = await runConformance(config, { evaluator: "in-process", writeReports: false, retryBackoffMs: 5 });
     return {

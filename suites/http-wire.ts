@@ -1,10 +1,10 @@
 import type { ExchangeResponse } from "../src/http/index.ts";
 import {
   HTTP_CACHE_PRIVATE, HTTP_CODING_ACCEPTED, HTTP_CONNECTION_PERSISTENCE, HTTP_CONTENT_CODING, HTTP_DATE_FORMAT, HTTP_DATE_PRESENT,
-  HTTP_MESSAGE_FRAMING, HTTP_RETRY_AFTER_VALID, HTTP_SINGLETON_FIELDS,
+  HTTP_MESSAGE_FRAMING, HTTP_RETRY_AFTER_AGREES, HTTP_RETRY_AFTER_VALID, HTTP_SINGLETON_FIELDS,
 } from "../src/registry/index.ts";
 import { answerOf, type ProbeResult } from "../src/run/execute.ts";
-import { acceptedCodings, cacheDirectives, imfFixdateProblem } from "./support/fields.ts";
+import { acceptedCodings, cacheDirectives, imfFixdateProblem, rateLimitReset } from "./support/fields.ts";
 import { conformsTo, type Checker } from "./support/check.ts";
 import { probesOfKind, type CheckContext } from "./support/context.ts";
 
@@ -113,6 +113,18 @@ export const HTTP_WIRE_CHECKS = [
       if (value === undefined) c.expect(true, "", r);
       else c.expect(/^\d+$/.test(value.trim()) || imfFixdateProblem(value) === undefined, () => `Retry-After is ${JSON.stringify(value)}: neither whole seconds (1*DIGIT) nor an IMF-fixdate`, r);
     }
+  }),
+
+  conformsTo(HTTP_RETRY_AFTER_AGREES, (ctx, c) => {
+    for (const r of ctx.results) {
+      const res = r.exchange.response;
+      if (!res || res.status !== 429 || r.exchange.error?.kind === "not-recorded") continue;
+      const retryAfter = res.headers["retry-after"]?.trim();
+      const reset = rateLimitReset(res.headers.ratelimit);
+      if (retryAfter === undefined || !/^\d+$/.test(retryAfter) || reset === undefined) continue;
+      c.expect(Number(retryAfter) <= reset, () => `Retry-After asks to wait ${retryAfter} s, but the RateLimit field says the quota resets in ${reset} s (RateLimit: ${res.headers.ratelimit})`, r);
+    }
+    if (!c.checks) c.skip("no 429 carried both Retry-After (in seconds) and a RateLimit field with its reset");
   }),
 
   conformsTo(HTTP_CONTENT_CODING, (ctx, c) => {

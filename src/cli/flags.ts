@@ -38,7 +38,7 @@ const RUN_OPTIONS = {
   cert: { type: "string", description: "PEM client certificate for mutual TLS, with --key", valueName: "FILE" },
   key: { type: "string", description: "PEM private key of --cert (never copied into any output)", valueName: "FILE" },
   header: { type: "string", multiple: true, description: "'Name: value' sent on every request, repeatable (env CONFORMANCE_HEADERS, one per line); values redacted everywhere", valueName: "'NAME: VALUE'" },
-  burst: { type: "string", description: "reads sent at once at the end, past --rate, to see how the target turns requests away for their rate (default: URL 60, live and recorded 0)", valueName: "N" },
+  burst: { type: "string", description: "reads sent at once at the end, past --rate, to see how the target turns requests away for their rate (default: URL 120, live and recorded 0; sized to the target's published RateLimit-Policy quota where that fits)", valueName: "N" },
   baseline: { type: "string", description: "known-deviation baseline file", valueName: "FILE" },
   quiet: { type: "boolean", description: "no progress lines" },
 } satisfies Record<string, OptionSpec>;

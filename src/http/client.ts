@@ -273,7 +273,8 @@ export class ConformanceClient {
       });
       this.bodyBytesRead += outcome.response?.bytes ?? 0;
       if (outcome.error?.kind !== "invalid-request") this.requestsSent += 1; // else the transport could not put it on the wire
-      const decision = this.retryDelay(outcome, attempts, opts);
+      // A read of a burst asks to be turned away: its 429 is its answer, whatever it asks to wait.
+      const decision = opts.burst ? undefined : this.retryDelay(outcome, attempts, opts);
       if (decision === undefined) break;
       if ("error" in decision) {
         outcome = { ...outcome, error: decision.error };

@@ -48,7 +48,7 @@ export interface RunConfig extends NetworkConfig {
  */
 const DEFAULTS: Record<TargetKind, { budget: number; rate: number; timeoutMs: number; maxTimeS: number; burst: number }> = {
   live: { budget: 300, rate: 2, timeoutMs: 15_000, maxTimeS: 900, burst: 0 },
-  url: { budget: 1_000, rate: 25, timeoutMs: 5_000, maxTimeS: 300, burst: 60 },
+  url: { budget: 1_000, rate: 25, timeoutMs: 5_000, maxTimeS: 300, burst: 120 },
   recorded: { budget: 1_000, rate: 0, timeoutMs: 5_000, maxTimeS: 0, burst: 0 },
 };
 

@@ -14,6 +14,21 @@ import { proxyFor } from "../http/proxy.ts";
 import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
 import type { CredentialScheme } from "../http/index.ts";
 
+/**
+ * How many reads the burst sends: at most `max`; where the answers so far publish their quota
+ * (`RateLimit-Policy: "default";q=50;w=1`), twice the quota (the window may roll over while the
+ * burst is in flight), within `max`; none when even the quota and a fifth more is beyond `max`
+ * (the burst could not reach it).
+ */
+export function burstSize(max: number, results: readonly ProbeResult[]): number {
+  if (max <= 0) return 0;
+  const policy = results.map((r) => r.exchange.response?.headers["ratelimit-policy"]).find((v) => v !== undefined);
+  const q = policy ? /(?:^|;)\s*q=(\d+)/.exec(policy)?.[1] : undefined;
+  if (q === undefined) return max;
+  const least = Math.ceil(Number(q) * 1.2) + 5;
+  return least <= max ? Math.min(max, 2 * Number(q) + 5) : 0;
+}
+
 /** A read of the zone's list operation (discovery, and once more at the end). */
 function listProbe(zoneId: string, when: "before" | "after", scheme?: CredentialScheme): Probe {
   return {
@@ -226,13 +241,16 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const results = runner.results;
   // A burst of reads at once, past the rate limit: how the target turns away a client over its rate (its 429s are judged).
   const firstPlainRead = planned.find((p) => p.kind === "read" && !p.variant && !p.repeat && p.scheme === scheme);
-  if (config.burst && firstPlainRead && !stop.signal.aborted && !runner.down) {
-    const burst = Array.from({ length: Math.max(0, Math.min(config.burst, client.budgetRemaining - 1)) }, (_, i): Probe => ({
-      ...firstPlainRead, key: `read:burst:${i}`, variant: "burst", priority: 2, label: `${firstPlainRead.label}, read ${i + 1} of a burst of ${config.burst} at once`,
+  // Sized to the limit the target publishes (RateLimit-Policy q, Cloudflare's draft fields) where it fits --burst: just past it.
+  const quota = burstSize(config.burst ?? 0, results);
+  if (quota > 0 && firstPlainRead && !stop.signal.aborted && !runner.down) {
+    const burst = Array.from({ length: Math.max(0, Math.min(quota, client.budgetRemaining - 1)) }, (_, i): Probe => ({
+      ...firstPlainRead, key: `read:burst:${i}`, variant: "burst", priority: 2, label: `${firstPlainRead.label}, read ${i + 1} of a burst of ${quota} at once`,
     }));
+    const burstStarted = Date.now();
     const exchanges = await Promise.all(burst.map((p) => send(p.path, { auth: p.auth, label: p.label, burst: true })));
     burst.forEach((probe, i) => results.push({ probe, exchange: exchanges[i]! }));
-    log(`burst of ${burst.length} reads at once: ${exchanges.filter((e) => e.response?.status === 429).length} answered 429`);
+    log(`burst of ${burst.length} reads at once: ${exchanges.filter((e) => e.response?.status === 429).length} answered 429, in ${Date.now() - burstStarted} ms`);
   }
   // The list again, after everything: a certificate's status must not have gone back since (STATUS-TRANSITIONS).
   if (scheme && !stop.signal.aborted && !runner.down) {

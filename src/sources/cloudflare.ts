@@ -106,7 +106,7 @@ export const CLOUDFLARE: SourceStatement[] = [
   {
     id: "CLOUDFLARE-LIMITS-RETRY-AFTER", source: "cloudflare", section: "fundamentals/api/reference/limits",
     quote: "retry-after: The number of seconds, rounded up, until more capacity is available.",
-    requirements: ["HTTP-RETRY-AFTER-VALID"],
+    requirements: ["HTTP-RETRY-AFTER-VALID", "HTTP-RETRY-AFTER-AGREES"],
   },
   {
     id: "CLOUDFLARE-LIMITS-RETRY-AFTER-ONLY-ON-LIMIT", source: "cloudflare", section: "fundamentals/api/reference/limits",
@@ -116,7 +116,7 @@ export const CLOUDFLARE: SourceStatement[] = [
   {
     id: "CLOUDFLARE-LIMITS-RATELIMIT-HEADERS", source: "cloudflare", section: "fundamentals/api/reference/limits",
     quote: "Ratelimit: List of service limit items, composed of the limit name, the remaining quota (r) and the time next window resets (t). For example: \"default\";r=50;t=30 … Ratelimit-Policy: … For example: \"burst\";q=100;w=60",
-    unchecked: { kind: "not-observable", why: "GAP: the Ratelimit and Ratelimit-Policy fields the REST API returns are neither required nor parsed" },
+    requirements: ["HTTP-RETRY-AFTER-AGREES"],
   },
   {
     id: "CLOUDFLARE-LIMITS-SDK-BACKOFF", source: "cloudflare", section: "fundamentals/api/reference/limits",

@@ -66,3 +66,9 @@ export function errorCodesOf(body: unknown): string {
   walk(body && typeof body === "object" ? (body as { errors?: unknown }).errors : undefined);
   return JSON.stringify(codes.map((c) => JSON.stringify(c)).sort());
 }
+
+/** The `t` (seconds to reset) of a RateLimit field (`"default";r=0;t=30`, the IETF draft as Cloudflare sends it), if it has one. */
+export function rateLimitReset(value: string | undefined): number | undefined {
+  const t = value ? /(?:^|;)\s*t=(\d+)\s*(?:;|,|$)/.exec(value) : null;
+  return t ? Number(t[1]) : undefined;
+}

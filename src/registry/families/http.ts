@@ -98,4 +98,11 @@ export const HTTP_CACHE_PRIVATE = requirement({
   reason: "OWASP API8:2023 counts missing or wrong cache-control directives as a misconfiguration; the credentials travel in X-Auth-Key or Authorization, and a shared cache that stores the answer serves one client's certificate to the next (RFC 9111 §3.5 protects only Authorization, and only without public or s-maxage).",
 });
 
-export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_MESSAGE_FRAMING, HTTP_SINGLETON_FIELDS, HTTP_CONNECTION_PERSISTENCE, HTTP_DATE_PRESENT, HTTP_DATE_FORMAT, HTTP_CONTENT_CODING, HTTP_CODING_ACCEPTED, HTTP_NEGOTIATION, HTTP_RETRY_AFTER_VALID, HTTP_PATH_EXACT, HTTP_JSON_INTEROPERABLE, HTTP_CACHE_PRIVATE];
+export const HTTP_RETRY_AFTER_AGREES = requirement({
+  id: "HTTP-RETRY-AFTER-AGREES", level: "should", place: OPERATION_RESPONSES,
+  statement: "A 429 that carries both Retry-After and a RateLimit field asks to wait no longer than the RateLimit field says its quota resets (t, in seconds).",
+  untrippable: "A 429 comes past the target's rate limit, which only the burst at the end of a URL run reaches; the self-certification runs send none (the generated matrix's retry-after-past-its-rate-limit-reset trips it, and the blind catalogue's retry-after-milliseconds, in a run with the burst).",
+  reason: "Cloudflare's published rate-limit fields (RateLimit: \"default\";r=<remaining>;t=<seconds to reset>) and Retry-After (RFC 9110 §10.2.3: how long the client ought to wait) describe one moment; an answer whose two fields disagree (seconds against milliseconds) makes a client that honours it wait for nothing. A should: the fields' draft is not a standard.",
+});
+
+export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_MESSAGE_FRAMING, HTTP_SINGLETON_FIELDS, HTTP_CONNECTION_PERSISTENCE, HTTP_DATE_PRESENT, HTTP_DATE_FORMAT, HTTP_CONTENT_CODING, HTTP_CODING_ACCEPTED, HTTP_NEGOTIATION, HTTP_RETRY_AFTER_VALID, HTTP_PATH_EXACT, HTTP_JSON_INTEROPERABLE, HTTP_CACHE_PRIVATE, HTTP_RETRY_AFTER_AGREES];
