@@ -14,7 +14,7 @@ import { PROFILES, responseValidator } from "../../src/schema/validator.ts";
 import { writeCassette } from "../../src/targets/cassette.ts";
 import { prepareRecordedTarget } from "../../src/targets/recorded.ts";
 import { resultPool } from "../generators/support/pool.ts";
-import { runAgainstReference } from "../support/reference-run.ts";
+import { faultTimeoutMs, runAgainstReference } from "../support/reference-run.ts";
 import { UPSTREAM_LAYOUT, upstreamRevisions, type SpecUnderTest } from "../support/specs.ts";
 
 /**
@@ -39,9 +39,6 @@ function expectedVerdictOnDocument(spec: OperationSpec, seedVerdict: string[], m
 const same = (a: readonly unknown[], b: readonly unknown[]) => JSON.stringify(a) === JSON.stringify(b);
 
 const documents: SpecUnderTest[] = [UPSTREAM_LAYOUT, ...upstreamRevisions()];
-
-/** The requirements judged on the bytes of an answer alone (a recording holds what a client reads, not those bytes). */
-const JUDGED_ON_THE_BYTES: ReadonlySet<string> = new Set(["HTTP-MESSAGE-FRAMING", "HTTP-SINGLETON-FIELDS"]);
 
 describe.each(documents.map((d) => [d.name, d] as const))("the suite on %s", (_name, under) => {
   const spec = under.load();
@@ -80,7 +77,7 @@ describe.each(documents.map((d) => [d.name, d] as const))("the suite on %s", (_n
   const faults = real && process.env.CONFORMANCE_UPSTREAM_MATRIX === "full" ? FAULTS : FAULTS.filter((f) => SAMPLE_FAULTS.includes(f.name));
   it("samples only catalogued faults", () => expect(SAMPLE_FAULTS.filter((n) => !FAULTS.some((f) => f.name === n))).toEqual([]));
   it.each(faults.map((f) => [f.name, f] as const))("fault %s trips what it is tagged with", async (_n, fault) => {
-    const { report } = await runAgainstReference([fault.name], { level: "may", timeoutMs: 400, spec: { path: under.path } });
+    const { report } = await runAgainstReference([fault.name], { level: "may", timeoutMs: faultTimeoutMs(fault), spec: { path: under.path } });
     const statuses = Object.fromEntries(report.requirements.map((r) => [r.id, r.status]));
     for (const id of fault.trips) expect(`${id}: ${statuses[id]}`).toBe(`${id}: ${fault.expect ?? "failed"}`);
     const allowed = new Set([...fault.trips, ...(fault.incidental ?? [])]);
@@ -103,10 +100,9 @@ describe.each(documents.map((d) => [d.name, d] as const))("the suite on %s", (_n
       const target = await prepareRecordedTarget({ ...config, target: { kind: "recorded", baseUrl: "", cassette: join(dir, "cassette") } });
       try {
         const replayed = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange });
-        // A cassette keeps what a client reads of an answer, not the bytes it came in (see HTTP-MESSAGE-FRAMING):
-        // the requirements judged on those bytes alone are skipped on replay; every other status is the recording's.
-        const statuses = (r: typeof recorded, skipped: ReadonlySet<string> = new Set()) => r.report.requirements.map((x) => `${x.id}: ${skipped.has(x.id) ? "skipped" : x.status}`);
-        expect(statuses(replayed)).toEqual(statuses(recorded, JUDGED_ON_THE_BYTES));
+        // A cassette keeps the wire evidence judged when it was recorded, so replay judges every requirement as the recording did.
+        const statuses = (r: typeof recorded) => r.report.requirements.map((x) => `${x.id}: ${x.status}`);
+        expect(statuses(replayed)).toEqual(statuses(recorded));
         expect(replayed.report.suite.spec.sha256).toBe(spec.source.sha256);
       } finally {
         await target.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FAULTS } from "../../src/reference/faults/index.ts";
 import { REQUIREMENTS } from "../../src/registry/index.ts";
-import { runAgainstReference } from "../support/reference-run.ts";
+import { faultTimeoutMs, runAgainstReference } from "../support/reference-run.ts";
 
 /**
  * The suite proves itself: conformant against the reference with no failure at any
@@ -17,7 +17,7 @@ describe("self-certification matrix", () => {
   });
 
   it.each(FAULTS.map((f) => [f.name, f] as const))("fault %s trips what it is tagged with", async (_name, fault) => {
-    const { report } = await runAgainstReference([fault.name], { level: "may", timeoutMs: 400 });
+    const { report } = await runAgainstReference([fault.name], { level: "may", timeoutMs: faultTimeoutMs(fault) });
     const expected = fault.expect ?? "failed";
     const statuses = Object.fromEntries(report.requirements.map((r) => [r.id, r.status]));
     for (const id of fault.trips) expect(`${id}: ${statuses[id]}`).toBe(`${id}: ${expected}`);

@@ -8,6 +8,15 @@ import { startReferenceServer } from "../../src/reference/index.ts";
 
 export const MATRIX_SEED = 20261127;
 
+/**
+ * How long a fault's run waits for each answer: short for the faults that leave requests unanswered
+ * (their every hang costs it), generous for the rest, so a busy machine's slow answer is never judged unanswered.
+ */
+export function faultTimeoutMs(fault: { trips: readonly string[]; incidental?: readonly string[]; expect?: string }): number {
+  const leavesUnanswered = fault.expect === "errored" || [...fault.trips, ...(fault.incidental ?? [])].includes("HTTP-EVERY-REQUEST-ANSWERED");
+  return leavesUnanswered ? 400 : 5_000;
+}
+
 /** Starts the reference (optionally with faults), runs the suite against it in-process, stops it. */
 export async function runAgainstReference(faults: string[] = [], opts: RunOptions & { level?: RunConfig["gatingLevel"]; timeoutMs?: number; seed?: number; spec?: RunConfig["spec"]; budget?: number; kind?: RunConfig["target"]["kind"]; certificateCount?: number } = {}): Promise<RunResult> {
   const server = await startReferenceServer({ port: 0, faults, rate: 1_000_000, seed: 7, ...(opts.certificateCount ? { certificateCount: opts.certificateCount } : {}) });
@@ -16,7 +25,7 @@ export async function runAgainstReference(faults: string[] = [], opts: RunOption
       target: { kind: opts.kind ?? "url", baseUrl: server.baseUrl }, spec: opts.spec ?? {}, zoneId: server.zoneId, certificateIds: [],
       credentials: server.credentials, schemes: configuredSchemes(server.credentials),
       outDir: mkdtempSync(join(tmpdir(), "conformance-")), gatingLevel: opts.level ?? "may", seed: opts.seed ?? MATRIX_SEED,
-      budget: opts.budget ?? 1_000, rate: 0, timeoutMs: opts.timeoutMs ?? 1_000, quiet: true,
+      budget: opts.budget ?? 1_000, rate: 0, timeoutMs: opts.timeoutMs ?? 5_000, quiet: true,
     };
     // Broken servers reset connections: retry them at once (the client's back-off is for real networks).
     return await runConformance(config, { evaluator: "in-process", writeReports: false, retryBackoffMs: 5, ...opts });

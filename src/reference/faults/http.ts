@@ -95,6 +95,8 @@ export const HTTP_FAULTS: Fault[] = [
   fault({
     name: "accept-any-refused-406", family: "HTTP",
     trips: ["HTTP-NEGOTIATION"],
+    // That read asked for an existing certificate: its 406 is also a read refused.
+    incidental: ["HTTP-EXISTING-200"],
     description: "A read whose Accept is */* is answered 406 (a failure envelope, code 1406), as if */* did not admit application/json; Accept: application/json is served.",
     apply: { reply: (reply, ctx) => (isRead(ctx) && requestField(ctx.request, "accept")?.trim() === "*/*"
       ? { status: 406, headers: { ...reply.headers, "content-type": "application/json" }, body: JSON.stringify(failureEnvelope({ code: 1406, message: "Not acceptable: this resource is available as application/json only" })) }
