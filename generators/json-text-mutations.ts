@@ -1,5 +1,5 @@
 import {
-  ENV_ERRORS_ITEMS, ENV_MESSAGES_ITEMS, ERR_ITEMS_SHAPE, HTTP_JSON_BODY, HTTP_JSON_INTEROPERABLE, RESULT_MEMBER_TYPES,
+  ENV_ERRORS_ITEMS, ENV_MESSAGES_ITEMS, ENV_REQUIRED_MEMBERS, ERR_ITEMS_SHAPE, HTTP_JSON_BODY, HTTP_JSON_INTEROPERABLE, RESULT_MEMBER_TYPES,
 } from "../src/registry/index.ts";
 import type { GeneratedResponse } from "./conversations.ts";
 import { responseMutation, type ResponseMutation } from "./mutation.ts";
@@ -8,7 +8,8 @@ import { responseMutation, type ResponseMutation } from "./mutation.ts";
  * JSON text mutations: what `JSON.parse` hides, written into an answer's text. A byte order mark
  * (HTTP-JSON-BODY); a member named twice, an unpaired surrogate, a number no double holds
  * (HTTP-JSON-INTEROPERABLE); an `integer` written with a fraction or exponent part, whose value
- * is still whole (RESULT-MEMBER-TYPES, ENV-*-ITEMS, ERR-ITEMS-SHAPE).
+ * is still whole (RESULT-MEMBER-TYPES, ENV-*-ITEMS, ERR-ITEMS-SHAPE); a certificate member given
+ * two values, or written as no JSON value (RESULT-MEMBER-TYPES, beside the HTTP requirement).
  */
 
 /** A value that becomes `lexeme`, written as is, in the JSON text. */
@@ -30,8 +31,16 @@ export const byteOrderMark = responseMutation(HTTP_JSON_BODY, "body-with-byte-or
 
 // HTTP-JSON-INTEROPERABLE
 
-/** HTTP-JSON-INTEROPERABLE: `success` named twice in a refusal (the same value both times). */
+/** HTTP-JSON-INTEROPERABLE: `success` named twice in a refusal (the same value both times: no member has two values). */
 export const memberNamedTwice = responseMutation(HTTP_JSON_INTEROPERABLE, "member-named-twice", "refusal-wrong-key", (r) => ({ ...r, body: r.body.replace(/^\s*\{/, '{"success":false,') }));
+/**
+ * RESULT-MEMBER-TYPES: the certificate's status named twice with two values, another status first (a default left in);
+ * JSON.parse keeps the last, a first-wins reader the other. The text is also not interoperable JSON.
+ */
+export const resultMemberGivenTwoValues = responseMutation(RESULT_MEMBER_TYPES, "result-member-given-two-values", "read-key", (r) => {
+  const status = (JSON.parse(r.body) as { result: { status: string } }).result.status === "active" ? "pending_revocation" : "active";
+  return { ...r, body: r.body.replace('"result":{', `"result":{"status":"${status}",`) };
+}, { alsoBreaks: [HTTP_JSON_INTEROPERABLE.id] });
 /** HTTP-JSON-INTEROPERABLE: an error message holding half of a surrogate pair (written escaped, as JSON.stringify writes it). */
 export const unpairedSurrogate = responseMutation(HTTP_JSON_INTEROPERABLE, "unpaired-surrogate-in-a-message", "id-unknown", (r) =>
   rewritten(r, (b) => ({ ...b, errors: items(b, "errors").map((e, i) => (i === 0 ? { ...e, message: `${e.message} \uD83D` } : e)) })));
@@ -59,8 +68,15 @@ export const failureCodeWithFraction = responseMutation(ERR_ITEMS_SHAPE, "failur
 export const failureMessageCodeWithExponent = responseMutation(ERR_ITEMS_SHAPE, "failure-message-code-with-an-exponent", "id-malformed", (r) =>
   rewritten(r, (b) => ({ ...b, messages: [...items(b, "messages"), { code: as("1.0001e4"), message: "Written with an exponent" }] })));
 
+// values whose own token is no JSON
+
+/** RESULT-MEMBER-TYPES: validity_days written with a leading zero (0730): the body is not JSON, the defect is the member's. */
+export const validityDaysLeadingZero = responseMutation(RESULT_MEMBER_TYPES, "validity-days-with-a-leading-zero", "read-key", (r) =>
+  ({ ...r, body: r.body.replace(/"validity_days":(\d+)/, (_m, d: string) => `"validity_days":0${d}`) }), { alsoBreaks: [HTTP_JSON_BODY.id, ENV_REQUIRED_MEMBERS.id] });
+
 /** Every JSON text mutation. */
 export const JSON_TEXT_MUTATIONS: readonly ResponseMutation[] = [
-  byteOrderMark, memberNamedTwice, unpairedSurrogate, numberBeyondDouble, errorCodeBeyond2To53,
+  byteOrderMark, memberNamedTwice, resultMemberGivenTwoValues, unpairedSurrogate, numberBeyondDouble, errorCodeBeyond2To53,
   validityDaysWithFraction, messageCodeWithFraction, errorCodeWithExponent, failureCodeWithFraction, failureMessageCodeWithExponent,
+  validityDaysLeadingZero,
 ];

@@ -1,7 +1,9 @@
 import type { ExchangeResponse } from "../src/http/index.ts";
 import type { Requirement } from "../src/registry/types.ts";
 import type { ResponseClass } from "../src/schema/extract.ts";
+import { firstMalformedValue } from "../src/schema/json-malformed-value.ts";
 import { formatViolation, responseValidator } from "../src/schema/validator.ts";
+import { requirementAt } from "../src/schema/violation-requirement.ts";
 import type { ProbeResult } from "../src/run/execute.ts";
 import { conformsTo, isBurst429, type Check } from "./support/check.ts";
 import type { CheckContext } from "./support/context.ts";
@@ -36,9 +38,14 @@ export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?
         // and the envelope's own requirement (notJsonFails): a body that is not JSON is no envelope at all.
         if (body.cut) c.couldNotTell(`${describeProbe(r)}: ${body.why}`);
         else if (opts.notJsonFails) c.fail(`the ${res.status} body is no envelope: ${body.why}`, r);
+        else {
+          // A value whose own token is no JSON is the defect of the place it is in, as a wrong type would be.
+          const bad = firstMalformedValue(res.body);
+          if (bad && requirementAt(cls, bad.pointer, "type") === requirement.id) c.fail(`${bad.pointer} is written ${bad.lexeme}: ${bad.why}`, r);
+        }
         continue;
       }
-      const violations = validator.validate(cls, body.value, profile, jsonLexicalFactsOf(res)?.fractionOrExponent).filter((v) => v.requirementId === requirement.id);
+      const violations = validator.validate(cls, body.value, profile, jsonLexicalFactsOf(res)).filter((v) => v.requirementId === requirement.id);
       c.expect(violations.length === 0, () => violations.map(formatViolation).join("; "), r);
     }
   });

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 /**
  * What `JSON.parse` does not tell about a JSON text: how its numbers are spelled, whether a
  * member name repeats within an object, and whether a string holds an unpaired surrogate.
@@ -17,6 +18,11 @@ export interface JsonLexicalFacts {
   readonly beyondDoublePrecision: ReadonlyMap<string, string>;
   /** Objects in which a member name appears twice: the pointer of the repeated member. */
   readonly duplicateNames: readonly string[];
+  /**
+   * Of those, the members given two different values (a first-wins reader and JSON.parse, which
+   * keeps the last, read different data): pointer → the first value as written (shortened).
+   */
+  readonly conflictingNames: ReadonlyMap<string, string>;
   /** Strings (values or member names) with an unpaired surrogate (RFC 8259 §8.2): their pointers. */
   readonly unpairedSurrogates: readonly string[];
 }
@@ -26,7 +32,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** RFC 6901: `~` and `/` escaped in a reference token. */
 const token = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
 
-type Frame = { kind: "object"; path: string; names: Set<string>; key: string | undefined } | { kind: "array"; path: string; index: number };
+/** Where a member's value is in the text. */
+type Span = { start: number; end: number };
+type Frame =
+  | { kind: "object"; path: string; names: Map<string, Span>; key: string | undefined; valueStart: number; firstOfRepeated: Span | undefined }
+  | { kind: "array"; path: string; index: number };
 
 /** The JSON string token starting at `text[at]` (a `"`): its decoded value and where it ends. */
 function stringToken(text: string, at: number): { value: string; end: number } {
@@ -43,15 +53,30 @@ export function jsonLexicalFacts(text: string): JsonLexicalFacts {
   const fractionOrExponent = new Map<string, string>();
   const beyondDoublePrecision = new Map<string, string>();
   const duplicateNames: string[] = [];
+  const conflictingNames = new Map<string, string>();
   const unpairedSurrogates: string[] = [];
   const stack: Frame[] = [];
 
-  /** The pointer of the value starting now (and, in an array, counts it). */
-  const valuePath = (): string => {
+  /** The pointer of the value starting at `at` (and, in an array, counts it). */
+  const valuePath = (at: number): string => {
     const top = stack[stack.length - 1];
     if (!top) return "";
     if (top.kind === "array") return `${top.path}/${top.index++}`;
+    top.valueStart = at;
     return `${top.path}/${token(top.key ?? "")}`;
+  };
+  /** A value ended at `end`: a member's span is kept, and a repeated member's compared with its first. */
+  const valueEnded = (end: number): void => {
+    const top = stack[stack.length - 1];
+    if (top?.kind !== "object") return;
+    const span = { start: top.valueStart, end };
+    const first = top.firstOfRepeated;
+    if (!first) return void top.names.set(top.key ?? "", span);
+    top.firstOfRepeated = undefined;
+    const firstText = text.slice(first.start, first.end);
+    if (!isDeepStrictEqual(JSON.parse(firstText), JSON.parse(text.slice(span.start, span.end)))) {
+      conflictingNames.set(`${top.path}/${token(top.key ?? "")}`, firstText.length > 40 ? `${firstText.slice(0, 37)}...` : firstText);
+    }
   };
 
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -60,12 +85,13 @@ export function jsonLexicalFacts(text: string): JsonLexicalFacts {
     if (c === " " || c === "\t" || c === "\n" || c === "\r" || c === "," || c === ":") {
       i += 1;
     } else if (c === "{" || c === "[") {
-      const path = valuePath();
-      stack.push(c === "{" ? { kind: "object", path, names: new Set(), key: undefined } : { kind: "array", path, index: 0 });
+      const path = valuePath(i);
+      stack.push(c === "{" ? { kind: "object", path, names: new Map(), key: undefined, valueStart: 0, firstOfRepeated: undefined } : { kind: "array", path, index: 0 });
       i += 1;
     } else if (c === "}" || c === "]") {
       stack.pop();
       i += 1;
+      valueEnded(i);
     } else if (c === '"') {
       const { value, end } = stringToken(text, i);
       const top = stack[stack.length - 1];
@@ -74,29 +100,34 @@ export function jsonLexicalFacts(text: string): JsonLexicalFacts {
       while (text[next] === " " || text[next] === "\t" || text[next] === "\n" || text[next] === "\r") next += 1;
       if (top?.kind === "object" && text[next] === ":") {
         const path = `${top.path}/${token(value)}`;
-        if (top.names.has(value)) duplicateNames.push(path);
-        top.names.add(value);
+        const first = top.names.get(value);
+        if (first) duplicateNames.push(path);
+        top.firstOfRepeated = first;
         top.key = value;
         if (LONE_SURROGATE.test(value)) unpairedSurrogates.push(path);
+        i = end;
       } else {
-        const path = valuePath();
+        const path = valuePath(i);
         if (LONE_SURROGATE.test(value)) unpairedSurrogates.push(path);
+        i = end;
+        valueEnded(end);
       }
-      i = end;
     } else if (c === "-" || (c >= "0" && c <= "9")) {
       let end = i + 1;
       while (end < text.length && /[0-9eE+\-.]/.test(text[end]!)) end += 1;
       const lexeme = text.slice(i, end);
-      const path = valuePath();
+      const path = valuePath(i);
       const value = Number(lexeme);
       if (/[.eE]/.test(lexeme)) fractionOrExponent.set(path, lexeme);
       if (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value))) beyondDoublePrecision.set(path, lexeme);
       i = end;
+      valueEnded(end);
     } else {
       // true, false, null
-      valuePath();
+      valuePath(i);
       i += c === "f" ? 5 : 4;
+      valueEnded(i);
     }
   }
-  return { fractionOrExponent, beyondDoublePrecision, duplicateNames, unpairedSurrogates };
+  return { fractionOrExponent, beyondDoublePrecision, duplicateNames, conflictingNames, unpairedSurrogates };
 }

@@ -4,7 +4,11 @@ import { errataFor, type Erratum } from "./errata.ts";
 import { sourcePointerFor } from "./convert-openapi-schema.ts";
 import type { ResponseClass } from "./extract.ts";
 import { seedSpec, type OperationSpec } from "./operation-spec.ts";
-import { requirementForSpecViolation } from "./violation-requirement.ts";
+import type { JsonLexicalFacts } from "./json-lexemes.ts";
+import { requirementAt, requirementForSpecViolation } from "./violation-requirement.ts";
+
+/** What the validator reads of the text a body was parsed from (see json-lexemes.ts). */
+export type TextFacts = Pick<JsonLexicalFacts, "fractionOrExponent" | "conflictingNames">;
 
 /** A document whose schemas the validator cannot compile as the suite promises (a misplaced keyword no erratum answers). */
 export class SchemaCompileError extends Error {}
@@ -140,31 +144,43 @@ export class ResponseValidator {
 
   /**
    * Every violation of `body` against the class's schema under `profile`. Empty means valid.
-   * `writtenWithFraction` (pointer → the number as written, see json-lexemes.ts): numbers the
+   * `lexical`, the facts of the text `body` was parsed from (see json-lexemes.ts): numbers the
    * text spelled with a fraction or exponent part, which an OpenAPI 3.0 `integer` does not admit
-   * ("a JSON number without a fraction or exponent part") though their value may be whole.
+   * ("a JSON number without a fraction or exponent part") though their value may be whole; and
+   * members named twice in their object with two different values, which have no one value
+   * (RFC 8259 §4: receivers differ on which they read), judged by the requirement of their place.
    */
-  validate(cls: ResponseClass, body: unknown, profile: Profile, writtenWithFraction?: ReadonlyMap<string, string>): Violation[] {
-    if (!writtenWithFraction || body === null || typeof body !== "object") return this.validateNow(cls, body, profile, writtenWithFraction);
+  validate(cls: ResponseClass, body: unknown, profile: Profile, lexical?: TextFacts): Violation[] {
+    if (!lexical || body === null || typeof body !== "object") return this.validateNow(cls, body, profile, lexical);
     // With the lexical facts of the text `body` was parsed from (the suites pass them, one parse per answer, and
     // every schema check of a run validates the same answers again): the judgement is kept with that parse.
     let kept = this.judged.get(body);
     // Stryker disable next-line ConditionalExpression,LogicalOperator: a cache; what is judged is the same either way
-    if (!kept || kept.facts !== writtenWithFraction) this.judged.set(body, (kept = { facts: writtenWithFraction, violations: new Map() }));
+    if (!kept || kept.facts !== lexical) this.judged.set(body, (kept = { facts: lexical, violations: new Map() }));
     const key = `${cls}:${profile}`;
     let violations = kept.violations.get(key);
-    if (!violations) kept.violations.set(key, (violations = this.validateNow(cls, body, profile, writtenWithFraction)));
+    if (!violations) kept.violations.set(key, (violations = this.validateNow(cls, body, profile, lexical)));
     return [...violations];
   }
 
   /** Judgements made with the lexical facts of the text the body was parsed from, by body (a WeakMap: they go with the parse). */
-  private readonly judged = new WeakMap<object, { facts: ReadonlyMap<string, string>; violations: Map<string, Violation[]> }>();
+  private readonly judged = new WeakMap<object, { facts: TextFacts; violations: Map<string, Violation[]> }>();
 
-  private validateNow(cls: ResponseClass, body: unknown, profile: Profile, writtenWithFraction?: ReadonlyMap<string, string>): Violation[] {
+  private validateNow(cls: ResponseClass, body: unknown, profile: Profile, lexical?: TextFacts): Violation[] {
     const fn = this.validatorFor(cls, profile);
     const violations = fn(body) ? [] : this.toViolations(cls, profile, fn.errors ?? [], body);
-    if (!writtenWithFraction?.size) return violations;
-    return [...violations, ...this.integersWrittenWithFraction(cls, profile, body, writtenWithFraction, violations)];
+    const written = lexical?.fractionOrExponent;
+    if (written?.size) violations.push(...this.integersWrittenWithFraction(cls, profile, body, written, violations));
+    for (const [pointer, first] of lexical?.conflictingNames ?? []) {
+      // A member beside the documented ones given two values is HTTP-JSON-INTEROPERABLE's alone.
+      const requirementId = requirementAt(cls, pointer, "uniqueNames");
+      if (requirementId) violations.push({
+        requirementId, instancePath: pointer, keyword: "uniqueNames",
+        message: `is named twice in its object with two values, ${first} first: it has no one value (RFC 8259 §4: receivers differ on which they read)`,
+        sourcePointer: sourcePointerFor(this.spec.operation.classes[cls].sourceMap, ""), value: shorten(valueAtPointer(body, pointer)),
+      });
+    }
+    return violations;
   }
 
   /**
@@ -223,9 +239,19 @@ export class ResponseValidator {
   }
 }
 
+/** The steps of a JSON pointer (RFC 6901), unescaped. */
+const stepsOf = (pointer: string) => pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+
+/** The value at a JSON pointer of `root` (the last of a repeated member: what JSON.parse kept). */
+function valueAtPointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const step of stepsOf(pointer)) node = node !== null && typeof node === "object" ? (node as Record<string, unknown>)[step] : undefined;
+  return node;
+}
+
 /** Sets the value at a JSON pointer of `root` (every step exists: the pointer came from its own text). */
 function setAt(root: unknown, pointer: string, value: unknown): void {
-  const steps = pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const steps = stepsOf(pointer);
   let node = root as Record<string, unknown>;
   for (const step of steps.slice(0, -1)) node = node[step] as Record<string, unknown>;
   const last = steps[steps.length - 1];

@@ -14,6 +14,8 @@ const RULES: Record<ResponseClass, Rule[]> = {
     { path: /^\/errors(\/|$)/, requirement: "ENV-ERRORS-ITEMS" },
     { path: /^\/messages(\/|$)/, requirement: "ENV-MESSAGES-ITEMS" },
     { path: /^\/result$/, requirement: "ENV-RESULT-TYPE" },
+    // A member of the certificate given two values: the certificate's members are not each one value of their type.
+    { path: /^\/result\/[^/]+$/, keyword: /^uniqueNames$/, requirement: "RESULT-MEMBER-TYPES" },
     { path: /^\/result\/status$/, requirement: "STATUS-ENUM" },
     { path: /^\/result\/id$/, keyword: /^maxLength$/, requirement: "ID-RESULT-MAXLENGTH" },
     { path: /^\/result\//, requirement: "RESULT-MEMBER-TYPES" },
@@ -29,6 +31,10 @@ const RULES: Record<ResponseClass, Rule[]> = {
 const FALLBACK: Record<ResponseClass, string> = { "success-200": "ENV-REQUIRED-MEMBERS", "failure-4xx": "ERR-REQUIRED-MEMBERS" };
 
 export function requirementForSpecViolation(cls: ResponseClass, instancePath: string, keyword: string): string {
-  const rule = RULES[cls].find((r) => r.path.test(instancePath) && (!r.keyword || r.keyword.test(keyword)));
-  return rule?.requirement ?? FALLBACK[cls];
+  return requirementAt(cls, instancePath, keyword) ?? FALLBACK[cls];
+}
+
+/** The requirement of a place a rule names, or undefined for a place the rules do not name (a member beside the documented ones). */
+export function requirementAt(cls: ResponseClass, instancePath: string, keyword: string): string | undefined {
+  return RULES[cls].find((r) => r.path.test(instancePath) && (!r.keyword || r.keyword.test(keyword)))?.requirement;
 }

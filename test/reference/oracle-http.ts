@@ -36,7 +36,7 @@ function codingWeight(acceptEncoding: string, coding: string): number | undefine
 
 /** The body the suite reads (8 MiB): past it, how the JSON is written is not judged (HTTP-BODY-BOUNDED speaks). */
 const READ_LIMIT = 8 * 1024 * 1024;
-const NO_FACTS: JsonLexicalFacts = { fractionOrExponent: new Map(), beyondDoublePrecision: new Map(), duplicateNames: [], unpairedSurrogates: [] };
+const NO_FACTS: JsonLexicalFacts = { fractionOrExponent: new Map(), beyondDoublePrecision: new Map(), duplicateNames: [], conflictingNames: new Map(), unpairedSurrogates: [] };
 
 const lexical = new WeakMap<WireExchange, JsonLexicalFacts>();
 /** How the JSON text of an answer is written (read once per answer). */

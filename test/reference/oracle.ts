@@ -144,7 +144,7 @@ export function judge(results: ProbeResult[], secrets?: { token: string; apiKey:
     const cls = e.status === 200 && r.probe.kind !== "list" ? "success-200" : is4xx(e) ? "failure-4xx" : undefined;
     if (!cls || e.status === 429) continue;
     for (const profile of ["spec", "strict"] as const) {
-      for (const violation of validator.validate(cls, e.json, profile, lexicalFacts(e).fractionOrExponent)) {
+      for (const violation of validator.validate(cls, e.json, profile, lexicalFacts(e))) {
         const level = levelIn(requirementById(violation.requirementId).level, seedSpec());
         if ((level === "must") === (profile === "spec")) fail(violation.requirementId, r, `${violation.instancePath} ${violation.message}`);
       }
