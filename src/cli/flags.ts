@@ -41,7 +41,13 @@ const RUN_OPTIONS = {
 export const COMMAND_FLAGS = {
   run: {
     summary: "run the conformance suites against a target, write the reports, exit with the verdict",
-    options: RUN_OPTIONS,
+    options: {
+      ...RUN_OPTIONS,
+      include: { type: "string", multiple: true, description: "judge only these requirement ids or families (comma list, repeatable); the rest are reported as not selected, and probes that feed only them are not sent", valueName: "ID|FAMILY" },
+      exclude: { type: "string", multiple: true, description: "do not judge these requirement ids or families (comma list, repeatable); reported as not selected", valueName: "ID|FAMILY" },
+      "dry-run": { type: "boolean", description: "send nothing: print the plan, every probe with the requirements it feeds, and the most requests it sends; exit 0" },
+      format: { type: "string", description: "text (default) or json: the report (or with --dry-run the plan) as one JSON document on standard output, everything else on standard error", valueName: "text|json" },
+    },
   },
   record: {
     summary: "`run` that also saves every exchange, redacted, as a cassette in DIR (or a HAR file)",
@@ -58,6 +64,7 @@ export const COMMAND_FLAGS = {
     options: {
       profile: { type: "string", description: "spec (default) or strict", valueName: "spec|strict" },
       status: { type: "string", description: "response class of a bare JSON body: 200 or 4xx (default: from `success`)", valueName: "200|4xx" },
+      format: { type: "string", description: "text (default) or json: one JSON document on standard output (every violation, the counts, the exit code)", valueName: "text|json" },
       ...SPEC_OPTIONS,
     },
   },

@@ -5,6 +5,7 @@ import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
 import { UsageError } from "../cli/usage-error.ts";
 import type { SpecRequest } from "../schema/operation-spec.ts";
 import { specRequestFrom } from "../cli/spec-flags.ts";
+import { parseSelectors, selectedIds } from "./selection.ts";
 
 export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -37,6 +38,28 @@ export interface RunConfig {
   retryAfterCapMs?: number;
   baseline?: string;
   quiet: boolean;
+  /** Requirement ids and families to judge (`--include`; all when absent or empty), upper case. */
+  include?: string[];
+  /** Requirement ids and families not to judge (`--exclude`), upper case. */
+  exclude?: string[];
+  /** Headers sent on every request of the run (`--header`): values are redacted in every output. */
+  headers?: Record<string, string>;
+  /** A forward proxy for every request (`--proxy`; else HTTPS_PROXY / HTTP_PROXY / NO_PROXY). */
+  proxy?: string;
+  /** TLS towards the target: extra trusted roots, a client certificate and key (mutual TLS), or no verification at all. */
+  tls?: TlsOptions;
+}
+
+/** TLS options of a run (`--ca`, `--cert`, `--key`, `--insecure`): PEM text or its bytes. */
+export interface TlsOptions {
+  /** Certificates added to the trusted roots. */
+  ca?: string | Buffer;
+  /** A client certificate (and its chain) for mutual TLS, with `key`. */
+  cert?: string | Buffer;
+  /** The client certificate's private key; never copied into any output. */
+  key?: string | Buffer;
+  /** Skip verifying the target's certificate (named in the report and on the console). */
+  insecure?: boolean;
 }
 
 /**
@@ -123,6 +146,11 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     : (env.CLOUDFLARE_CLIENT_CERTIFICATE_IDS ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % MAX_SEED, 0, MAX_SEED);
   const otherZoneId = values["other-zone"] ?? env.CLOUDFLARE_OTHER_ZONE_ID;
+  const include = parseSelectors(values.include, "include");
+  const exclude = parseSelectors(values.exclude, "exclude");
+  if ((include.length || exclude.length) && selectedIds({ include, exclude }).size === 0) {
+    throw new UsageError(`--include ${include.join(",") || "(all)"} with --exclude ${exclude.join(",")} selects no requirement: exclude less`);
+  }
   return {
     target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes, ...(otherZoneId ? { otherZoneId } : {}),
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
@@ -137,5 +165,7 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     retryAfterCapMs: intFlag("max-retry-after", values["max-retry-after"], DEFAULT_MAX_RETRY_AFTER_S, 0) * 1000,
     baseline: values.baseline,
     quiet: values.quiet ?? false,
+    ...(include.length ? { include } : {}),
+    ...(exclude.length ? { exclude } : {}),
   };
 }
