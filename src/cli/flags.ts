@@ -83,9 +83,9 @@ export const COMMAND_FLAGS = {
   extract: {
     summary: "regenerate schemas/ from the OpenAPI source",
     options: {
-      source: { type: "string", description: "OpenAPI document (default schemas/source/openapi.json)", valueName: "FILE" },
+      source: { type: "string", description: "OpenAPI document (default: the package's schemas/source/openapi.json, from any folder)", valueName: "FILE" },
       operation: { type: "string", description: "operationId (default: the seed's)", valueName: "ID" },
-      out: { type: "string", description: "output directory (default schemas/)", valueName: "DIR" },
+      out: { type: "string", description: "output directory (default: the package's schemas/)", valueName: "DIR" },
       check: { type: "boolean", description: "fail if schemas/ is stale instead of writing" },
     },
   },
@@ -105,6 +105,16 @@ export const COMMAND_FLAGS = {
       format: { type: "string", description: "text (default) or json", valueName: "text|json" },
       "old-revision": { type: "string", description: "the first document's upstream revision, shown beside it", valueName: "REV" },
       "new-revision": { type: "string", description: "the second document's upstream revision, shown beside it", valueName: "REV" },
+    },
+  },
+  baseline: {
+    summary: "start a known-deviation baseline from a report: one entry per failed requirement (the report's applied entries kept), for run --baseline",
+    options: {
+      from: { type: "string", description: "the report.json whose failures the baseline accepts (required)", valueName: "FILE" },
+      out: { type: "string", description: "write the baseline to FILE, which must not exist (default: standard output)", valueName: "FILE" },
+      expires: { type: "string", description: "last day the new entries apply (default: 90 days from today)", valueName: "YYYY-MM-DD" },
+      reason: { type: "string", description: "why the target deviates, for every new entry (default: where the failure was found, to be replaced)", valueName: "TEXT" },
+      link: { type: "string", description: "where the deviations are tracked, for every new entry", valueName: "URL" },
     },
   },
   compare: {

@@ -13,6 +13,7 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[]) =>
   requirements: () => import("./requirements.ts"),
   compare: () => import("./compare.ts"),
   "spec-diff": () => import("./spec-diff.ts"),
+  baseline: () => import("./baseline.ts"),
 };
 
 function usage(): string {

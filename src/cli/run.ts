@@ -5,7 +5,7 @@ import { withoutUserinfo } from "../http/index.ts";
 import { redactReport } from "../../reports/text.ts";
 import { buildReport } from "../run/build-report.ts";
 import { dryRunPlan } from "../run/dry-run.ts";
-import { defaultReportDir, resolveTarget, runConfigFrom } from "../run/config.ts";
+import { defaultReportDir, resolveShippedFile, resolveTarget, runConfigFrom } from "../run/config.ts";
 import { loadOperationSpec, seedSpec } from "../schema/operation-spec.ts";
 import { loadSpecOrExplain, specRequestFrom } from "./spec-flags.ts";
 import { runConformance } from "../run/run-conformance.ts";
@@ -52,7 +52,8 @@ async function runWith(argv: string[], signal: AbortSignal): Promise<number> {
     throw e;
   }
   // Read the baseline before any request, so a bad file costs nothing (exit 2, one line).
-  const baseline = config.baseline ? loadBaseline(config.baseline) : undefined;
+  // A baseline the package ships (baselines/cloudflare-live.json) is found from any folder; the report names it as given.
+  const baseline = config.baseline ? { ...loadBaseline(resolveShippedFile(config.baseline)), file: config.baseline } : undefined;
   const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
   const target = await prepareTarget(config);
   if (target.note) log?.(target.note);

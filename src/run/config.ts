@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { isAbsolute, normalize } from "node:path";
+import { packagePath } from "../package-path.ts";
 import { credentialsFromEnv, configuredSchemes, withoutUserinfo, type Credentials, type CredentialScheme } from "../http/index.ts";
 import type { Level } from "../registry/types.ts";
 import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
@@ -89,6 +92,21 @@ export function defaultReportDir(now = new Date()): string {
   return `reports/out/${utcStamp(now)}-${randomBytes(4).toString("hex")}`;
 }
 
+/**
+ * A file the user named (`--baseline`, `--cassette`): the path as given when it exists
+ * from the current folder; otherwise, for a relative path to a file the package ships
+ * (`baselines/cloudflare-live.json`, `fixtures/...`), the package's copy, so the
+ * README's lines work wherever an installed package is run from. Anything else is returned as
+ * given, for its reader to say it is missing.
+ */
+export function resolveShippedFile(path: string): string {
+  if (existsSync(path) || isAbsolute(path)) return path;
+  const relative = normalize(path);
+  if (relative.startsWith("..")) return path;
+  const shipped = packagePath(relative);
+  return existsSync(shipped) ? shipped : path;
+}
+
 /** @throws UsageError when a target URL carries `user:password@` (the line does not repeat it). */
 function refuseUserinfo(url: URL, what: string, text: string): void {
   if (!url.username && !url.password) return;
@@ -132,7 +150,8 @@ function parseLevel(value: string | undefined): Level {
  * certificates and seed come from the cassette later (see targets/recorded.ts).
  */
 export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv, now = new Date()): RunConfig {
-  const target = resolveTarget(values.target, env, values.cassette ?? env.CONFORMANCE_CASSETTE);
+  const cassette = values.cassette ?? (env.CONFORMANCE_CASSETTE || undefined);
+  const target = resolveTarget(values.target, env, cassette === undefined ? undefined : resolveShippedFile(cassette));
   const defaults = DEFAULTS[target.kind];
   const credentials = target.kind === "recorded" ? {} : credentialsFromEnv(env);
   const schemes = configuredSchemes(credentials);
