@@ -33,7 +33,7 @@ const RUN_OPTIONS = {
   "max-time": { type: "string", description: "whole-run deadline in seconds, then a partial report with verdict error (default: live 900, URL 300, recorded none; 0: none)", valueName: "S" },
   "max-retry-after": { type: "string", description: "longest Retry-After waited for, in seconds; a longer one errors the probe as rate-limited (default 60)", valueName: "S" },
   burst: { type: "string", description: "reads sent at once at the end, past --rate, to see how the target turns requests away for their rate (default: URL 60, live and recorded 0)", valueName: "N" },
-  baseline: { type: "string", description: "known-deviation baseline file", valueName: "FILE" },
+  baseline: { type: "string", description: "known-deviation baseline file (the package's baselines/cloudflare-live.json is found from any folder; `baseline --from REPORT` starts one)", valueName: "FILE" },
   quiet: { type: "boolean", description: "no progress lines" },
 } satisfies Record<string, OptionSpec>;
 
