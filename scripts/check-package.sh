@@ -19,7 +19,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/check-package.XXXX)
 served_pid=""
 trap '[ -z "$served_pid" ] || kill "$served_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
-step() { printf '%-72s' "$1"; }
+step() { printf '%-70s ' "$1"; }
 ok() { echo "ok${1:+ ($1)}"; }
 fail() { echo "FAIL: $*"; exit 1; }
 seconds() { echo $(( $(date +%s) - $1 )); }
@@ -29,8 +29,10 @@ FAST_CHECK_HIGH=4
 tsc="$repo/node_modules/.bin/tsc"
 # A user project's tsconfig: strict NodeNext, the package's shipped declarations checked too.
 tsconfig() {
+  local include=""
+  [ -z "${1:-}" ] || include=", \"include\": $1"
   cat >tsconfig.json <<JSON
-{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "strict": true, "outDir": "js", "types": ["node"], "typeRoots": ["$repo/node_modules/@types"], "skipLibCheck": false }${1:+, "include": $1} }
+{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "strict": true, "outDir": "js", "types": ["node"], "typeRoots": ["$repo/node_modules/@types"], "skipLibCheck": false }$include }
 JSON
 }
 
@@ -66,7 +68,7 @@ step "npx client-cert-conformance extract --check (the package's schemas)"
 (cd "$work/elsewhere" && "$work/user/node_modules/.bin/client-cert-conformance" extract --check >"$work/extract.log") || { cat "$work/extract.log"; fail "extract --check"; }
 ok "$(cat "$work/extract.log")"
 
-step "npx client-cert-conformance run --dry-run --format json: one JSON document"
+step "run --dry-run --format json: one JSON document on stdout"
 npx client-cert-conformance run --dry-run --format json 2>/dev/null >"$work/plan.json"
 ok "$(node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`${p.requests.length} requests planned, at most ${p.counts.atMost}`)' "$work/plan.json")"
 
@@ -74,11 +76,11 @@ step "npx client-cert-conformance --version"
 npx client-cert-conformance --version | grep -q "^client-cert-conformance $(node -p "require('$repo/package.json').version")$"
 ok
 
-step "the README's nightly line, against the installed reference as the live API"
+step "the README's nightly line, the installed reference as the live API"
 nightly=$(grep -o 'npx client-cert-conformance run --target live [^`|]*' "$repo/README.md" | head -1 | sed 's/ *$//')
 [ -n "$nightly" ] || fail "no nightly line in README.md"
 cp node_modules/client-cert-conformance/schemas/source/openapi.json openapi.json   # the document NIGHTLY.md has the job download
-eval "$(npx client-cert-conformance serve --port 0 --background --print-env)"
+eval "$(npx client-cert-conformance serve --port 0 --background --print-env 2>/dev/null)"
 served_pid=$CONFORMANCE_SERVE_PID
 # As the README has it, without baselines/ in this folder; quicker than live's pace (--rate 0).
 CLOUDFLARE_BASE_URL=$CONFORMANCE_SERVE_URL CONFORMANCE_REPORT_DIR="$work/nightly" bash -c "$nightly --rate 0 --quiet" >"$work/nightly.log" 2>&1 || { cat "$work/nightly.log"; fail "the nightly line: $nightly"; }
