@@ -32,7 +32,7 @@ tsconfig() {
   local include=""
   [ -z "${1:-}" ] || include=", \"include\": $1"
   cat >tsconfig.json <<JSON
-{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "strict": true, "outDir": "js", "types": ["node"], "typeRoots": ["$repo/node_modules/@types"], "skipLibCheck": false }$include }
+{ "compilerOptions": { "module": "NodeNext", "moduleResolution": "NodeNext", "target": "ES2022", "strict": true, "rootDir": ".", "outDir": "js", "types": ["node"], "typeRoots": ["$repo/node_modules/@types"], "skipLibCheck": false }$include }
 JSON
 }
 
@@ -136,7 +136,7 @@ for fcv in "$FAST_CHECK_LOW" "$FAST_CHECK_HIGH"; do
   "$tsc" -p . >"$work/tsc-fc-$fcv.log" 2>&1 || { cat "$work/tsc-fc-$fcv.log"; fail "docs/examples do not type-check with fast-check $fcv"; }
   ok "$(ls examples | wc -l) files"
   step "fast-check@$fcv: the generators example runs"
-  out=$(node js/generators.mjs) || fail "the generators example with fast-check $fcv"
+  out=$(node js/examples/generators.mjs) || fail "the generators example with fast-check $fcv"
   ok "$out"
 done
 
