@@ -94,8 +94,8 @@ async function asOptionsError<T>(fn: () => T | Promise<T>): Promise<T> {
   }
 }
 
-/** The RunConfig the options make: the CLI's resolution, with an environment made only of what the caller passed. */
-async function configFrom(options: ConformanceOptions): Promise<RunConfig> {
+/** The RunConfig the options make: the CLI's resolution, with an environment made only of what the caller passed (exported for tests, not from the package). */
+export async function configFrom(options: ConformanceOptions): Promise<RunConfig> {
   const n = (v: number | undefined) => (v === undefined ? undefined : String(v));
   const values = {
     target: options.target, cassette: options.cassette, zone: options.zone, certificate: options.certificates, "other-zone": options.otherZone, level: options.level,

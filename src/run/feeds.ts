@@ -109,24 +109,28 @@ export interface FeedsInput {
   lists?: readonly Probe[];
 }
 
-/** Probe key → the ids of the requirements whose checks judge its answer, in registry order. */
-export function probeFeeds(input: FeedsInput): Feeds {
-  let seq = 0;
-  const results = input.probes.map((p) => conformingAnswer(p, ++seq));
-  const lists = (input.lists ?? []).map((p) => conformingAnswer(p, ++seq));
-  const ctx: CheckContext = { zoneId: input.zoneId, certificateIds: input.certificateIds, schemes: input.schemes, results, lists, spec: input.specRequest };
-  const feeds: Feeds = new Map([...input.probes, ...(input.lists ?? [])].map((p) => [p.key, []]));
+/** Probe key → the ids of the requirements whose checks judged its answer in `ctx`, in registry order. */
+export function judgedBy(ctx: CheckContext, spec: OperationSpec): Feeds {
+  const feeds: Feeds = new Map([...ctx.results, ...(ctx.lists ?? [])].map((r) => [r.probe.key, []]));
   for (const check of ALL_CHECKS) {
-    const requirement = resolveRequirement(check.requirement, input.spec);
-    const checker = new JudgingChecker(requirement, input.spec);
+    const requirement = resolveRequirement(check.requirement, spec);
+    const checker = new JudgingChecker(requirement, spec);
     try {
-      check.run(evidenceFor(requirement, input.spec, ctx), checker);
+      check.run(evidenceFor(requirement, spec, ctx), checker);
     } catch {
       // A check that throws on made-up evidence has judged what it reached; the run itself reports a throwing check.
     }
     for (const key of checker.judged) feeds.get(key)?.push(requirement.id);
   }
   return feeds;
+}
+
+/** Probe key → the ids of the requirements whose checks judge its answer when a conforming server answers it, in registry order. */
+export function probeFeeds(input: FeedsInput): Feeds {
+  let seq = 0;
+  const results = input.probes.map((p) => conformingAnswer(p, ++seq));
+  const lists = (input.lists ?? []).map((p) => conformingAnswer(p, ++seq));
+  return judgedBy({ zoneId: input.zoneId, certificateIds: input.certificateIds, schemes: input.schemes, results, lists, spec: input.specRequest }, input.spec);
 }
 
 /**

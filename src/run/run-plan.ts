@@ -27,11 +27,14 @@ export function listProbe(zoneId: string, when: "before" | "after", scheme?: Cre
 /** Stand-ins for what a run adds to its fixed plan, so the feeds of each are measured like the plan's. */
 function fuzzStandIns(spec: OperationSpec, zoneId: string, certificateId: string, scheme: CredentialScheme | undefined): Probe[] {
   const auth = scheme ?? "none";
-  return (["malformed", "overlong"] as const).map((idCase): Probe => ({
-    key: `id:${idCase}:certificate:fuzz-stand-in`, kind: "id", priority: 2, expect: "4xx", auth, idCase, idPosition: "certificate",
-    label: `fuzzed ${idCase} certificate identifier`, path: spec.detailsPath(zoneId, "fuzz"), zoneId, certificateId: "fuzz",
+  // Fuzzing draws malformed and over-long identifiers for either position (fuzz.ts).
+  return (["malformed", "overlong"] as const).flatMap((idCase) => (["zone", "certificate"] as const).map((position): Probe => ({
+    key: `id:${idCase}:${position}:fuzz-stand-in`, kind: "id", priority: 2, expect: "4xx", auth, idCase, idPosition: position,
+    label: `fuzzed ${idCase} ${position} identifier`,
+    path: position === "zone" ? spec.detailsPath("fuzz", certificateId) : spec.detailsPath(zoneId, "fuzz"),
+    zoneId: position === "zone" ? "fuzz" : zoneId, certificateId: position === "certificate" ? "fuzz" : certificateId,
     ...(scheme ? { scheme } : {}),
-  }));
+  })));
 }
 
 export interface PlanInput {
