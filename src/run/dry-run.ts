@@ -3,7 +3,7 @@ import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { SUITE_NAME, SUITE_VERSION } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
 import { madeUpIdentifier, primaryScheme, type Probe } from "./probes.ts";
-import { controlReserve, listProbe, planRun } from "./run-plan.ts";
+import { controlReserve, listProbe, planRun, secondZoneStandIn, wantsSecondZone } from "./run-plan.ts";
 import { isSelective, selectedIds } from "./selection.ts";
 
 /** One request of the plan: what is sent, what a conforming server answers, and what it feeds. */
@@ -62,10 +62,9 @@ export function dryRunPlan(config: RunConfig): DryRunPlan {
     requests.push({ key: list.key, kind: "discovery", label: list.label, method: "GET", path: list.path, expect: "200", feeds: [] });
     notes.push(`the certificates are discovered at run time with the list operation; this plan reads one stand-in, ${standIn(0)}`);
   }
-  const otherZoneId = config.otherZoneId ?? madeUpIdentifier(0, "planned-second-zone");
-  const otherZoneStandIn = { zoneId: otherZoneId, certificateIds: [0, 1].map((i) => madeUpIdentifier(i, "planned-second-zone-certificate")) };
-  const withOtherZone = planRun({ config, spec, certificateIds, requestsSent: 0, otherZone: otherZoneStandIn });
-  const secondZone = scheme !== undefined && withOtherZone.planned.some((p) => p.otherZone);
+  const otherZoneStandIn = secondZoneStandIn(config.otherZoneId);
+  const otherZoneId = otherZoneStandIn.zoneId;
+  const secondZone = scheme !== undefined && wantsSecondZone({ config, spec, certificateIds });
   if (secondZone) {
     if (!config.otherZoneId) requests.push({ key: "zones", kind: "discovery", label: "find a second zone (GET /zones)", method: "GET", path: "/zones?per_page=50", expect: "200", feeds: [] });
     requests.push({

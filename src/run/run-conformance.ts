@@ -10,7 +10,7 @@ import type { RunConfig } from "./config.ts";
 import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, ProbeRunner, serverSpoke, type ProbeResult, type Send } from "./execute.ts";
 import { fuzzIdentifiers } from "./fuzz.ts";
 import { madeUpIdentifier, primaryScheme, type Probe } from "./probes.ts";
-import { listProbe, planRun } from "./run-plan.ts";
+import { listProbe, planRun, wantsSecondZone } from "./run-plan.ts";
 import { isSelective, markSelection, selectedIds, selectOutcomes } from "./selection.ts";
 
 export interface RunOptions {
@@ -171,9 +171,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
 
   const primary = primaryScheme(spec, config.schemes);
   // With a selection, a second zone is looked for only when its probes feed a selected requirement.
-  const otherZoneWanted = !isSelective(config) || planRun({ config, spec, certificateIds, requestsSent: 0, otherZone: { zoneId: madeUpIdentifier(0, "second-zone"), certificateIds: [0, 1].map((i) => madeUpIdentifier(i, "second-zone-certificate")) } })
-    .planned.some((p) => p.otherZone);
-  const otherZone = primary && certificateIds.length && otherZoneWanted ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
+  const otherZone = primary && certificateIds.length && wantsSecondZone({ config, spec, certificateIds }) ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
   if (otherZone) log(`second zone ${otherZone.zoneId}${otherZone.certificateIds.length ? ` with ${otherZone.certificateIds.length} certificate(s)` : ""}: its certificates and this zone's are read across zones`);
   const plan = planRun({ config, spec, certificateIds, requestsSent: client.requestsSent, ...(otherZone ? { otherZone } : {}) });
   const { planned } = plan;

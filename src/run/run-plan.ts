@@ -3,7 +3,7 @@ import { applicableNearMisses, type CredentialScheme } from "../http/index.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
 import type { RunConfig } from "./config.ts";
 import { probeFeeds, probesFor, type Feeds } from "./feeds.ts";
-import { fitToBudget, listPath, planProbes, primaryScheme, type Probe } from "./probes.ts";
+import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
 import { isSelective, selectedIds } from "./selection.ts";
 
 /** How much a run fuzzes: identifiers tried, and requests spent shrinking a wrongly answered one. Live stays well under 100 requests. */
@@ -115,4 +115,15 @@ export function planRun(input: PlanInput, withFeeds = false): RunPlan {
     listAfter: { send: wanted(extra.listAfter), feeds: extra.listAfter },
     ...(feeds ? { feeds } : {}),
   };
+}
+
+/** A second zone as a plan assumes one before it is found (`given`: `--other-zone`): stand-ins for its id and two of its certificates. */
+export function secondZoneStandIn(given?: string): { zoneId: string; certificateIds: string[] } {
+  return { zoneId: given ?? madeUpIdentifier(0, "planned-second-zone"), certificateIds: [0, 1].map((i) => madeUpIdentifier(i, "planned-second-zone-certificate")) };
+}
+
+/** Whether the run has probes of a second zone to send: always without a selection; with one, when they feed it (else no zone is looked for). */
+export function wantsSecondZone(input: Omit<PlanInput, "otherZone" | "requestsSent">): boolean {
+  if (!isSelective(input.config)) return true;
+  return planRun({ ...input, requestsSent: 0, otherZone: secondZoneStandIn(input.config.otherZoneId) }).planned.some((p) => p.otherZone);
 }

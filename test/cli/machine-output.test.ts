@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { validateReport } from "../../reports/validate-report.ts";
+import { main } from "../../src/cli/main.ts";
 import type { DryRunPlan } from "../../src/run/dry-run.ts";
 import type { ValidateDocument } from "../../src/validate/output.ts";
 import { runCli } from "../support/cli.ts";
@@ -15,6 +16,27 @@ const exec = promisify(execFile);
 const BIN = resolve("bin/client-cert-conformance.js");
 const work = mkdtempSync(join(tmpdir(), "machine-output-"));
 const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CLOUDFLARE_") && !k.startsWith("CONFORMANCE_")));
+
+/** `main(argv)` in this process with everything it writes to standard output and error collected (console and stream writes alike). */
+async function inProcess(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const spies = [
+    vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(`${a.join(" ")}\n`)),
+    vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void err.push(`${a.join(" ")}\n`)),
+    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0),
+    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => err.push(String(chunk)) > 0),
+  ];
+  for (const name of Object.keys(process.env)) if (name.startsWith("CLOUDFLARE_") || name.startsWith("CONFORMANCE_")) vi.stubEnv(name, undefined);
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  try {
+    const code = await main(argv);
+    return { code, stdout: out.join(""), stderr: err.join("") };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+    vi.unstubAllEnvs();
+  }
+}
 
 async function cli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}) {
   try {
@@ -39,7 +61,7 @@ describe("--format json", () => {
   }, 120_000);
 
   it("run: a run that cannot start prints its error report as the document, exit 2", async () => {
-    const r = await cli(["run", "--format", "json", "--target", "http://127.0.0.1:1/client/v4", "--zone", "z", "--out", join(work, "no-credentials")]);
+    const r = await inProcess(["run", "--format", "json", "--target", "http://127.0.0.1:1/client/v4", "--zone", "z", "--out", join(work, "no-credentials")]);
     expect(r.code).toBe(2);
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: "error", error: expect.stringContaining("missing credentials") });
     expect(r.stderr.trim()).toMatch(/^client-cert-conformance run: missing credentials/);
@@ -73,7 +95,7 @@ describe("run --dry-run", () => {
     const target = await startCountingServer();
     const env = { CLOUDFLARE_ZONE_ID: "023e105f4ecef8ad9ca31a8372d0c353", CLOUDFLARE_API_TOKEN: "Yp9mQ2vL8xR4tN6bW1cZ3fH5jK7dS0aE9gU2iO4e" };
     try {
-      const text = await cli(["run", "--dry-run", "--target", target.baseUrl, "--out", join(work, "dry")], { env });
+      const text = await inProcess(["run", "--dry-run", "--target", target.baseUrl, "--out", join(work, "dry")], env);
       const json = await cli(["run", "--dry-run", "--format", "json", "--target", target.baseUrl], { env });
       expect(target.count).toBe(0);
       expect([text.code, json.code]).toEqual([0, 0]);
