@@ -5,6 +5,7 @@ import {
   type ConformanceOptions, type FaultName, type ReferenceServerHandle,
 } from "../../src/api/index.ts";
 import { configFrom } from "../../src/api/run.ts";
+import { COMMAND_FLAGS } from "../../src/cli/flags.ts";
 import { renderFaultNames } from "../../src/api/render-fault-names.ts";
 import { validateReport } from "../../reports/validate-report.ts";
 import { startCountingServer } from "../support/counting-server.ts";
@@ -20,7 +21,20 @@ const blind: FaultName = "blind/anything";
 const unknown: FaultName = "status-upper-case";
 void [known, blind, unknown];
 
+/** Each `run` flag and the library's way to it: an option of runConformance, planConformance (the dry run), or the CLI's own output. */
+const LIBRARY_WAY: Record<string, keyof ConformanceOptions | "planConformance" | "output"> = {
+  spec: "spec", "spec-revision": "specRevision", target: "target", cassette: "cassette", zone: "zone", certificate: "certificates", "other-zone": "otherZone",
+  out: "out", level: "level", seed: "seed", budget: "budget", rate: "rate", timeout: "timeoutMs", "max-time": "maxTime", "max-retry-after": "maxRetryAfter",
+  burst: "burst", baseline: "baseline", quiet: "quiet", include: "include", exclude: "exclude", "dry-run": "planConformance", format: "output",
+  // The transport's flags (--header, --proxy, --ca, --cert, --key, --insecure).
+  header: "headers", proxy: "proxy", ca: "tls", cert: "tls", key: "tls", insecure: "tls",
+};
+
 describe("the library's options are the CLI's", () => {
+  it("every flag of run has its library option", () => {
+    for (const flag of Object.keys(COMMAND_FLAGS.run.options)) expect(LIBRARY_WAY, `--${flag}`).toHaveProperty([flag]);
+  });
+
   it("every run option maps to the RunConfig the CLI would make, transport options passed through as they are", async () => {
     const ca = Buffer.from("-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n");
     const options: Required<Omit<ConformanceOptions, "signal" | "cassette" | "writeReports" | "baseline">> & { baseline: string } = {
