@@ -31,6 +31,12 @@ export interface FailureExcerpt {
   request?: { method: string; url: string; headers?: Record<string, string> };
   response?: { status: number; headers?: Record<string, string>; body?: string };
   reproduce?: string;
+  /**
+   * JSON pointers into `response.body` of the members the failure is about (a schema violation's
+   * instancePath), which report.md and report.html mark in the pretty-printed body. A pointer to
+   * a member the body lacks names where it is missing.
+   */
+  pointers?: string[];
 }
 
 export interface RequirementResult {
@@ -52,6 +58,11 @@ export interface RequirementResult {
   durationMs?: number;
   /** A failure matched by an unexpired baseline entry (recorded mode issue). */
   knownDeviation?: { reason: string; link?: string; expires: string };
+  /**
+   * True when `--include` / `--exclude` left it out of the run: it is `skipped` with a reason
+   * starting "not selected", was not judged, and is no evidence either way.
+   */
+  notSelected?: true;
 }
 
 export interface Report {
@@ -75,6 +86,8 @@ export interface Report {
      * `not-http`, `truncated`, `rate-limited`, `stopped`...); absent when every one was answered.
      */
     unanswered?: Record<string, number>;
+    /** Requirements `--include` / `--exclude` left out (counted among `skipped` too); absent when every one was selected. */
+    notSelected?: number;
   };
   /** The run was stopped before it finished (`--max-time`, SIGINT, SIGTERM): the report holds what was judged so far. */
   interrupted?: Interruption;
@@ -83,6 +96,21 @@ export interface Report {
   baseline?: { file: string; entries: BaselineEntryResult[] };
   /** The request budget (`--budget`) and the probes it left out (every family gets one before any gets a second). */
   budget?: { limit: number; leftOut: LeftOut[] };
+  /** The run judged only some requirements (`--include` / `--exclude`): which, and what that left out. */
+  selection?: Selection;
+}
+
+/**
+ * What `--include` and `--exclude` chose: requirement ids and families as given (upper case),
+ * the requirements judged and those not, and the planned probes not sent because they feed
+ * only requirements that were not selected.
+ */
+export interface Selection {
+  include: string[];
+  exclude: string[];
+  selected: number;
+  notSelected: number;
+  probesNotSent: number;
 }
 
 /** A probe (or a group of fuzzed ones) the budget left out. */
@@ -93,7 +121,8 @@ export interface LeftOut {
 
 /** How a run was cut short. The verdict of an interrupted run is `error`. */
 export interface Interruption {
-  by: "max-time" | "SIGINT" | "SIGTERM";
+  /** `signal`: the AbortSignal a library caller gave `runConformance`. */
+  by: "max-time" | "SIGINT" | "SIGTERM" | "signal";
   /** Probes planned, and how many of them were sent before the stop. */
   probesPlanned: number;
   probesSent: number;

@@ -7,6 +7,12 @@ import {
   requestExcerpt, responseExcerpt, shorten, shownCounts, shownStatus, visible, type ShownStatus,
 } from "./text.ts";
 import { REPORT_CSS } from "./html-style.ts";
+import { prettyBody } from "./pretty-body.ts";
+
+/** Beside the shared style: the marked lines of a body, and the banner's line of what was judged. */
+const EXTRA_CSS = `mark.offending{background:#fde2e1;color:inherit;box-shadow:inset 3px 0 #d1242f;display:inline-block;min-width:100%}
+.banner .judged{margin:.35em 0 0;font-size:.9em;opacity:.95;word-break:break-all}
+.banner .selection{margin:.35em 0 0;font-size:.9em}`;
 
 const MAX_BODY = 4_096;
 const MAX_SUMMARY = 300;
@@ -73,13 +79,42 @@ ${rows.join("\n")}
 </section>`;
 }
 
+/**
+ * The response: its head, and a JSON body pretty-printed with the offending members' lines in
+ * `<mark>`; any other body as it came.
+ */
+function responseDetails(f: FailureExcerpt): string {
+  const body = f.response?.body;
+  const pretty = body ? prettyBody(body, f.pointers ?? []) : undefined;
+  if (!f.response || !pretty) {
+    const res = responseExcerpt(f, MAX_BODY);
+    return res ? `<h4>Response</h4><pre>${esc(res)}</pre>` : "";
+  }
+  const head = [`HTTP ${f.response.status}`, ...Object.entries(f.response.headers ?? {}).map(([k, v]) => `${k}: ${v}`)].join("\n");
+  // At most MAX_BODY characters of it, as the raw excerpt is cut (report.json has it whole).
+  let budget = MAX_BODY;
+  const lines: string[] = [];
+  for (const [i, l] of pretty.lines.entries()) {
+    const text = l.text.length > budget ? l.text.slice(0, Math.max(0, budget)) : l.text;
+    lines.push(l.marked ? `<mark class="offending">${esc(text)}</mark>` : esc(text));
+    budget -= text.length + 1;
+    if (text.length < l.text.length) {
+      const rest = l.text.length - text.length + pretty.lines.slice(i + 1).reduce((n, x) => n + x.text.length + 1, 0);
+      lines.push(esc(`… (${rest} more characters; report.json has the excerpt in full)`));
+      break;
+    }
+  }
+  const absent = pretty.unmarked.length ? `<p class="note">Absent, or past the excerpt: ${pretty.unmarked.map((p) => `<code>${esc(p)}</code>`).join(", ")}</p>` : "";
+  return `<h4>Response</h4><pre>${esc(head)}\n\n${lines.join("\n")}</pre>${absent}`;
+}
+
 function failureDetails(f: FailureExcerpt, open: boolean): string {
   const parts: string[] = [];
   if (f.message.length > MAX_SUMMARY) parts.push(`<h4>Message</h4><pre>${esc(f.message)}</pre>`);
   const req = requestExcerpt(f);
-  const res = responseExcerpt(f, MAX_BODY);
+  const res = responseDetails(f);
   if (req) parts.push(`<h4>Request</h4><pre>${esc(req)}</pre>`);
-  if (res) parts.push(`<h4>Response</h4><pre>${esc(res)}</pre>`);
+  if (res) parts.push(res);
   if (f.reproduce) parts.push(`<h4>Reproduce</h4><pre class="curl">${esc(f.reproduce)}</pre>`);
   if (parts.length === 0) parts.push(`<p class="more">No request or response recorded.</p>`);
   return `<details${open ? " open" : ""}><summary>${esc(shorten(f.message, MAX_SUMMARY))}</summary><div class="ex">${parts.join("")}</div></details>`;
@@ -127,6 +162,14 @@ ${rows.length ? `<table class="rows"><colgroup><col class="c-status"><col class=
 </section>`;
 }
 
+/** The banner's line saying the run judged only some requirements (`--include` / `--exclude`). */
+function selectionLine(report: Report): string {
+  const sel = report.selection;
+  if (!sel) return "";
+  const what = [sel.include.length ? `--include ${sel.include.join(",")}` : "", sel.exclude.length ? `--exclude ${sel.exclude.join(",")}` : ""].filter(Boolean).join(" ");
+  return `<p class="selection">Selection <code>${esc(what)}</code>: judged ${esc(sel.selected)} of ${esc(sel.selected + sel.notSelected)} requirements; ${esc(sel.notSelected)} not selected (skipped, no evidence either way)</p>`;
+}
+
 /** What a failing requirement's summary shows first: its first failure, or why the suite could not tell. */
 function firstProblem(r: RequirementResult): string {
   return (shownStatus(r) === "errored" ? r.reason ?? r.failures[0]?.message : r.failures[0]?.message ?? r.reason) ?? "";
@@ -170,6 +213,7 @@ export function renderHtml(input: Report): string {
   const v = report.verdict;
   const duration = formatDuration(durationMs(report));
   const t = report.target;
+  const spec = report.suite.spec;
 
   // Counts of requirements, as the tables show them (known deviations apart from failures).
   const cards: [string, number, string][] = [
@@ -190,12 +234,14 @@ export function renderHtml(input: Report): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(v)} — ${esc(report.suite.name)} ${esc(report.suite.version)}</title>
-<style>${REPORT_CSS}</style>
+<style>${REPORT_CSS}${EXTRA_CSS}</style>
 </head>
 <body>
 <header class="banner ${esc(v)}"><div class="wrap">
 <h1>${VERDICT_TEXT[v] ?? esc(v)}</h1>
-<div class="sub">verdict <b>${esc(v)}</b> at gating level <b>${esc(report.gatingLevel)}</b> · exit code ${exitCodeOf(v)} · ${esc(t.kind)} target <code>${esc(t.baseUrl)}</code> · seed ${esc(report.seed)} · ${esc(duration)}</div>
+<div class="sub">verdict <b>${esc(v)}</b> at gating level <b>${esc(report.gatingLevel)}</b> · exit code ${exitCodeOf(v)} · ${esc(t.kind)} target <code>${esc(t.baseUrl)}</code> · ${esc(report.startedAt)} · seed ${esc(report.seed)} · ${esc(duration)}</div>
+<p class="judged">${esc(report.suite.name)} <b>${esc(report.suite.version)}</b> · document <code>${esc(spec.source ?? "schemas/source/openapi.json")}</code>${spec.revision ? ` at revision <code>${esc(spec.revision)}</code>` : ""} · sha256 <code>${esc(spec.sha256)}</code></p>
+${selectionLine(report)}
 ${failedLine(failed)}
 ${report.error ? `<p class="error-line">${esc(report.error)}</p>` : ""}
 </div></header>

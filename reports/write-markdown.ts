@@ -1,8 +1,9 @@
 // report.md: GitHub-flavoured Markdown, fit to append to $GITHUB_STEP_SUMMARY (which
 // takes at most 1 MiB a step, hence the caps below; report.json keeps everything).
 import type { FailureExcerpt, Report, RequirementResult } from "./model.ts";
+import { prettyBody } from "./pretty-body.ts";
 import {
-  familyTitle, byFamily, durationMs, exitCodeOf, firstOf, formatDuration, redactReport,
+  clip, familyTitle, byFamily, durationMs, exitCodeOf, firstOf, formatDuration, redactReport,
   requestExcerpt, responseExcerpt, shorten, shownCounts, shownStatus, visible, type ShownStatus,
 } from "./text.ts";
 
@@ -10,6 +11,9 @@ const MAX_CELL = 200;
 const MAX_MESSAGE = 2_000;
 const MAX_BODY = 2_000;
 const MAX_FAILURES = 3;
+/** Requirements listed under the verdict, and how much of each first failure. */
+const MAX_FAILED_LISTED = 20;
+const MAX_WHAT_FAILED = 240;
 
 const VERDICT_ICON: Record<Report["verdict"], string> = { conformant: "✅", "non-conformant": "❌", error: "⚠️" };
 const STATUS_LABEL: Record<ShownStatus, string> = {
@@ -68,12 +72,32 @@ function familyTable(family: string, requirements: RequirementResult[]): string 
   ].join("\n");
 }
 
+/**
+ * The response: its head, and a JSON body pretty-printed with the offending members marked as a
+ * diff's removed lines (`-`, red where Markdown is rendered); any other body as it came.
+ */
+function responseBlocks(f: FailureExcerpt): string[] {
+  const body = f.response?.body;
+  const pretty = body ? prettyBody(body, f.pointers ?? []) : undefined;
+  if (!f.response || !pretty) {
+    const res = responseExcerpt(f, MAX_BODY);
+    return res ? ["Response:", mdCode(res, "http")] : [];
+  }
+  const head = [`HTTP ${f.response.status}`, ...Object.entries(f.response.headers ?? {}).map(([k, v]) => `${k}: ${v}`)].join("\n");
+  const marked = pretty.lines.some((l) => l.marked);
+  const text = shorten(pretty.lines.map((l) => (marked ? `${l.marked ? "-" : " "} ${l.text}` : l.text)).join("\n"), MAX_BODY);
+  const where = [
+    marked ? `lines of the offending member${(f.pointers?.length ?? 0) - pretty.unmarked.length === 1 ? "" : "s"} marked \`-\`` : "",
+    pretty.unmarked.length ? `absent or past the excerpt: ${pretty.unmarked.map(code).join(", ")}` : "",
+  ].filter(Boolean).join("; ");
+  return ["Response:", mdCode(head, "http"), `Body, pretty-printed${where ? ` (${where})` : ""}:`, mdCode(text, marked ? "diff" : "json")];
+}
+
 function failureBlock(f: FailureExcerpt, n: number): string {
   const parts = [`**${n}.** ${visible(shorten(f.message, MAX_MESSAGE)).split("\n").filter((l) => l.trim() !== "").map(mdInline).join("\\\n")}`];
   const req = requestExcerpt(f);
-  const res = responseExcerpt(f, MAX_BODY);
   if (req) parts.push("Request:", mdCode(req, "http"));
-  if (res) parts.push("Response:", mdCode(res, "http"));
+  parts.push(...responseBlocks(f));
   if (f.reproduce) parts.push("Reproduce:", mdCode(f.reproduce, "sh"));
   return parts.join("\n\n");
 }
@@ -125,9 +149,32 @@ export function renderMarkdown(input: Report): string {
   const counts = shownCounts(report);
   const out: string[] = [];
 
+  const t = report.target;
+  const spec = report.suite.spec;
   out.push(`## ${VERDICT_ICON[report.verdict]} ${mdInline(report.suite.name)}: ${report.verdict}`);
-  out.push(`**Verdict: ${report.verdict}** at gating level \`${report.gatingLevel}\` (exit code ${exitCodeOf(report.verdict)}).`);
+  // One line beside the verdict: what was judged, against what, when, by which suite version (what a published report is checked by).
+  out.push([
+    `**Verdict: ${report.verdict}** at gating level \`${report.gatingLevel}\` (exit code ${exitCodeOf(report.verdict)})`,
+    ` · ${t.kind} target ${code(t.baseUrl)} · ${mdInline(report.startedAt)}`,
+    ` · ${mdInline(report.suite.name)} ${mdInline(report.suite.version)}`,
+    ` · document ${code(spec.source ?? "schemas/source/openapi.json")}${spec.revision ? ` at revision ${code(spec.revision)}` : ""}, sha256 ${code(spec.sha256)}`,
+  ].join(""));
   if (report.error) out.push(`> **Error:** ${mdInline(report.error)}`);
+  const failing = byFamily(report).flatMap((g) => g.requirements).filter((r) => shownStatus(r) === "failed" || shownStatus(r) === "errored");
+  if (failing.length > 0) {
+    const { shown, more } = firstOf(failing, MAX_FAILED_LISTED);
+    out.push([
+      "**What failed**",
+      "",
+      ...shown.map((r) => `- ${STATUS_LABEL[shownStatus(r)].split(" ")[0]} ${code(r.id)} (${r.level})${shownStatus(r) === "errored" ? " could not tell" : ""}: ${mdInline(clip(note(r), MAX_WHAT_FAILED))}`),
+      ...(more ? [`- … and ${more} more, in the tables below`] : []),
+    ].join("\n"));
+  }
+  const sel = report.selection;
+  if (sel) {
+    const what = [sel.include.length ? `--include ${sel.include.join(",")}` : "", sel.exclude.length ? `--exclude ${sel.exclude.join(",")}` : ""].filter(Boolean).join(" ");
+    out.push(`**Selection** (${mdInline(what)}): judged ${sel.selected} of ${sel.selected + sel.notSelected} requirements; ${sel.notSelected} not selected (skipped: no evidence either way), ${sel.probesNotSent} probes not sent for them.`);
+  }
   const deviations = counts["known-deviation"];
   out.push([
     `**Summary:** ${counts.passed} passed · ${counts.failed} failed`,
@@ -147,7 +194,6 @@ export function renderMarkdown(input: Report): string {
   const baseline = baselineSection(report);
   if (baseline) out.push(baseline);
 
-  const t = report.target;
   out.push([
     "### Run",
     "",

@@ -46,7 +46,7 @@ export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?
         continue;
       }
       const violations = validator.validate(cls, body.value, profile, jsonLexicalFactsOf(res)).filter((v) => v.requirementId === requirement.id);
-      c.expect(violations.length === 0, () => violations.map(formatViolation).join("; "), r);
+      c.expect(violations.length === 0, () => violations.map(formatViolation).join("; "), r, violations.map((v) => v.instancePath));
     }
   });
 }

@@ -39,7 +39,7 @@ const RUN_OPTIONS = {
   key: { type: "string", description: "PEM private key of --cert (never copied into any output)", valueName: "FILE" },
   header: { type: "string", multiple: true, description: "'Name: value' sent on every request, repeatable (env CONFORMANCE_HEADERS, one per line); values redacted everywhere", valueName: "'NAME: VALUE'" },
   burst: { type: "string", description: "reads sent at once at the end, past --rate, to see how the target turns requests away for their rate (default: URL 120, live and recorded 0; sized to the target's published RateLimit-Policy quota where that fits)", valueName: "N" },
-  baseline: { type: "string", description: "known-deviation baseline file", valueName: "FILE" },
+  baseline: { type: "string", description: "known-deviation baseline file (the package's baselines/cloudflare-live.json is found from any folder; `baseline --from REPORT` starts one)", valueName: "FILE" },
   quiet: { type: "boolean", description: "no progress lines" },
 } satisfies Record<string, OptionSpec>;
 
@@ -47,7 +47,13 @@ const RUN_OPTIONS = {
 export const COMMAND_FLAGS = {
   run: {
     summary: "run the conformance suites against a target, write the reports, exit with the verdict",
-    options: RUN_OPTIONS,
+    options: {
+      ...RUN_OPTIONS,
+      include: { type: "string", multiple: true, description: "judge only these requirement ids or families (comma list, repeatable); the rest are reported as not selected, and probes that feed only them are not sent", valueName: "ID|FAMILY" },
+      exclude: { type: "string", multiple: true, description: "do not judge these requirement ids or families (comma list, repeatable); reported as not selected", valueName: "ID|FAMILY" },
+      "dry-run": { type: "boolean", description: "send nothing: print the plan, every probe with the requirements it feeds, and the most requests it sends; exit 0" },
+      format: { type: "string", description: "text (default) or json: the report (or with --dry-run the plan) as one JSON document on standard output, everything else on standard error", valueName: "text|json" },
+    },
   },
   record: {
     summary: "`run` that also saves every exchange, redacted, as a cassette in DIR (or a HAR file)",
@@ -64,6 +70,7 @@ export const COMMAND_FLAGS = {
     options: {
       profile: { type: "string", description: "spec (default) or strict", valueName: "spec|strict" },
       status: { type: "string", description: "response class of a bare JSON body: 200 or 4xx (default: from `success`)", valueName: "200|4xx" },
+      format: { type: "string", description: "text (default) or json: one JSON document on standard output (every violation, the counts, the exit code)", valueName: "text|json" },
       ...SPEC_OPTIONS,
     },
   },
@@ -82,9 +89,9 @@ export const COMMAND_FLAGS = {
   extract: {
     summary: "regenerate schemas/ from the OpenAPI source",
     options: {
-      source: { type: "string", description: "OpenAPI document (default schemas/source/openapi.json)", valueName: "FILE" },
+      source: { type: "string", description: "OpenAPI document (default: the package's schemas/source/openapi.json, from any folder)", valueName: "FILE" },
       operation: { type: "string", description: "operationId (default: the seed's)", valueName: "ID" },
-      out: { type: "string", description: "output directory (default schemas/)", valueName: "DIR" },
+      out: { type: "string", description: "output directory (default: the package's schemas/)", valueName: "DIR" },
       check: { type: "boolean", description: "fail if schemas/ is stale instead of writing" },
     },
   },
@@ -104,6 +111,16 @@ export const COMMAND_FLAGS = {
       format: { type: "string", description: "text (default) or json", valueName: "text|json" },
       "old-revision": { type: "string", description: "the first document's upstream revision, shown beside it", valueName: "REV" },
       "new-revision": { type: "string", description: "the second document's upstream revision, shown beside it", valueName: "REV" },
+    },
+  },
+  baseline: {
+    summary: "start a known-deviation baseline from a report: one entry per failed requirement (the report's applied entries kept), for run --baseline",
+    options: {
+      from: { type: "string", description: "the report.json whose failures the baseline accepts (required)", valueName: "FILE" },
+      out: { type: "string", description: "write the baseline to FILE, which must not exist (default: standard output)", valueName: "FILE" },
+      expires: { type: "string", description: "last day the new entries apply (default: 90 days from today)", valueName: "YYYY-MM-DD" },
+      reason: { type: "string", description: "why the target deviates, for every new entry (default: where the failure was found, to be replaced)", valueName: "TEXT" },
+      link: { type: "string", description: "where the deviations are tracked, for every new entry", valueName: "URL" },
     },
   },
   compare: {

@@ -13,13 +13,14 @@ const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[]) =>
   requirements: () => import("./requirements.ts"),
   compare: () => import("./compare.ts"),
   "spec-diff": () => import("./spec-diff.ts"),
+  baseline: () => import("./baseline.ts"),
 };
 
 function usage(): string {
   const lines = ["usage: client-cert-conformance <command> [flags]", ""];
   for (const [name, spec] of Object.entries(COMMAND_FLAGS)) lines.push(`  ${name.padEnd(14)} ${spec.summary}`);
   lines.push("", `  ${"-h, --help".padEnd(14)} ${COMMON_FLAGS.help.description}`, `  ${"-v, --version".padEnd(14)} ${COMMON_FLAGS.version.description}`);
-  lines.push("", "client-cert-conformance <command> --help shows a command's flags.");
+  lines.push("", "client-cert-conformance help <command> (or <command> --help) shows a command's flags.");
   return lines.join("\n");
 }
 
@@ -35,9 +36,21 @@ function hasFlag(argv: string[], ...flags: string[]): boolean {
   return (end === -1 ? argv : argv.slice(0, end)).some((a) => flags.includes(a));
 }
 
+/** `help COMMAND`: the command's flags, as `COMMAND --help` prints them; an unknown command is exit 2 with the closest. */
+function help(command: string): number {
+  if (Object.hasOwn(COMMANDS, command)) {
+    console.log(commandHelp(command as CommandName));
+    return 0;
+  }
+  const suggestion = closest(command, Object.keys(COMMANDS));
+  console.error(`client-cert-conformance help: unknown command ${JSON.stringify(command)}${suggestion ? `; did you mean ${suggestion}?` : ""} (one of: ${Object.keys(COMMANDS).join(", ")})`);
+  return 2;
+}
+
 /** The CLI: returns the exit code (0 conformant/ok, 1 non-conformant/invalid, 2 the suite could not do its job). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "help" && rest.length) return help(rest[0]!);
   if (!command || command === "--help" || command === "-h" || command === "help") {
     console.log(usage());
     return command ? 0 : 2;

@@ -6,6 +6,7 @@ const ADDED_TO_CONTRACT = new Set([
   "record --max-time", "record --baseline", "record --quiet", "record --max-retry-after", "record --anonymize", "record --source", "record --format", "record --spec", "record --spec-revision",
   "validate --spec", "validate --spec-revision", "serve --rate", "serve --seed", "serve --print-env", "serve --background",
   "requirements --out", "requirements --check", "requirements --spec", "requirements --spec-revision", "compare --format", "--help", "--version",
+  "baseline", "run --include", "run --exclude", "run --dry-run", "run --format", "validate --format",
 ]);
 
 const cell = (text: string) => text.replace(/\|/g, "\\|");

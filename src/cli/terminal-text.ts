@@ -16,3 +16,11 @@ export function terminalLine(text: string): string {
 export function printLine(stream: NodeJS.WritableStream, line: string): void {
   stream.write(`${terminalLine(line)}\n`);
 }
+
+/**
+ * `value` as indented JSON fit for a terminal and for a parser alike: the characters `terminalLine`
+ * escapes, written as JSON `\u` escapes (they can only be inside strings, so the document is the same).
+ */
+export function terminalJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(UNSAFE, (c) => (c === "\n" ? c : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+}

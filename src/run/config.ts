@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { isAbsolute, normalize } from "node:path";
+import { packagePath } from "../package-path.ts";
 import { credentialsFromEnv, configuredSchemes, withoutUserinfo, type Credentials, type CredentialScheme } from "../http/index.ts";
 import type { Level } from "../registry/types.ts";
 import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
@@ -6,6 +9,7 @@ import { UsageError } from "../cli/usage-error.ts";
 import type { SpecRequest } from "../schema/operation-spec.ts";
 import { networkConfigFrom, type NetworkConfig } from "./network-config.ts";
 import { specRequestFrom } from "../cli/spec-flags.ts";
+import { parseSelectors, selectedIds } from "./selection.ts";
 
 export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -38,7 +42,14 @@ export interface RunConfig extends NetworkConfig {
   retryAfterCapMs?: number;
   baseline?: string;
   quiet: boolean;
+  /** Requirement ids and families to judge (`--include`; all when absent or empty), upper case. */
+  include?: string[];
+  /** Requirement ids and families not to judge (`--exclude`), upper case. */
+  exclude?: string[];
 }
+
+/** TLS options of a run (`--ca`, `--cert`, `--key`, `--insecure`): PEM text or its bytes. */
+export type TlsOptions = NonNullable<NetworkConfig["tls"]>;
 
 /**
  * Defaults per target kind: live stays well inside Cloudflare's 1,200 requests per 5 minutes.
@@ -65,6 +76,21 @@ function utcStamp(d: Date): string {
  */
 export function defaultReportDir(now = new Date()): string {
   return `reports/out/${utcStamp(now)}-${randomBytes(4).toString("hex")}`;
+}
+
+/**
+ * A file the user named (`--baseline`, `--cassette`): the path as given when it exists
+ * from the current folder; otherwise, for a relative path to a file the package ships
+ * (`baselines/cloudflare-live.json`, `fixtures/...`), the package's copy, so the
+ * README's lines work wherever an installed package is run from. Anything else is returned as
+ * given, for its reader to say it is missing.
+ */
+export function resolveShippedFile(path: string): string {
+  if (existsSync(path) || isAbsolute(path)) return path;
+  const relative = normalize(path);
+  if (relative.startsWith("..")) return path;
+  const shipped = packagePath(relative);
+  return existsSync(shipped) ? shipped : path;
 }
 
 /** @throws UsageError when a target URL carries `user:password@` (the line does not repeat it). */
@@ -110,7 +136,8 @@ function parseLevel(value: string | undefined): Level {
  * certificates and seed come from the cassette later (see targets/recorded.ts).
  */
 export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv, now = new Date()): RunConfig {
-  const target = resolveTarget(values.target, env, values.cassette ?? env.CONFORMANCE_CASSETTE);
+  const cassette = values.cassette ?? (env.CONFORMANCE_CASSETTE || undefined);
+  const target = resolveTarget(values.target, env, cassette === undefined ? undefined : resolveShippedFile(cassette));
   const defaults = DEFAULTS[target.kind];
   const credentials = target.kind === "recorded" ? {} : credentialsFromEnv(env);
   const schemes = configuredSchemes(credentials);
@@ -125,6 +152,11 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
   const seed = intFlag("seed", values.seed, Math.floor(now.getTime() / 1000) % MAX_SEED, 0, MAX_SEED);
   const otherZoneId = values["other-zone"] ?? env.CLOUDFLARE_OTHER_ZONE_ID;
   const network = target.kind === "recorded" ? {} : networkConfigFrom(values, env);
+  const include = parseSelectors(values.include, "include");
+  const exclude = parseSelectors(values.exclude, "exclude");
+  if ((include.length || exclude.length) && selectedIds({ include, exclude }).size === 0) {
+    throw new UsageError(`--include ${include.join(",") || "(all)"} with --exclude ${exclude.join(",")} selects no requirement: exclude less`);
+  }
   return {
     ...network,
     target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes, ...(otherZoneId ? { otherZoneId } : {}),
@@ -140,5 +172,7 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     retryAfterCapMs: intFlag("max-retry-after", values["max-retry-after"], DEFAULT_MAX_RETRY_AFTER_S, 0) * 1000,
     baseline: values.baseline,
     quiet: values.quiet ?? false,
+    ...(include.length ? { include } : {}),
+    ...(exclude.length ? { exclude } : {}),
   };
 }

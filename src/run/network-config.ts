@@ -15,7 +15,16 @@ export interface NetworkConfig {
   /** HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY (either case), as the environment had them. */
   proxyEnv?: Record<string, string>;
   /** TLS to the target: `--ca` (the file's PEM), `--cert` and `--key` (their PEM), `--insecure`. */
-  tls?: { ca?: string; cert?: string; key?: string; insecure?: boolean };
+  tls?: {
+    /** Certificates added to the trusted roots (PEM text or its bytes). */
+    ca?: string | Buffer;
+    /** A client certificate (and its chain) for mutual TLS, with `key`. */
+    cert?: string | Buffer;
+    /** The client certificate's private key; never copied into any output. */
+    key?: string | Buffer;
+    /** Skip verifying the target's certificate (named in the report and on the console). */
+    insecure?: boolean;
+  };
   /** `--header 'Name: value'` (and `CONFORMANCE_HEADERS`, one per line): sent on every request, redacted everywhere. */
   headers?: Record<string, string>;
 }

@@ -3,16 +3,16 @@ import type { Interruption, LeftOut, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
 import { evaluateCheck, NOTHING_TO_CHECK, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
-import { applicableNearMisses, ConformanceClient, type Exchange } from "../http/index.ts";
+import { ConformanceClient, type Exchange } from "../http/index.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
 import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, ProbeRunner, serverSpoke, type ProbeResult, type Send } from "./execute.ts";
 import { fuzzIdentifiers } from "./fuzz.ts";
 import { clientTls, networkSecrets } from "./network-config.ts";
-import { proxyFor } from "../http/proxy.ts";
-import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
-import type { CredentialScheme } from "../http/index.ts";
+import { madeUpIdentifier, primaryScheme, type Probe } from "./probes.ts";
+import { listProbe, planRun, wantsSecondZone } from "./run-plan.ts";
+import { isSelective, markSelection, selectedIds, selectOutcomes } from "./selection.ts";
 
 /**
  * How many reads the burst sends: at most `max`; where the answers so far publish their quota
@@ -27,14 +27,6 @@ export function burstSize(max: number, results: readonly ProbeResult[]): number 
   if (q === undefined) return max;
   const least = Math.ceil(Number(q) * 1.2) + 5;
   return least <= max ? Math.min(max, 2 * Number(q) + 5) : 0;
-}
-
-/** A read of the zone's list operation (discovery, and once more at the end). */
-function listProbe(zoneId: string, when: "before" | "after", scheme?: CredentialScheme): Probe {
-  return {
-    key: `list:${when}`, kind: "list", label: when === "before" ? "discover certificates (list operation)" : "list the zone's certificates again, after the probes",
-    path: `${listPath(zoneId)}?per_page=50`, auth: scheme ?? "none", expect: "200", zoneId, priority: 0, ...(scheme ? { scheme } : {}),
-  };
 }
 
 export interface RunOptions {
@@ -72,15 +64,6 @@ export interface RunResult {
   results: ProbeResult[];
 }
 
-/** How much a run fuzzes: identifiers tried, and requests spent shrinking a wrongly answered one. Live stays well under 100 requests. */
-const FUZZ: Record<RunConfig["target"]["kind"], { runs: number; shrinks: number }> = {
-  live: { runs: 3, shrinks: 2 },
-  url: { runs: 40, shrinks: 12 },
-  recorded: { runs: 40, shrinks: 12 },
-};
-
-/** Requests kept back from the fixed probes for control reads (see ProbeRunner). */
-const controlReserve = (budget: number) => Math.min(4, Math.floor(budget / 10));
 /** How often a request that has not ended yet is said to be still waiting. */
 const PROGRESS_EVERY_MS = 5_000;
 
@@ -158,6 +141,8 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   let discoveryExchange: Exchange | undefined;
   /** The zone's list, read before and after the probes (another operation: STATUS-TRANSITIONS reads what it says of the certificates). */
   const lists: ProbeResult[] = [];
+  /** Planned probes not sent because they feed only requirements `--include` / `--exclude` left out. */
+  let probesNotSelected = 0;
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
     if (suites && !suitesGotEvidence) {
       suites.abandon(error ?? "the run ended before its checks");
@@ -165,10 +150,12 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     }
     clearTimeout(deadline);
     opts.signal?.removeEventListener("abort", onOuterStop);
+    const selection = isSelective(config) ? { include: config.include, exclude: config.exclude } : undefined;
     let report = buildReport({
-      config, spec, startedAt, finishedAt: new Date(), requests: client.requestsSent, outcomes, error, interrupted, leftOut,
+      config, spec, startedAt, finishedAt: new Date(), requests: client.requestsSent, outcomes: selection ? selectOutcomes(outcomes, selection) : outcomes, error, interrupted, leftOut,
       unanswered: unansweredByKind([discoveryExchange, ...results.map((r) => r.exchange)]),
     });
+    if (selection) report = markSelection(report, selection, probesNotSelected);
     if (opts.amendReport) report = opts.amendReport(report);
     if (opts.writeReports !== false) await writeReports(report, config.outDir);
     return { report, exitCode: EXIT_CODES[report.verdict], exchanges: client.exchanges, results };
@@ -203,19 +190,16 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   }
 
   const primary = primaryScheme(spec, config.schemes);
-  const otherZone = primary && certificateIds.length ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
+  // With a selection, a second zone is looked for only when its probes feed a selected requirement.
+  const otherZone = primary && certificateIds.length && wantsSecondZone({ config, spec, certificateIds }) ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
   if (otherZone) log(`second zone ${otherZone.zoneId}${otherZone.certificateIds.length ? ` with ${otherZone.certificateIds.length} certificate(s)` : ""}: its certificates and this zone's are read across zones`);
-  const all = planProbes({ spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials), ...(otherZone ? { otherZone } : {}),
-    ...(config.target.kind !== "recorded" && proxyFor(new URL(config.target.baseUrl), config.proxy, config.proxyEnv ?? {}) ? { viaProxy: true } : {}) });
-  const room = config.budget - client.requestsSent - controlReserve(config.budget);
-  const { planned, leftOut: notPlanned } = fitToBudget(all, room);
-  leftOut.push(...notPlanned.map((p) => ({ kind: p.kind, label: p.label })));
-  const fuzz = FUZZ[config.target.kind];
-  const fuzzRoom = Math.max(0, room - planned.length);
-  const fuzzRuns = Math.min(fuzz.runs, Math.max(0, fuzzRoom - Math.min(fuzz.shrinks, Math.floor(fuzzRoom / 4))));
-  const shrinks = Math.min(fuzz.shrinks, Math.max(0, fuzzRoom - fuzzRuns));
-  if (fuzzRuns < fuzz.runs) leftOut.push({ kind: "id", label: `${fuzz.runs - fuzzRuns} of ${fuzz.runs} fuzzed malformed identifiers` });
-  log(`sending ${planned.length} requests${fuzzRuns ? ` and up to ${fuzzRuns + shrinks} fuzzing identifiers` : ""} (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""}${config.maxTimeMs ? `, within ${config.maxTimeMs / 1000} s` : ""})${notPlanned.length ? `; ${notPlanned.length} probes left out for lack of budget` : ""}`);
+  const plan = planRun({ config, spec, certificateIds, requestsSent: client.requestsSent, ...(otherZone ? { otherZone } : {}) });
+  const { planned } = plan;
+  const { runs: fuzzRuns, shrinks } = plan.fuzz;
+  leftOut.push(...plan.leftOut);
+  probesNotSelected = plan.notSelected.length;
+  if (isSelective(config)) log(`judging ${selectedIds(config).size} selected requirements; ${plan.notSelected.length} probes feed none of them and are not sent`);
+  log(`sending ${planned.length} requests${fuzzRuns ? ` and up to ${fuzzRuns + shrinks} fuzzing identifiers` : ""} (seed ${config.seed}, budget ${config.budget}${config.rate ? `, at most ${config.rate}/s` : ""}${config.maxTimeMs ? `, within ${config.maxTimeMs / 1000} s` : ""})${plan.probesLeftOut ? `; ${plan.probesLeftOut} probes left out for lack of budget` : ""}`);
 
   const scheme = primaryScheme(spec, config.schemes);
   const firstRead = planned.find((p) => p.kind === "read" && !p.repeat && p.scheme === scheme);
@@ -242,7 +226,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   // A burst of reads at once, past the rate limit: how the target turns away a client over its rate (its 429s are judged).
   const firstPlainRead = planned.find((p) => p.kind === "read" && !p.variant && !p.repeat && p.scheme === scheme);
   // Sized to the limit the target publishes (RateLimit-Policy q, Cloudflare's draft fields) where it fits --burst: just past it.
-  const quota = burstSize(config.burst ?? 0, results);
+  const quota = plan.burst.send ? burstSize(config.burst ?? 0, results) : 0;
   if (quota > 0 && firstPlainRead && !stop.signal.aborted && !runner.down) {
     const burst = Array.from({ length: Math.max(0, Math.min(quota, client.budgetRemaining - 1)) }, (_, i): Probe => ({
       ...firstPlainRead, key: `read:burst:${i}`, variant: "burst", priority: 2, label: `${firstPlainRead.label}, read ${i + 1} of a burst of ${quota} at once`,
@@ -253,7 +237,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     log(`burst of ${burst.length} reads at once: ${exchanges.filter((e) => e.response?.status === 429).length} answered 429, in ${Date.now() - burstStarted} ms`);
   }
   // The list again, after everything: a certificate's status must not have gone back since (STATUS-TRANSITIONS).
-  if (scheme && !stop.signal.aborted && !runner.down) {
+  if (scheme && plan.listAfter.send && !stop.signal.aborted && !runner.down) {
     const after = listProbe(config.zoneId, "after", scheme);
     lists.push({ probe: after, exchange: await send(after.path, { auth: scheme, label: after.label }) });
   }

@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 import { convertOpenApiSchema, ExtractionError } from "./convert-openapi-schema.ts";
 import { joinPointer, resolvePointer } from "./json-pointer.ts";
 import { loadOpenApiDocument, type LoadedDocument } from "./load-document.ts";
+import { packagePath } from "../package-path.ts";
 
 export const DEFAULT_SOURCE = "schemas/source/openapi.json";
 export const DEFAULT_OPERATION_ID = "client-certificate-for-a-zone-client-certificate-details";
@@ -195,10 +196,13 @@ export interface ExtractOptions { source?: string; operationId?: string; out?: s
 
 /** `extract`: write the schemas, or with `check` list the files that differ from what would be written. */
 export function runExtract(opts: ExtractOptions): { written: string[]; stale: string[] } {
-  const source = opts.source ?? DEFAULT_SOURCE;
-  const out = opts.out ?? DEFAULT_OUT;
+  // The defaults are the package's own source and schemas/, wherever the command runs from (an
+  // installed package is checked in node_modules, not in the user's folder); the manifest names
+  // the seed by its path in the package whatever the current folder.
+  const source = opts.source ?? packagePath(DEFAULT_SOURCE);
+  const out = opts.out ?? packagePath(DEFAULT_OUT);
   const loaded = loadOpenApiDocument(source);
-  const label = relative(process.cwd(), source).split("\\").join("/") || source;
+  const label = opts.source === undefined ? DEFAULT_SOURCE : relative(process.cwd(), source).split("\\").join("/") || source;
   const { files } = extractSchemas(loaded, opts.operationId ?? DEFAULT_OPERATION_ID, label);
   const stale: string[] = [];
   const written: string[] = [];

@@ -10,7 +10,7 @@ import { ACCEPTED_INPUTS, InputError } from "./input-error.ts";
 import { describeFsError, openInput, resolveInputs, type Input } from "./inputs.ts";
 import { ndjsonEntries } from "./ndjson.ts";
 import { OPERATION_PATH_TEMPLATE } from "./operation.ts";
-import { parseProfile, parseStatusFlag, type ValidateOptions } from "./options.ts";
+import { parseFormat, parseProfile, parseStatusFlag, type ValidateOptions } from "./options.ts";
 import { Reporter, type ValidateIo } from "./output.ts";
 
 /** How many records that are not exchanges are listed one by one per input (the rest are counted). */
@@ -36,11 +36,11 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<numbe
   const { values, positionals } = parseCommandFlags("validate", argv);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
   const options: ValidateOptions = {
-    profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)),
+    profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)), format: parseFormat(str(values.format)),
     spec: await loadSpecOrExplain(specRequestFrom({ spec: str(values.spec), "spec-revision": str(values["spec-revision"]) }, process.env)),
   };
   const inputs = resolveInputs(positionals);
-  const reporter = new Reporter(io, options.profile);
+  const reporter = new Reporter(io, options.profile, options.format === "json" ? options.spec : undefined);
   for (const input of inputs) {
     try {
       await validateInput(input, options, reporter, io.stdin);
@@ -51,7 +51,8 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<numbe
       } else throw e;
     }
   }
-  if (reporter.anyInputRead) reporter.note(reporter.summary());
+  if (options.format === "json") reporter.printDocument();
+  else if (reporter.anyInputRead) reporter.note(reporter.summary());
   return reporter.exitCode();
 }
 

@@ -10,6 +10,14 @@ export interface ValidateOptions {
   bareBodyClass?: ResponseClass;
   /** The document to judge against (`--spec`; the seed by default). */
   spec: OperationSpec;
+  /** `text`: a line per violation and a summary line; `json`: one JSON document instead (see output.ts). */
+  format?: "text" | "json";
+}
+
+/** `--format text|json` (default text). */
+export function parseFormat(value: string | undefined): "text" | "json" {
+  if (value === undefined || value === "text" || value === "json") return value ?? "text";
+  throw new UsageError(`--format must be text or json (got ${JSON.stringify(value)})`);
 }
 
 /** `--profile spec|strict` (default spec). */

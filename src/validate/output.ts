@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
+import type { OperationSpec } from "../schema/operation-spec.ts";
 import type { Profile } from "../schema/validator.ts";
-import { formatFinding, type Outcome } from "./check.ts";
+import { formatFinding, type Finding, type Outcome } from "./check.ts";
 import type { InputError } from "./input-error.ts";
 
 /** Where the command reads and writes; the CLI passes the process's, tests their own. */
@@ -10,6 +11,22 @@ export interface ValidateIo {
   out(line: string): void;
   /** One line saying an input could not be read (standard error). */
   err(line: string): void;
+}
+
+/** One violation in `validate --format json`: where (FILE, and its 1-based entry unless a bare body), and the finding. */
+export type JsonViolation = { file: string; entry?: number } & Finding;
+
+/** The document `validate --format json` prints (docs/CONTRACT.md). */
+export interface ValidateDocument {
+  profile: Profile;
+  spec: { operationId: string; sha256: string; source: string; revision?: string };
+  summary: { responses: number; valid: number; invalid: number; violations: number; notValidated: Record<string, number> };
+  violations: JsonViolation[];
+  /** Lines that are not violations: records that are not exchanges, inputs with nothing to validate. */
+  notes: string[];
+  /** Inputs that could not be read (each also a line on standard error). */
+  inputErrors: string[];
+  exitCode: number;
 }
 
 /** The prefix every CLI error line carries (as src/cli/main.ts prints a UsageError). */
@@ -34,8 +51,13 @@ export class Reporter {
   private readonly notValidated = new Map<string, number>();
   private inputErrors = 0;
   private inputsRead = 0;
+  /** With `--format json`: what the document holds, gathered instead of printed. */
+  private readonly json?: { spec: OperationSpec; violations: JsonViolation[]; notes: string[]; inputErrors: string[] };
 
-  constructor(private readonly io: ValidateIo, private readonly profile: Profile) {}
+  /** `jsonSpec`: print one JSON document at the end (`printDocument`) instead of lines, about this document. */
+  constructor(private readonly io: ValidateIo, private readonly profile: Profile, jsonSpec?: OperationSpec) {
+    if (jsonSpec) this.json = { spec: jsonSpec, violations: [], notes: [], inputErrors: [] };
+  }
 
   outcome(where: Location, outcome: Outcome): void {
     if (outcome.kind === "ignored") return;
@@ -46,17 +68,21 @@ export class Reporter {
     }
     this.invalid++;
     this.violations += outcome.findings.length;
-    for (const f of outcome.findings) this.io.out(`${at(where)} ${formatFinding(f)}`);
+    for (const f of outcome.findings) {
+      if (this.json) this.json.violations.push({ file: where.file, ...(where.entry !== undefined ? { entry: where.entry } : {}), ...f });
+      else this.io.out(`${at(where)} ${formatFinding(f)}`);
+    }
   }
 
   /** A record that is not an exchange (a damaged NDJSON line): said where, counted as not validated. */
   notAnExchange(where: Location, why: string, print: boolean): void {
-    if (print) this.io.out(`${at(where)} not an exchange, skipped: ${why}`);
+    if (print) this.note(`${at(where)} not an exchange, skipped: ${why}`);
     this.notValidatedOne("not an exchange");
   }
 
   note(line: string): void {
-    this.io.out(line);
+    if (this.json) this.json.notes.push(line);
+    else this.io.out(line);
   }
 
   inputRead(): void {
@@ -65,7 +91,25 @@ export class Reporter {
 
   inputError(e: InputError): void {
     this.inputErrors++;
+    this.json?.inputErrors.push(e.message);
     this.io.err(`${ERROR_PREFIX}${e.message}`);
+  }
+
+  /**
+   * `--format json`: the whole outcome as one JSON document on one line of standard output (the
+   * input errors are on standard error as well): the document judged against, the counts, every
+   * violation where it was found, the notes, the exit code.
+   */
+  printDocument(): void {
+    if (!this.json) return;
+    const { spec } = this.json;
+    const doc: ValidateDocument = {
+      profile: this.profile,
+      spec: { operationId: spec.operation.operationId, sha256: spec.source.sha256, source: spec.source.label, ...(spec.source.revision ? { revision: spec.source.revision } : {}) },
+      summary: { responses: this.valid + this.invalid, valid: this.valid, invalid: this.invalid, violations: this.violations, notValidated: Object.fromEntries(this.notValidated) },
+      violations: this.json.violations, notes: this.json.notes, inputErrors: this.json.inputErrors, exitCode: this.exitCode(),
+    };
+    this.io.out(JSON.stringify(doc));
   }
 
   private notValidatedOne(reason: string): void {

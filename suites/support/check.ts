@@ -34,11 +34,12 @@ const MAX_BODY_EXCERPT = 2_000;
 export const NOTHING_TO_CHECK = "nothing in this run to check it on";
 const MAX_FAILURES_KEPT = 20;
 
-function excerpt(message: string, evidence?: ProbeResult): FailureExcerpt {
+function excerpt(message: string, evidence?: ProbeResult, pointers?: string[]): FailureExcerpt {
   if (!evidence) return { message };
   const { request, response, curl } = evidence.exchange;
   return {
     message,
+    ...(pointers?.length && response ? { pointers: [...new Set(pointers)] } : {}),
     request: { method: request.method, url: request.url, headers: request.headers },
     ...(response ? { response: { status: response.status, headers: response.headers, body: response.body.length > MAX_BODY_EXCERPT ? `${response.body.slice(0, MAX_BODY_EXCERPT)}… (${response.body.length} characters)` : response.body } } : {}),
     reproduce: curl,
@@ -68,17 +69,20 @@ export class Checker {
   readonly errors: string[] = [];
   readonly skips: string[] = [];
 
-  /** One check: fails with `message` (about `evidence`) unless `ok`. */
-  expect(ok: boolean, message: string | (() => string), evidence?: ProbeResult): boolean {
+  /**
+   * One check: fails with `message` (about `evidence`) unless `ok`. `pointers`: JSON pointers
+   * into the response body of the offending members, which the reports mark.
+   */
+  expect(ok: boolean, message: string | (() => string), evidence?: ProbeResult, pointers?: string[]): boolean {
     this.checks++;
-    if (!ok) this.fail(typeof message === "function" ? message() : message, evidence);
+    if (!ok) this.fail(typeof message === "function" ? message() : message, evidence, pointers);
     return ok;
   }
 
-  fail(message: string, evidence?: ProbeResult): void {
+  fail(message: string, evidence?: ProbeResult, pointers?: string[]): void {
     this.failureCount++;
     const full = evidence ? `${describeProbe(evidence)}: ${message}` : message;
-    if (this.failures.length < MAX_FAILURES_KEPT) this.failures.push(excerpt(full, evidence));
+    if (this.failures.length < MAX_FAILURES_KEPT) this.failures.push(excerpt(full, evidence, pointers));
   }
 
   couldNotTell(reason: string): void { this.errors.push(reason); }

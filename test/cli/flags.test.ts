@@ -90,7 +90,7 @@ describe("the bin's habits", () => {
   it("an unknown command is one line with a did-you-mean and the list, exit 2", async () => {
     const { code, err } = await mainOutput(["serv"]);
     expect(code).toBe(2);
-    expect(err).toBe("client-cert-conformance: unknown command \"serv\"; did you mean serve? (one of: run, record, validate, serve, extract, requirements, compare, spec-diff)");
+    expect(err).toBe("client-cert-conformance: unknown command \"serv\"; did you mean serve? (one of: run, record, validate, serve, extract, requirements, compare, spec-diff, baseline)");
     expect((await mainOutput(["--zone", "x"])).err).toMatch(/^client-cert-conformance: a command comes first, before flags \(got "--zone"\)/);
   });
 

@@ -18,7 +18,7 @@ export function faultTimeoutMs(fault: { trips: readonly string[]; incidental?: r
 }
 
 /** Starts the reference (optionally with faults), runs the suite against it in-process, stops it. */
-export async function runAgainstReference(faults: string[] = [], opts: RunOptions & { level?: RunConfig["gatingLevel"]; timeoutMs?: number; seed?: number; spec?: RunConfig["spec"]; budget?: number; kind?: RunConfig["target"]["kind"]; certificateCount?: number } = {}): Promise<RunResult> {
+export async function runAgainstReference(faults: string[] = [], opts: RunOptions & { include?: string[]; exclude?: string[]; level?: RunConfig["gatingLevel"]; timeoutMs?: number; seed?: number; spec?: RunConfig["spec"]; budget?: number; kind?: RunConfig["target"]["kind"]; certificateCount?: number } = {}): Promise<RunResult> {
   const server = await startReferenceServer({ port: 0, faults, rate: 1_000_000, seed: 7, ...(opts.certificateCount ? { certificateCount: opts.certificateCount } : {}) });
   try {
     const config: RunConfig = {
@@ -26,6 +26,7 @@ export async function runAgainstReference(faults: string[] = [], opts: RunOption
       credentials: server.credentials, schemes: configuredSchemes(server.credentials),
       outDir: mkdtempSync(join(tmpdir(), "conformance-")), gatingLevel: opts.level ?? "may", seed: opts.seed ?? MATRIX_SEED,
       budget: opts.budget ?? 1_000, rate: 0, timeoutMs: opts.timeoutMs ?? 5_000, quiet: true,
+      ...(opts.include ? { include: opts.include } : {}), ...(opts.exclude ? { exclude: opts.exclude } : {}),
     };
     // Broken servers reset connections: retry them at once (the client's back-off is for real networks).
     return await runConformance(config, { evaluator: "in-process", writeReports: false, retryBackoffMs: 5, ...opts });

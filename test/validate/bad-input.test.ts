@@ -21,7 +21,7 @@ const CASES: [string, () => string[], RegExp][] = [
   ["a HAR without log.entries", () => [file("no-log-entries.har", '{"log": {"version": "1.2"}}')], /is a HAR file without log\.entries/],
   ["a bad --profile", () => ["--profile", "lax", fixture("body-200.json")], /--profile must be spec or strict \(got "lax"\)/],
   ["a bad --status", () => ["--status", "500", fixture("body-200.json")], /--status must be 200, 4xx, or a code from 400 to 499 \(got "500"\)/],
-  ["an unknown flag", () => ["--format", "json", fixture("body-200.json")], /unknown flag --format \(see: client-cert-conformance validate --help\)$/],
+  ["an unknown flag", () => ["--verbose", fixture("body-200.json")], /unknown flag --verbose \(see: client-cert-conformance validate --help\)$/],
   ["no FILE", () => [], /no FILE given; pass a JSON response body/],
   ["- twice", () => ["-", "-"], /given more than once/],
 ];
