@@ -77,7 +77,7 @@ export function planRun(input: PlanInput, withFeeds = false): RunPlan {
     spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials),
     ...(input.otherZone ? { otherZone: input.otherZone } : {}),
     // Through a proxy, the bytes a probe puts on the wire are the proxy's to forward or refuse: raw-framed probes are not sent.
-    ...(config.target.kind !== "recorded" && proxyFor(new URL(config.target.baseUrl), config.proxy, config.proxyEnv ?? {}) ? { viaProxy: true } : {}),
+    ...(config.target.kind !== "recorded" && URL.canParse(config.target.baseUrl) && proxyFor(new URL(config.target.baseUrl), config.proxy, config.proxyEnv ?? {}) ? { viaProxy: true } : {}),
   });
   const scheme = primaryScheme(spec, config.schemes);
   const selection = isSelective(config) ? { include: config.include, exclude: config.exclude } : undefined;

@@ -29,7 +29,8 @@ const ESCAPES = new Set(['"', "\\", "/", "b", "f", "n", "r", "t"]);
 const token = (name: string) => name.replace(/~/g, "~0").replace(/\//g, "~1");
 const shorten = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
 
-type Frame = { kind: "object"; path: string; key: string | undefined } | { kind: "array"; path: string; index: number };
+/** A container being read: `at`, the reference token it sits under in its parent (pointers are built only for the value reported: a deep text stays linear). */
+type Frame = { kind: "object"; at: string; key: string | undefined } | { kind: "array"; at: string; index: number };
 
 /** The string token starting at `at` (a `"`): its end, or why it is no JSON string, or undefined when the text stops inside it. */
 function scanString(text: string, at: number): { end: number; value: string } | { bad: string; end: number } | undefined {
@@ -66,12 +67,13 @@ export function firstMalformedValue(text: string): MalformedValue | undefined {
   let expecting: "value" | "name-or-close" | "name" | "after" | "value-or-close" = "value";
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
-  const valuePath = (): string => {
+  /** The reference token of the value starting now (and, in an array, counts it); undefined for the text's one value. */
+  const valueToken = (): string | undefined => {
     const top = stack[stack.length - 1];
-    if (!top) return "";
-    if (top.kind === "array") return `${top.path}/${top.index++}`;
-    return `${top.path}/${token(top.key ?? "")}`;
+    if (!top) return undefined;
+    return top.kind === "array" ? String(top.index++) : token(top.key ?? "");
   };
+  const pointerOf = (at: string | undefined): string => [...stack.slice(1).map((f) => f.at), ...(at === undefined ? [] : [at])].map((t) => `/${t}`).join("");
 
   while (i < text.length) {
     const c = text[i]!;
@@ -102,18 +104,18 @@ export function firstMalformedValue(text: string): MalformedValue | undefined {
     // A value (or, just inside an array, its end).
     if (c === "]" && expecting === "value-or-close") { stack.pop(); expecting = "after"; i += 1; continue; }
     if (c === "{" || c === "[") {
-      const path = valuePath();
-      stack.push(c === "{" ? { kind: "object", path, key: undefined } : { kind: "array", path, index: 0 });
+      const at = valueToken() ?? "";
+      stack.push(c === "{" ? { kind: "object", at, key: undefined } : { kind: "array", at, index: 0 });
       expecting = c === "{" ? "name-or-close" : "value-or-close";
       i += 1;
       continue;
     }
     if (c === "}" || c === "]" || c === "," || c === ":") return undefined;
-    const pointer = valuePath();
+    const at = valueToken();
     if (c === '"') {
       const s = scanString(text, i);
       if (!s) return undefined;
-      if ("bad" in s) return { pointer, lexeme: shorten(text.slice(i, s.end)), why: s.bad };
+      if ("bad" in s) return { pointer: pointerOf(at), lexeme: shorten(text.slice(i, s.end)), why: s.bad };
       i = s.end;
       expecting = "after";
       continue;
@@ -127,7 +129,7 @@ export function firstMalformedValue(text: string): MalformedValue | undefined {
       const why = /^[-+.\d]/.test(lexeme)
         ? "not a JSON number (RFC 8259 §6: no leading zeros, no plus sign, digits on both sides of a decimal point)"
         : "not a JSON value (RFC 8259 §3: the literal names are true, false and null, in lower case; strings are in double quotes)";
-      return { pointer, lexeme: shorten(lexeme), why };
+      return { pointer: pointerOf(at), lexeme: shorten(lexeme), why };
     }
     i = end;
     expecting = "after";

@@ -35,7 +35,7 @@ describe("the library's options are the CLI's", () => {
     for (const flag of Object.keys(COMMAND_FLAGS.run.options)) expect(LIBRARY_WAY, `--${flag}`).toHaveProperty([flag]);
   });
 
-  it("every run option maps to the RunConfig the CLI would make, transport options passed through as they are", async () => {
+  it("every run option maps to the RunConfig the CLI would make (headers checked and named as --header's are), TLS material passed through as it is", async () => {
     const ca = Buffer.from("-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n");
     const options: Required<Omit<ConformanceOptions, "signal" | "cassette" | "writeReports" | "baseline">> & { baseline: string } = {
       target: "http://127.0.0.1:1/client/v4", zone: ZONE, certificates: [CERTIFICATE], otherZone: "1".repeat(32), credentials, level: "should", seed: 9,
@@ -47,7 +47,7 @@ describe("the library's options are the CLI's", () => {
     expect(config).toMatchObject({
       zoneId: ZONE, certificateIds: [CERTIFICATE], otherZoneId: "1".repeat(32), gatingLevel: "should", seed: 9, budget: 50, rate: 3, timeoutMs: 700,
       maxTimeMs: 12_000, retryAfterCapMs: 4_000, burst: 7, baseline: "baselines/cloudflare-live.json",
-      include: ["STATUS", "ID-ZONE-SCOPED"], exclude: ["STATUS-TRANSITIONS"], headers: { "CF-Access-Client-Id": "id.access" }, proxy: "http://127.0.0.1:3128",
+      include: ["STATUS", "ID-ZONE-SCOPED"], exclude: ["STATUS-TRANSITIONS"], headers: { "cf-access-client-id": "id.access" }, proxy: "http://127.0.0.1:3128",
       outDir: "out", spec: { path: "schemas/source/openapi.json", revision: "abc123" }, schemes: ["token"],
     });
     expect(config.tls?.ca).toBe(ca);

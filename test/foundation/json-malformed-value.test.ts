@@ -45,3 +45,11 @@ describe("firstMalformedValue", () => {
     expect(firstMalformedValue('{"a":[01,02]}')?.pointer).toBe("/a/0");
   });
 });
+
+describe("firstMalformedValue on deep texts", () => {
+  it("stays linear 100,000 deep, and names the deep value", () => {
+    const depth = 100_000;
+    const text = `${"[".repeat(depth)}01${"]".repeat(depth)}`;
+    expect(firstMalformedValue(text)?.pointer).toBe("/0".repeat(depth));
+  });
+});
