@@ -31,6 +31,8 @@ export interface ConformanceOptions {
   /** Most requests, and most per second (defaults as the CLI's, by target kind). */
   budget?: number;
   rate?: number;
+  /** Most probes in flight at once (default as the CLI's: 8 for a URL or recording, 1 live). */
+  concurrency?: number;
   /** Per request, in milliseconds. */
   timeoutMs?: number;
   /** A cassette directory or HAR file, for `target: "recorded"` (default: the shipped cassette). */
@@ -54,7 +56,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const n = (v: number | undefined) => (v === undefined ? undefined : String(v));
   const values = {
     target: options.target, cassette: options.cassette, zone: options.zone, certificate: options.certificates, level: options.level,
-    seed: n(options.seed), budget: n(options.budget), rate: n(options.rate), timeout: n(options.timeoutMs),
+    seed: n(options.seed), budget: n(options.budget), rate: n(options.rate), concurrency: n(options.concurrency), timeout: n(options.timeoutMs),
     spec: options.spec, "spec-revision": options.specRevision, out: options.out, quiet: options.quiet ?? true,
   };
   // The environment a CLI run would read, made only of what the caller passed: a library never reads process.env for secrets.

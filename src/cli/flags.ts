@@ -29,6 +29,7 @@ const RUN_OPTIONS = {
   seed: { type: "string", description: "seed of every property-based part", valueName: "N" },
   budget: { type: "string", description: "most requests sent to the target", valueName: "N" },
   rate: { type: "string", description: "most requests per second", valueName: "N" },
+  concurrency: { type: "string", description: "most probes in flight at once, 1 to 64; order-dependent probes keep their order (default: URL and recorded 8, live 1)", valueName: "N" },
   timeout: { type: "string", description: "per-request timeout in milliseconds", valueName: "MS" },
   "max-time": { type: "string", description: "whole-run deadline in seconds, then a partial report with verdict error (default: live 900, URL 300, recorded none; 0: none)", valueName: "S" },
   "max-retry-after": { type: "string", description: "longest Retry-After waited for, in seconds; a longer one errors the probe as rate-limited (default 60)", valueName: "S" },
