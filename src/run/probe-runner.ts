@@ -42,8 +42,8 @@ export interface ProbeRunnerOptions {
   stopped?: () => string | undefined;
   /** Most probes in flight at once (`--concurrency`); 1, the default, sends them one after another. */
   concurrency?: number;
-  /** Milliseconds (injectable, for tests of when a request gives up its place). Default `Date.now`. */
-  now?: () => number;
+  /** The least a request waits before it may give up its place (default 1 s; tests shorten it). */
+  stallFloorMs?: number;
 }
 
 /** A probe sent and not yet answered. */
@@ -87,7 +87,8 @@ export class ProbeRunner {
   private failedControls = 0;
   private answeredOnce = false;
   private readonly concurrency: number;
-  private readonly now: () => number;
+  private readonly now = Date.now;
+  private readonly stallFloorMs: number;
   private readonly flights = new Set<Flight>();
   private sentCount = 0;
   /** Probes sent but not yet judged (their control reads included). */
@@ -99,7 +100,7 @@ export class ProbeRunner {
 
   constructor(private readonly send: Send, private readonly opts: ProbeRunnerOptions = {}) {
     this.concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
-    this.now = opts.now ?? Date.now;
+    this.stallFloorMs = opts.stallFloorMs ?? STALL_FLOOR_MS;
   }
 
   /** True once any request was answered. */
@@ -176,9 +177,9 @@ export class ProbeRunner {
   }
 
   private stallAfterMs(): number {
-    if (!this.answerMs.length) return STALL_FLOOR_MS;
+    if (!this.answerMs.length) return this.stallFloorMs;
     const sorted = [...this.answerMs].sort((a, b) => a - b);
-    return Math.max(STALL_FLOOR_MS, STALL_MEDIANS * sorted[Math.floor(sorted.length / 2)]!);
+    return Math.max(this.stallFloorMs, STALL_MEDIANS * sorted[Math.floor(sorted.length / 2)]!);
   }
 
   /** Sends a request, tracked in flight until it ends. */
