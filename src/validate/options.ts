@@ -1,5 +1,5 @@
 import type { ResponseClass } from "../schema/extract.ts";
-import type { OperationSpec } from "../schema/operation-spec.ts";
+import type { OperationSpec, SpecRequest } from "../schema/operation-spec.ts";
 import { PROFILES, type Profile } from "../schema/validator.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
@@ -10,6 +10,8 @@ export interface ValidateOptions {
   bareBodyClass?: ResponseClass;
   /** The document to judge against (`--spec`; the seed by default). */
   spec: OperationSpec;
+  /** How it was asked for: a worker thread loads it again from this (the seed when absent). */
+  specRequest?: SpecRequest;
 }
 
 /** `--profile spec|strict` (default spec). */

@@ -49,6 +49,11 @@ export class Reporter {
     for (const f of outcome.findings) this.io.out(`${at(where)} ${formatFinding(f)}`);
   }
 
+  /** Responses that were valid, counted without a line each. */
+  validMany(count: number): void {
+    this.valid += count;
+  }
+
   /** A record that is not an exchange (a damaged NDJSON line): said where, counted as not validated. */
   notAnExchange(where: Location, why: string, print: boolean): void {
     if (print) this.io.out(`${at(where)} not an exchange, skipped: ${why}`);
