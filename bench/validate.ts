@@ -27,7 +27,7 @@ async function makeNdjson(path: string): Promise<number> {
     const tag = copy.toString(16).padStart(8, "0");
     for (const l of lines) {
       const line = `${l.replace(/\b[0-9a-f]{8}([0-9a-f]{24})\b/g, (_, rest: string) => tag + rest).replace(/"seq":\d+/, `"seq":${++seq}`)}\n`;
-      if (!out.write(line)) await new Promise((r) => out.once("drain", r));
+      if (!out.write(line)) await new Promise<void>((r) => out.once("drain", () => r()));
       size += Buffer.byteLength(line);
     }
   }
