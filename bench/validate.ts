@@ -57,14 +57,22 @@ for await (const line of createInterface({ input: createReadStream(process.argv[
   measure([join(repo, "bin/client-cert-conformance.js"), "validate", "--help"]); // bin/ compiles the sources first if they changed
   const baseline: { ms: number; mb: number }[] = [];
   const validate: { ms: number; mb: number }[] = [];
+  const oneThread: { ms: number; mb: number }[] = [];
+  const bin = join(repo, "bin/client-cert-conformance.js");
   for (let i = 0; i < runs; i++) {
     baseline.push(measure([parseOnly, file]));
-    validate.push(measure([join(repo, "bin/client-cert-conformance.js"), "validate", "--profile", "strict", file]));
+    validate.push(measure([bin, "validate", "--profile", "strict", file]));
+    oneThread.push(measure([bin, "validate", "--profile", "strict", "--jobs", "1", file]));
   }
-  const [b, v] = [median(baseline.map((x) => x.ms)), median(validate.map((x) => x.ms))];
-  console.log(`${(bytes / 2 ** 20).toFixed(0)} MB NDJSON, median of ${runs} runs each`);
-  console.log(`parse-only, one thread (baseline)   ${(b / 1000).toFixed(2).padStart(6)} s   ${Math.max(...baseline.map((x) => x.mb)).toFixed(0).padStart(4)} MB   1.00x baseline`);
-  console.log(`validate --profile strict           ${(v / 1000).toFixed(2).padStart(6)} s   ${Math.max(...validate.map((x) => x.mb)).toFixed(0).padStart(4)} MB   ${(v / b).toFixed(2)}x baseline`);
+  const b = median(baseline.map((x) => x.ms));
+  const row = (name: string, xs: { ms: number; mb: number }[]) => {
+    const ms = median(xs.map((x) => x.ms));
+    console.log(`${name.padEnd(42)} ${(ms / 1000).toFixed(2).padStart(6)} s   ${Math.max(...xs.map((x) => x.mb)).toFixed(0).padStart(4)} MB   ${(ms / b).toFixed(2)}x baseline`);
+  };
+  console.log(`${(bytes / 2 ** 20).toFixed(0)} MB NDJSON, median of ${runs} runs each, peak resident memory`);
+  row("parse-only, one thread (baseline)", baseline);
+  row("validate --profile strict", validate);
+  row("validate --profile strict --jobs 1", oneThread);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

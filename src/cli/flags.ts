@@ -59,6 +59,7 @@ export const COMMAND_FLAGS = {
     options: {
       profile: { type: "string", description: "spec (default) or strict", valueName: "spec|strict" },
       status: { type: "string", description: "response class of a bare JSON body: 200 or 4xx (default: from `success`)", valueName: "200|4xx" },
+      jobs: { type: "string", description: "threads that check a large NDJSON or cassette, 1 to 64 (default: one a core; 1: this one only)", valueName: "N" },
       ...SPEC_OPTIONS,
     },
   },

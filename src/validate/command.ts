@@ -1,4 +1,5 @@
-import { parseCommandFlags } from "../cli/flags.ts";
+import { statSync } from "node:fs";
+import { intFlag, parseCommandFlags } from "../cli/flags.ts";
 import { loadSpecOrExplain, specRequestFrom } from "../cli/spec-flags.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { checkBody, checkExchange, jsonBodyFinding, type Outcome } from "./check.ts";
@@ -40,6 +41,8 @@ export async function runValidate(argv: string[], io: ValidateIo, tuning?: Paral
     profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)),
     spec: await loadSpecOrExplain(specRequest), specRequest,
   };
+  const jobs = values.jobs === undefined ? undefined : intFlag("jobs", str(values.jobs), 1, 1, 64);
+  if (jobs !== undefined) tuning = { ...tuning, workers: jobs - 1 };
   const inputs = resolveInputs(positionals);
   const reporter = new Reporter(io, options.profile);
   for (const input of inputs) {
@@ -71,7 +74,7 @@ async function validateInput(input: Input, options: ValidateOptions, reporter: R
     // A cassette's exchanges.ndjson is NDJSON whatever its first line looks like.
     if (detected.format === "ndjson" || input.kind === "cassette") {
       reporter.inputRead();
-      return await validateNdjson(name, peeked.chunks, options, reporter, tuning);
+      return await validateNdjson(name, peeked.chunks, options, reporter, tuning, sizeOf(input));
     }
     const doc = await readDocument(name, peeked.chunks);
     if (doc.kind === "har") {
@@ -164,7 +167,17 @@ async function validateEntries(
 }
 
 /** An NDJSON input (or a cassette's exchanges.ndjson), in batches of lines on every core (ndjson-parallel.ts); the same lines and notes as line by line. */
-async function validateNdjson(name: string, chunks: AsyncIterable<Buffer>, options: ValidateOptions, reporter: Reporter, tuning?: ParallelTuning): Promise<void> {
+/** An input's size in bytes, when it is a file (standard input's is not known before its end). */
+function sizeOf(input: Input): number | undefined {
+  if (input.kind === "stdin") return undefined;
+  try {
+    return statSync(input.kind === "file" ? input.path : input.exchanges).size;
+  } catch {
+    return undefined;
+  }
+}
+
+async function validateNdjson(name: string, chunks: AsyncIterable<Buffer>, options: ValidateOptions, reporter: Reporter, tuning?: ParallelTuning, size?: number): Promise<void> {
   const tally = new EntryTally(name, "line", reporter);
   await checkNdjsonInBatches(chunks, options, { profile: options.profile, spec: options.specRequest ?? {} }, (batch, firstLine) => {
     let counted = false;

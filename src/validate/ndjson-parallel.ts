@@ -6,15 +6,17 @@ import { checkBatch, type BatchOptions, type BatchResult, type WorkerSetup } fro
 export interface ParallelTuning {
   /** Bytes of whole lines a batch holds (about; a batch ends at a line end). Default 1 MiB. */
   batchBytes?: number;
-  /** Inputs are checked in this thread until this many bytes are read, then by workers. Default 8 MiB. */
+  /** Workers start once an input is known to be this large (its size, or bytes read from a stream). Default 8 MiB. */
   parallelFromBytes?: number;
-  /** Worker threads; default one a core. 0: none (all in this thread). */
+  /** Worker threads besides this one, which checks batches too; default one a core but this one's. 0: none. */
   workers?: number;
 }
 
 const DEFAULTS = { batchBytes: 1 << 20, parallelFromBytes: 8 << 20 };
-/** Batches handed out and not yet taken back, per worker: enough to keep each busy, few enough for flat memory. */
-const PENDING_PER_WORKER = 3;
+/** Batches a worker holds at once: one it checks, one waiting, so it never waits for this thread. */
+const PER_WORKER = 2;
+/** Batches whose results are held until those before them are in (those checked here hold only their findings). */
+const MOST_HELD = 32;
 const LF = 0x0a;
 
 /**
@@ -32,26 +34,34 @@ function startWorker(setup: WorkerSetup): Worker {
   return new Worker(code, { ...options, eval: true });
 }
 
+interface PoolWorker {
+  worker: Worker;
+  /** It has loaded the document and compiled the validator (it said so). */
+  ready: boolean;
+  held: number;
+}
+
 /** Worker threads that check batches of lines, each answer matched to its batch. */
 class BatchPool {
-  private readonly workers: Worker[];
-  private readonly waiting = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void }>();
+  private readonly workers: PoolWorker[];
+  private readonly waiting = new Map<number, { resolve: (r: BatchResult) => void; reject: (e: Error) => void; by: PoolWorker }>();
   private nextId = 0;
-  private turn = 0;
   private failure: Error | undefined;
 
   constructor(count: number, setup: WorkerSetup) {
     this.workers = Array.from({ length: count }, () => {
-      const worker = startWorker(setup);
-      worker.on("message", (m: { id: number; result?: BatchResult; error?: string }) => {
+      const w: PoolWorker = { worker: startWorker(setup), ready: false, held: 0 };
+      w.worker.on("message", (m: { ready?: true; id: number; result?: BatchResult; error?: string }) => {
+        if (m.ready) return void (w.ready = true);
         const waiter = this.waiting.get(m.id);
         this.waiting.delete(m.id);
+        w.held--;
         if (m.error !== undefined) waiter?.reject(new Error(`a validate worker failed: ${m.error}`));
         else waiter?.resolve(m.result!);
       });
-      worker.on("error", (e) => this.fail(e));
-      worker.on("exit", (code) => { if (code !== 0) this.fail(new Error(`a validate worker exited with code ${code}`)); });
-      return worker;
+      w.worker.on("error", (e) => this.fail(e));
+      w.worker.on("exit", (code) => { if (code !== 0) this.fail(new Error(`a validate worker exited with code ${code}`)); });
+      return w;
     });
   }
 
@@ -61,20 +71,25 @@ class BatchPool {
     this.waiting.clear();
   }
 
-  check(bytes: Buffer, first: boolean): Promise<BatchResult> {
+  /** Hands the batch to a worker that is ready and has room; undefined when none has (this thread checks it). */
+  offer(bytes: Buffer, first: boolean): Promise<BatchResult> | undefined {
     if (this.failure) return Promise.reject(this.failure);
+    const w = this.workers.filter((x) => x.ready && x.held < PER_WORKER).sort((a, b) => a.held - b.held)[0];
+    if (!w) return undefined;
     const id = this.nextId++;
-    const worker = this.workers[this.turn++ % this.workers.length]!;
-    // The batch's own memory moves to the worker (no copy) when it is a whole ArrayBuffer of its own.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Buffer.from(bytes);
+    w.held++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, bytes: own, first }, [own.buffer as ArrayBuffer]);
+      this.waiting.set(id, { resolve, reject, by: w });
+      w.worker.postMessage({ id, bytes, first }, [bytes.buffer as ArrayBuffer]);
     });
   }
 
+  get size(): number {
+    return this.workers.length;
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
 
@@ -108,40 +123,58 @@ async function* batches(chunks: AsyncIterable<Buffer>, batchBytes: number): Asyn
 }
 
 /**
- * Checks an NDJSON input's lines on every core, results in input order: the bytes are cut into
- * batches of whole lines in this thread (no decoding), and once the input proves large, each
- * batch goes to a worker, which decodes, parses and checks it. At most a few batches per worker
- * are out at once, and results are taken back in order: memory stays flat whatever the size.
- * A small input is checked here, without starting a worker.
+ * Checks an NDJSON input's lines on every core, results in input order. This thread cuts the
+ * bytes into batches of whole lines (no decoding) and, once the input is known to be large
+ * (`sizeHint`, or what was read of a stream), starts workers: each batch goes to a worker that
+ * is ready and has room, else this thread checks it itself. So nothing waits for a worker to
+ * start, and this thread, mostly idle while reading, is one of the checkers. At most two
+ * batches a worker are out at once, and results are taken back in order: memory stays flat
+ * whatever the input's size. A small input starts no worker.
  */
 export async function checkNdjsonInBatches(
   chunks: AsyncIterable<Buffer>, options: BatchOptions, setup: WorkerSetup,
-  onResult: (result: BatchResult, firstLine: number) => void, tuning: ParallelTuning = {},
+  onResult: (result: BatchResult, firstLine: number) => void, tuning: ParallelTuning = {}, sizeHint?: number,
 ): Promise<void> {
   const batchBytes = tuning.batchBytes ?? DEFAULTS.batchBytes;
   const parallelFrom = tuning.parallelFromBytes ?? DEFAULTS.parallelFromBytes;
-  const workerCount = tuning.workers ?? availableParallelism();
+  const workerCount = tuning.workers ?? Math.max(1, availableParallelism() - 1);
   let pool: BatchPool | undefined;
-  const pending: Promise<BatchResult>[] = [];
+  const startPool = () => {
+    if (!pool && workerCount > 0) pool = new BatchPool(workerCount, setup);
+  };
+  if (sizeHint !== undefined && sizeHint > parallelFrom) startPool();
+  /** Batches in input order: checked here (settled at once) or out at a worker. */
+  const pending: { result?: BatchResult; promise: Promise<BatchResult> }[] = [];
   let line = 1;
   let read = 0;
   let first = true;
-  const takeOldest = async () => {
-    const result = await pending.shift()!;
+  const deliver = (result: BatchResult) => {
     onResult(result, line);
     line += result.lines;
+  };
+  const track = (promise: Promise<BatchResult>) => {
+    const entry: { result?: BatchResult; promise: Promise<BatchResult> } = { promise };
+    promise.then((r) => (entry.result = r), () => undefined);
+    pending.push(entry);
   };
   try {
     for await (const batch of batches(chunks, batchBytes)) {
       read += batch.length;
-      if (!pool && workerCount > 0 && read > parallelFrom) pool = new BatchPool(workerCount, setup);
-      pending.push(pool ? pool.check(batch, first) : Promise.resolve(checkBatch(batch, first, options)));
+      if (read > parallelFrom) startPool();
+      const offered = pool?.offer(batch, first);
+      if (offered) track(offered);
+      else pending.push({ result: checkBatch(batch, first, options), promise: Promise.resolve(undefined as never) });
       first = false;
-      while (pending.length > (pool ? workerCount * PENDING_PER_WORKER : 0)) await takeOldest();
+      // Results in order as far as they are in; the oldest waited for only when many are held.
+      while (pending[0]?.result) deliver(pending.shift()!.result!);
+      if (pending.length > MOST_HELD) deliver(await pending.shift()!.promise);
     }
-    while (pending.length) await takeOldest();
+    while (pending.length) {
+      const next = pending.shift()!;
+      deliver(next.result ?? (await next.promise));
+    }
   } finally {
-    pending.forEach((p) => p.catch(() => undefined)); // a failure already thrown: the rest are not waited for
+    pending.forEach((p) => p.promise.catch(() => undefined)); // a failure already thrown: the rest are not waited for
     await pool?.close();
   }
 }

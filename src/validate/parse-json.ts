@@ -3,12 +3,19 @@ import { MAX_JSON_DEPTH, parseJsonText, type ParsedJson } from "../schema/json-t
 /** Whether a parsed value nests deeper than `maxDepth` (arrays and objects), walked without recursion. */
 function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
   if (value === null || typeof value !== "object") return false;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
+  const values: object[] = [value];
+  const depths: number[] = [1];
+  while (values.length) {
+    const v = values.pop()!;
+    const depth = depths.pop()!;
     if (depth > maxDepth) return true;
-    for (const child of Array.isArray(v) ? v : Object.values(v as object)) {
-      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    if (Array.isArray(v)) {
+      for (const child of v) if (child !== null && typeof child === "object") { values.push(child); depths.push(depth + 1); }
+    } else {
+      for (const key in v) {
+        const child = (v as Record<string, unknown>)[key];
+        if (child !== null && typeof child === "object") { values.push(child); depths.push(depth + 1); }
+      }
     }
   }
   return false;
