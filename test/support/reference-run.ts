@@ -9,7 +9,7 @@ import { startReferenceServer } from "../../src/reference/index.ts";
 export const MATRIX_SEED = 20261127;
 
 /** Starts the reference (optionally with faults), runs the suite against it in-process, stops it. */
-export async function runAgainstReference(faults: string[] = [], opts: RunOptions & { level?: RunConfig["gatingLevel"]; timeoutMs?: number; seed?: number; spec?: RunConfig["spec"]; budget?: number; kind?: RunConfig["target"]["kind"]; certificateCount?: number } = {}): Promise<RunResult> {
+export async function runAgainstReference(faults: string[] = [], opts: RunOptions & { level?: RunConfig["gatingLevel"]; timeoutMs?: number; seed?: number; spec?: RunConfig["spec"]; budget?: number; kind?: RunConfig["target"]["kind"]; certificateCount?: number; concurrency?: number } = {}): Promise<RunResult> {
   const server = await startReferenceServer({ port: 0, faults, rate: 1_000_000, seed: 7, ...(opts.certificateCount ? { certificateCount: opts.certificateCount } : {}) });
   try {
     const config: RunConfig = {
@@ -17,6 +17,9 @@ export async function runAgainstReference(faults: string[] = [], opts: RunOption
       credentials: server.credentials, schemes: configuredSchemes(server.credentials),
       outDir: mkdtempSync(join(tmpdir(), "conformance-")), gatingLevel: opts.level ?? "may", seed: opts.seed ?? MATRIX_SEED,
       budget: opts.budget ?? 1_000, rate: 0, timeoutMs: opts.timeoutMs ?? 1_000, quiet: true,
+      // Probes in flight together, as a URL run sends them by default: a fault that leaves requests
+      // unanswered costs one timeout, not one a probe (and every run of the matrix exercises the order).
+      concurrency: opts.concurrency ?? 8,
     };
     // Broken servers reset connections: retry them at once (the client's back-off is for real networks).
     return await runConformance(config, { evaluator: "in-process", writeReports: false, retryBackoffMs: 5, ...opts });
