@@ -52,6 +52,8 @@ interface Flight {
   plainRead: boolean;
   /** The order it was sent in, within the runner. */
   order: number;
+  /** Its place in the plan given to runAll (-1: a control read). */
+  planIndex: number;
   sentAt: number;
   done: boolean;
 }
@@ -60,18 +62,20 @@ interface Flight {
  * Sends probes through the one client, up to `concurrency` at once, and tells a target that
  * fails some requests from one that is down.
  *
- * Order. Probes are sent in plan order. Some wait for others: the same request (see
- * sameRequestKey; the two steps of a kept-alive pair are one) is never in flight twice, and a
- * variant or repeat of a read waits for the plain reads sent before it to be answered. Results
- * are kept in plan order, whatever order the answers come in; `exchange.seq` is the order sent.
+ * Order. Probes are sent in plan order, but for those that must wait, which let later ones go
+ * first: the same request (see sameRequestKey; the two steps of a kept-alive pair are one) is
+ * never in flight twice and goes in plan order, and a variant or repeat of a read waits for the
+ * plain reads before it in the plan to be answered. Results are kept in plan order, whatever
+ * order the answers come in; `exchange.seq` is the order sent.
  *
  * Down or failing. Answers are judged in plan order, exactly as one after another: when a probe
  * gets no answer (timeout, reset, a cut body, 429) and the next one does not either, a control
  * read of a known certificate follows; if that is answered, the server is up and the unanswered
  * probes are its failures (HTTP-EVERY-REQUEST-ANSWERED); only when control reads go unanswered
- * too is the target down, and nothing more is sent. So the control reads, the requests and the
- * report are the same at every concurrency; only for a target found down are the probes already
- * in flight then sent too (at most `concurrency` of them).
+ * too is the target down, and nothing more is sent. While two unanswered in a row await their
+ * control read, nothing more is sent either. So the control reads, the requests and the report
+ * are the same at every concurrency; only for a target found down are the probes sent before
+ * that was known sent too (at most 2 × `concurrency`).
  *
  * A class of requests the target never answers. A request that has waited past
  * max(1 s, 4 × the median answer so far) while a request sent after it was answered gives up
@@ -97,6 +101,8 @@ export class ProbeRunner {
   private lastAnsweredOrder = -1;
   private readonly answerMs: number[] = [];
   private waiters: (() => void)[] = [];
+  /** The plan position whose answer is judged next (runAll's loop waits for it). */
+  private judgedNext = 0;
 
   constructor(private readonly send: Send, private readonly opts: ProbeRunnerOptions = {}) {
     this.concurrency = Math.max(1, Math.floor(opts.concurrency ?? 1));
@@ -124,6 +130,8 @@ export class ProbeRunner {
     const out: ProbeResult[] = [];
     for (const [i, probe] of probes.entries()) {
       const slot = slots[i]!;
+      this.judgedNext = i;
+      this.wake();
       while (!slot.exchange) {
         if (dispatchError !== undefined) throw dispatchError;
         await this.changed();
@@ -141,34 +149,64 @@ export class ProbeRunner {
   }
 
   private async dispatchAll(probes: readonly Probe[], slots: { exchange?: Promise<Exchange>; sent: boolean }[]): Promise<void> {
-    for (const [i, probe] of probes.entries()) {
-      for (;;) {
-        const stop = this.opts.stopped?.() ?? (this.down ? `the target had stopped answering (${this.down})` : undefined);
-        if (stop !== undefined) {
-          slots[i]!.exchange = Promise.resolve(notSent(probe, this.results.length + 1, stop));
-          break;
-        }
-        if (this.mayDispatch(probe)) {
-          slots[i]!.exchange = this.dispatch(probe);
-          slots[i]!.sent = true;
-          break;
-        }
-        await this.changedOrStalled();
+    const keys = probes.map(sameRequestKey);
+    /** Plan positions not yet sent, in plan order. */
+    const waiting = probes.map((_, i) => i);
+    while (waiting.length) {
+      const stop = this.opts.stopped?.() ?? (this.down ? `the target had stopped answering (${this.down})` : undefined);
+      if (stop !== undefined) {
+        for (const i of waiting) slots[i]!.exchange = Promise.resolve(notSent(probes[i]!, this.results.length + 1, stop));
+        waiting.length = 0;
+        break;
       }
-      this.wake();
+      let sent = false;
+      if (this.concurrency === 1) {
+        // One after another: the next once the last is judged (and its control read sent).
+        if (this.unsettled === 0) sent = this.send1(probes, slots, waiting.shift()!);
+      } else if (this.pending >= 2 && this.opts.control) {
+        // Two unanswered in a row: until a control read says whether the target is up, only the
+        // probe whose answer is judged next goes (as one after another would send it).
+        if (waiting[0] === this.judgedNext && this.hasRoom()) sent = this.send1(probes, slots, waiting.shift()!);
+      } else {
+        // In plan order, past those that must wait (for the same request, or for the plain reads before them).
+        for (let k = 0; k < waiting.length && this.hasRoom();) {
+          const i = waiting[k]!;
+          if (this.mustWait(probes, keys, i, waiting.slice(0, k))) {
+            k++;
+            continue;
+          }
+          waiting.splice(k, 1);
+          sent = this.send1(probes, slots, i);
+        }
+      }
+      if (sent) this.wake();
+      else await this.changedOrStalled();
     }
+    this.wake();
   }
 
-  /** Whether `probe` may be sent now (see the class comment). */
-  private mayDispatch(probe: Probe): boolean {
-    if (this.concurrency === 1) return this.unsettled === 0;
-    const inFlight = [...this.flights].filter((f) => !f.done);
-    if (inFlight.length >= this.concurrency * MOST_IN_FLIGHT) return false;
-    if (inFlight.filter((f) => !this.stalled(f)).length >= this.concurrency) return false;
-    const key = sameRequestKey(probe);
-    if (inFlight.some((f) => f.key === key)) return false;
-    if (probe.kind === "read" && (probe.variant || probe.repeat) && inFlight.some((f) => f.plainRead)) return false;
+  private send1(probes: readonly Probe[], slots: { exchange?: Promise<Exchange>; sent: boolean }[], i: number): true {
+    slots[i]!.exchange = this.dispatch(probes[i]!, i);
+    slots[i]!.sent = true;
     return true;
+  }
+
+  /** Room in flight for one more (see the class comment): under N holding their place, under 4 × N in all. */
+  private hasRoom(): boolean {
+    const inFlight = [...this.flights].filter((f) => !f.done);
+    return inFlight.length < this.concurrency * MOST_IN_FLIGHT && inFlight.filter((f) => !this.stalled(f)).length < this.concurrency;
+  }
+
+  /**
+   * Whether probe `i` must wait: the same request is in flight or not yet sent before it, or it is a
+   * variant or repeat of a read and a plain read before it in the plan is not yet answered.
+   */
+  private mustWait(probes: readonly Probe[], keys: string[], i: number, earlierWaiting: number[]): boolean {
+    const inFlight = [...this.flights].filter((f) => !f.done);
+    if (inFlight.some((f) => f.key === keys[i]) || earlierWaiting.some((j) => keys[j] === keys[i])) return true;
+    const probe = probes[i]!;
+    if (probe.kind !== "read" || !(probe.variant || probe.repeat)) return false;
+    return inFlight.some((f) => f.plainRead && f.planIndex < i) || earlierWaiting.some((j) => isPlainRead(probes[j]!));
   }
 
   /** Whether a request in flight has given up its place: it waited long, and a request sent after it was answered. */
@@ -183,8 +221,8 @@ export class ProbeRunner {
   }
 
   /** Sends a request, tracked in flight until it ends. */
-  private async track<T extends Exchange>(key: string, plainRead: boolean, sending: () => Promise<T>): Promise<T> {
-    const flight: Flight = { key, plainRead, order: this.sentCount++, sentAt: this.now(), done: false };
+  private async track<T extends Exchange>(key: string, plainRead: boolean, planIndex: number, sending: () => Promise<T>): Promise<T> {
+    const flight: Flight = { key, plainRead, planIndex, order: this.sentCount++, sentAt: this.now(), done: false };
     this.flights.add(flight);
     try {
       const exchange = await sending();
@@ -200,9 +238,9 @@ export class ProbeRunner {
     }
   }
 
-  private dispatch(probe: Probe): Promise<Exchange> {
+  private dispatch(probe: Probe, planIndex: number): Promise<Exchange> {
     this.unsettled++;
-    return this.track(sameRequestKey(probe), isPlainRead(probe), async () => {
+    return this.track(sameRequestKey(probe), isPlainRead(probe), planIndex, async () => {
       const exchange = await this.send(probe.path, this.optionsFor(probe));
       if (probe.connection && !this.connections.get(probe.connection.group)?.more) this.closeConnection(probe.connection.group);
       return exchange;
@@ -275,7 +313,7 @@ export class ProbeRunner {
     // The same request as a read in flight waits for it (a replay answers alike requests in order).
     const key = sameRequestKey(control);
     while ([...this.flights].some((f) => f.key === key)) await this.changed();
-    const exchange = await this.track(key, true, () => this.send(control.path, { auth: control.auth, label: control.label }));
+    const exchange = await this.track(key, true, -1, () => this.send(control.path, { auth: control.auth, label: control.label }));
     this.keep({ ...control, key: `${control.key}:${this.results.length + 1}` }, exchange);
     if (answerOf(exchange) === "answered" || serverSpoke(exchange)) {
       this.answeredOnce = true;
