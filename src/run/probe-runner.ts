@@ -166,7 +166,7 @@ export class ProbeRunner {
       } else if (this.pending >= 2 && this.opts.control) {
         // Two unanswered in a row: until a control read says whether the target is up, only the
         // probe whose answer is judged next goes (as one after another would send it).
-        if (waiting[0] === this.judgedNext && this.hasRoom()) sent = this.send1(probes, slots, waiting.shift()!);
+        if (waiting[0] === this.judgedNext && this.hasRoom() && !this.mustWait(probes, keys, waiting[0], [])) sent = this.send1(probes, slots, waiting.shift()!);
       } else {
         // In plan order, past those that must wait (for the same request, or for the plain reads before them).
         for (let k = 0; k < waiting.length && this.hasRoom();) {
