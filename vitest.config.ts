@@ -17,8 +17,9 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
-    // The certificate pool of the generator laws and the matrix, issued once for all test files.
-    globalSetup: ["test/support/certificate-pool.global.ts"],
+    // The certificate pool of the generator laws and the matrix, issued once for all test files;
+    // the sources compiled once for the tests that start bin/.
+    globalSetup: ["test/support/certificate-pool.global.ts", "test/support/fresh-build.global.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

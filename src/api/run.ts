@@ -38,6 +38,8 @@ export interface ConformanceOptions {
   /** Most requests, and most per second (defaults as the CLI's, by target kind). */
   budget?: number;
   rate?: number;
+  /** Most probes in flight at once (default as the CLI's: 8 for a URL or recording, 1 live). */
+  concurrency?: number;
   /** Per request, in milliseconds. */
   timeoutMs?: number;
   /** The whole run's deadline in seconds (`--max-time`; default: live 900, URL 300, recorded none; 0: none): then the partial report, verdict `error`. */
@@ -99,7 +101,7 @@ export async function configFrom(options: ConformanceOptions): Promise<RunConfig
   const n = (v: number | undefined) => (v === undefined ? undefined : String(v));
   const values = {
     target: options.target, cassette: options.cassette, zone: options.zone, certificate: options.certificates, "other-zone": options.otherZone, level: options.level,
-    seed: n(options.seed), budget: n(options.budget), rate: n(options.rate), timeout: n(options.timeoutMs),
+    seed: n(options.seed), budget: n(options.budget), rate: n(options.rate), concurrency: n(options.concurrency), timeout: n(options.timeoutMs),
     "max-time": n(options.maxTime), "max-retry-after": n(options.maxRetryAfter), burst: n(options.burst),
     baseline: options.baseline, include: options.include, exclude: options.exclude,
     spec: options.spec, "spec-revision": options.specRevision, out: options.out, quiet: options.quiet ?? true,

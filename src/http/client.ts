@@ -130,7 +130,11 @@ const RETRIED_KINDS: ReadonlySet<string> = new Set(["refused", "reset", "truncat
 
 /** Sends GET requests to one target and keeps the evidence. Safe to call concurrently. */
 export class ConformanceClient {
-  /** Every exchange so far, in the order they completed (`seq` 1, 2, ...). */
+  /**
+   * Every exchange so far, in the order they were sent (`seq` 1, 2, ...), whatever order they
+   * completed in: `seq` is taken when `get` is called, before anything is awaited, so requests
+   * sent concurrently keep the order they were sent in.
+   */
   readonly exchanges: Exchange[] = [];
   /** Attempts actually put on the wire (retries included; budget refusals and invalid requests excluded). */
   requestsSent = 0;
@@ -159,6 +163,7 @@ export class ConformanceClient {
   private readonly env: Record<string, string | undefined>;
   private readonly tls: TlsOptions | undefined;
   private readonly extraHeaders: Record<string, string>;
+  private lastSeq = 0;
 
   constructor(options: ConformanceClientOptions) {
     assertBaseUrl(options.baseUrl);
@@ -211,6 +216,7 @@ export class ConformanceClient {
    * @throws MissingCredentialsError when `opts.auth` names a scheme that is not configured.
    */
   async get(path: string, opts: GetOptions = {}): Promise<Exchange> {
+    const seq = ++this.lastSeq;
     const url = joinUrl(this.baseUrl, path);
     const headers: Record<string, string> = {};
     const given = {
@@ -233,7 +239,7 @@ export class ConformanceClient {
       .map(([name, value]) => headerProblem(name, value))
       .find((p) => p !== undefined);
     if (problem) {
-      return this.record(request, opts, this.now(), 0, 0, { error: { kind: "invalid-request", message: problem } });
+      return this.record(seq, request, opts, this.now(), 0, 0, { error: { kind: "invalid-request", message: problem } });
     }
 
     // node:http for every request: it sends odd targets verbatim, and it lets the client bound a
@@ -285,7 +291,7 @@ export class ConformanceClient {
       await this.sleep(decision.wait);
     }
     const start = startedAt ?? this.now();
-    return this.record(request, opts, start, this.now() - start, attempts, outcome);
+    return this.record(seq, request, opts, start, this.now() - start, attempts, outcome);
   }
 
   /**
@@ -313,6 +319,7 @@ export class ConformanceClient {
 
   /** Redacts and keeps one exchange. */
   private record(
+    seq: number,
     request: ExchangeRequest,
     opts: GetOptions,
     startedAtMs: number,
@@ -321,7 +328,7 @@ export class ConformanceClient {
     outcome: AttemptOutcome,
   ): Exchange {
     const exchange: Exchange = {
-      seq: this.exchanges.length + 1,
+      seq,
       ...(opts.label !== undefined ? { label: opts.label } : {}),
       request,
       timing: { startedAt: new Date(startedAtMs).toISOString(), durationMs },
@@ -352,7 +359,10 @@ export class ConformanceClient {
     if (error) {
       exchange.error = { kind: error.kind, message: redactText(error.message, this.credentials) };
     }
-    this.exchanges.push(exchange);
+    // In send order: a request sent earlier may be answered later.
+    let at = this.exchanges.length;
+    while (at > 0 && this.exchanges[at - 1]!.seq > seq) at--;
+    this.exchanges.splice(at, 0, exchange);
     this.onExchange?.(exchange);
     return exchange;
   }

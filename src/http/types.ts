@@ -87,7 +87,7 @@ export interface ExchangeError {
 }
 
 export interface Exchange {
-  /** Sequence number within the run, from 1. */
+  /** Sequence number within the run, from 1, in the order requests were sent (not the order they were answered). */
   seq: number;
   /** What the caller said this request is for (`get(path, { label })`), for reports and progress lines. */
   label?: string;

@@ -33,6 +33,8 @@ export interface RunConfig extends NetworkConfig {
   seedGiven?: boolean;
   budget: number;
   rate: number;
+  /** Most probes in flight at once (`--concurrency`); 1 or absent sends them one after another. */
+  concurrency?: number;
   timeoutMs: number;
   /** Whole-run deadline (`--max-time`): when it passes, the run ends with a partial report. None when absent or 0. */
   maxTimeMs?: number;
@@ -57,11 +59,14 @@ export type TlsOptions = NonNullable<NetworkConfig["tls"]>;
  * about 80 requests at 2/s; a local one takes seconds), so a target that trickles or stalls
  * cannot hold a nightly job for hours. A replay is offline and bounded by its cassette: none.
  */
-const DEFAULTS: Record<TargetKind, { budget: number; rate: number; timeoutMs: number; maxTimeS: number; burst: number }> = {
-  live: { budget: 300, rate: 2, timeoutMs: 15_000, maxTimeS: 900, burst: 0 },
-  url: { budget: 1_000, rate: 25, timeoutMs: 5_000, maxTimeS: 300, burst: 120 },
-  recorded: { budget: 1_000, rate: 0, timeoutMs: 5_000, maxTimeS: 0, burst: 0 },
+const DEFAULTS: Record<TargetKind, { budget: number; rate: number; concurrency: number; timeoutMs: number; maxTimeS: number; burst: number }> = {
+  live: { budget: 300, rate: 2, concurrency: 1, timeoutMs: 15_000, maxTimeS: 900, burst: 0 },
+  url: { budget: 1_000, rate: 25, concurrency: 8, timeoutMs: 5_000, maxTimeS: 300, burst: 120 },
+  recorded: { budget: 1_000, rate: 0, concurrency: 8, timeoutMs: 5_000, maxTimeS: 0, burst: 0 },
 };
+
+/** The most `--concurrency` allows: more would be a load test, not a conformance run. */
+export const MAX_CONCURRENCY = 64;
 
 /** The longest `Retry-After` a run waits for by default, in seconds. */
 export const DEFAULT_MAX_RETRY_AFTER_S = 60;
@@ -166,6 +171,7 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
     seedGiven: values.seed !== undefined,
     budget: intFlag("budget", values.budget, defaults.budget, 1),
     rate: intFlag("rate", values.rate, defaults.rate, 0),
+    concurrency: intFlag("concurrency", values.concurrency, defaults.concurrency, 1, MAX_CONCURRENCY),
     burst: intFlag("burst", values.burst, defaults.burst, 0, 1_000),
     timeoutMs: intFlag("timeout", values.timeout, defaults.timeoutMs, 1),
     maxTimeMs: intFlag("max-time", values["max-time"], defaults.maxTimeS, 0) * 1000,

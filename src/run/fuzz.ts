@@ -4,7 +4,8 @@ import { malformedIdentifierArbitrary, overlongIdentifierArbitrary, type Identif
 import { refusalProblem } from "../../suites/support/refusal.ts";
 import type { AuthChoice } from "../http/index.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
-import { answerOf, type ProbeResult, type ProbeRunner } from "./execute.ts";
+import { answerOf, type ProbeResult } from "./execute.ts";
+import type { ProbeRunner } from "./probe-runner.ts";
 import type { Probe } from "./probes.ts";
 
 export interface FuzzInput {
@@ -35,20 +36,34 @@ function sampleArbitrary(): fc.Arbitrary<Sample> {
   return fc.tuple(fc.constantFrom<Sample["position"]>("certificate", "certificate", "certificate", "zone"), sample).map(([position, s]) => ({ position, sample: s }));
 }
 
+/** The fuzzing of a run: the identifiers it tries (sent with the fixed probes), then what to do with their answers. */
+export interface FuzzPlan {
+  /** One probe a run, in fast-check's order; empty when `runs` is 0. */
+  probes: Probe[];
+  /** Judges the answers to `probes` (in their order) and shrinks a wrongly answered identifier, a request a step. */
+  judge(runner: ProbeRunner, results: readonly ProbeResult[]): Promise<FuzzOutcome>;
+}
+
+const sampleKey = (s: Sample) => `${s.position}\n${s.sample.value}`;
+
 /**
  * The malformed-identifier class as a property over HTTP (fast-check, seeded by the run's
  * seed): every identifier outside Cloudflare's format is refused with a 4xx failure envelope.
- * When one is answered wrongly, fast-check shrinks it, each step a request, until the shrink
- * budget is spent; the smallest one found is marked `minimal`, for the report to show with its
- * curl line. A probe with no judgeable answer (reset, timeout, 429) does not count against the
- * identifier: HTTP-EVERY-REQUEST-ANSWERED speaks for it, and shrinking follows wrong answers only.
+ *
+ * The identifiers of the runs are drawn first (fast-check draws the same ones for a seed while
+ * the property holds), so they are sent together with the fixed probes, as many at once as the
+ * run's concurrency allows: each is sent whatever the answers to the others. Then fast-check
+ * runs on their answers; when one is answered wrongly, it shrinks it, each step a request sent
+ * alone (each step depends on the last), until the shrink budget is spent; the smallest one
+ * found is marked `minimal`, for the report to show with its curl line. A probe with no
+ * judgeable answer (reset, timeout, 429) does not count against the identifier:
+ * HTTP-EVERY-REQUEST-ANSWERED speaks for it, and shrinking follows wrong answers only.
  */
-export async function fuzzIdentifiers(runner: ProbeRunner, input: FuzzInput): Promise<FuzzOutcome> {
-  if (input.runs <= 0) return { sent: 0 };
+export async function planFuzz(input: FuzzInput): Promise<FuzzPlan> {
+  if (input.runs <= 0) return { probes: [], judge: async () => ({ sent: 0 }) };
   let sent = 0;
   let failures = 0;
   let shrinkRequests = 0;
-  const byValue = new Map<string, ProbeResult>();
   const probeFor = (s: Sample): Probe => {
     const step = failures > 0 ? shrinkRequests + 1 : undefined;
     const value = s.sample.value;
@@ -61,24 +76,48 @@ export async function fuzzIdentifiers(runner: ProbeRunner, input: FuzzInput): Pr
       ...(step ? { shrink: { step } } : {}),
     };
   };
-  const property = fc.asyncProperty(sampleArbitrary(), async (s) => {
-    if (runner.down) return true;
-    if (failures > 0 && shrinkRequests >= input.shrinks) return true; // shrink budget spent: stop following this path
-    if (failures > 0) shrinkRequests++;
+  // The runs' samples, drawn by the same kind of property with the same seed and runs (nothing sent).
+  const drawn: Sample[] = [];
+  await fc.check(fc.asyncProperty(sampleArbitrary(), async (s) => {
+    drawn.push(s);
+    return true;
+  }), { seed: input.seed, numRuns: input.runs });
+  const probes = drawn.map((s) => {
     sent++;
-    const result = await runner.run(probeFor(s));
-    if (answerOf(result.exchange) !== "answered") return true;
-    const wrong = refusalProblem(result.exchange.response!) !== undefined;
-    if (wrong) {
-      failures++;
-      byValue.set(`${s.position}\n${s.sample.value}`, result);
-    }
-    return !wrong;
+    return probeFor(s);
   });
-  const details = await fc.check(property, { seed: input.seed, numRuns: input.runs });
-  if (!details.failed || !details.counterexample) return { sent };
-  const [smallest] = details.counterexample;
-  const result = byValue.get(`${smallest.position}\n${smallest.sample.value}`);
-  if (result) result.probe.shrink = { step: result.probe.shrink?.step ?? 0, minimal: true };
-  return { sent, counterexample: { value: smallest.sample.value, position: smallest.position, shrinks: details.numShrinks } };
+
+  const judge = async (runner: ProbeRunner, results: readonly ProbeResult[]): Promise<FuzzOutcome> => {
+    // The answers already in, by sample (a sample drawn twice was sent twice: each answer used once).
+    const answered = new Map<string, ProbeResult[]>();
+    drawn.forEach((s, i) => {
+      const r = results[i];
+      if (r) answered.set(sampleKey(s), [...(answered.get(sampleKey(s)) ?? []), r]);
+    });
+    const byValue = new Map<string, ProbeResult>();
+    const property = fc.asyncProperty(sampleArbitrary(), async (s) => {
+      let result = answered.get(sampleKey(s))?.shift();
+      if (!result) {
+        if (runner.down) return true;
+        if (failures > 0 && shrinkRequests >= input.shrinks) return true; // shrink budget spent: stop following this path
+        if (failures > 0) shrinkRequests++;
+        sent++;
+        result = await runner.run(probeFor(s));
+      }
+      if (answerOf(result.exchange) !== "answered") return true;
+      const wrong = refusalProblem(result.exchange.response!) !== undefined;
+      if (wrong) {
+        failures++;
+        byValue.set(sampleKey(s), result);
+      }
+      return !wrong;
+    });
+    const details = await fc.check(property, { seed: input.seed, numRuns: input.runs });
+    if (!details.failed || !details.counterexample) return { sent };
+    const [smallest] = details.counterexample;
+    const result = byValue.get(sampleKey(smallest));
+    if (result) result.probe.shrink = { step: result.probe.shrink?.step ?? 0, minimal: true };
+    return { sent, counterexample: { value: smallest.sample.value, position: smallest.position, shrinks: details.numShrinks } };
+  };
+  return { probes, judge };
 }

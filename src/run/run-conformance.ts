@@ -7,9 +7,10 @@ import { ConformanceClient, type Exchange } from "../http/index.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
-import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, ProbeRunner, serverSpoke, type ProbeResult, type Send } from "./execute.ts";
-import { fuzzIdentifiers } from "./fuzz.ts";
+import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, serverSpoke, type ProbeResult, type Send } from "./execute.ts";
+import { planFuzz } from "./fuzz.ts";
 import { clientTls, networkSecrets } from "./network-config.ts";
+import { ProbeRunner } from "./probe-runner.ts";
 import { madeUpIdentifier, primaryScheme, type Probe } from "./probes.ts";
 import { listProbe, planRun, wantsSecondZone } from "./run-plan.ts";
 import { isSelective, markSelection, selectedIds, selectOutcomes } from "./selection.ts";
@@ -208,6 +209,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const runner = new ProbeRunner(send, {
     control: controlProbe(firstRead),
     stopped: stoppedBy,
+    concurrency: config.concurrency,
     onProgress: ({ probe, exchange }) => {
       const { error, response } = exchange;
       if (exchange.attempts === 0 && error?.kind === "stopped" && stop.signal.aborted) return; // the stop said it once
@@ -215,11 +217,13 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     },
   });
   runner.planned(planned);
-  for (const probe of planned) await runner.run(probe);
-  const fuzzed = await fuzzIdentifiers(runner, {
+  const fuzzing = await planFuzz({
     spec, zoneId: config.zoneId, certificateId: certificateIds[0] ?? madeUpIdentifier(config.seed, "certificate"),
     auth: scheme ?? "none", seed: config.seed, runs: fuzzRuns, shrinks,
   });
+  // The fixed probes and the fuzzing runs, as many at once as --concurrency allows; then shrinking, a step at a time.
+  const sent = await runner.runAll([...planned, ...fuzzing.probes]);
+  const fuzzed = await fuzzing.judge(runner, sent.slice(planned.length));
   if (fuzzed.counterexample) log(`smallest wrongly answered ${fuzzed.counterexample.position} identifier after ${fuzzed.counterexample.shrinks} shrink step(s): ${JSON.stringify(fuzzed.counterexample.value)}`);
   await runner.finish();
   const results = runner.results;

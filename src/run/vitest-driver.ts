@@ -10,6 +10,8 @@ import type { SerializedError } from "vitest";
 
 // The folder that holds suites/: the repository from the sources, dist/ in the compiled package.
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** Running compiled JavaScript (the package's dist/, or bin/'s build of a clone), not the TypeScript sources. */
+const COMPILED = import.meta.url.endsWith(".js");
 
 /** What the suites concluded: an outcome per requirement id, and what kept any from running. */
 export interface SuiteRun {
@@ -93,6 +95,10 @@ export function startSuites(opts: { spec?: CheckContext["spec"]; filters?: strin
   const running = withoutItsSignalListeners(() => startVitest("test", opts.filters ?? [], {
     root: ROOT, config: false, watch: false, reporters: [reporter], provide: { conformanceEvidence: evidenceFile, conformanceSpec: opts.spec ?? {} },
     include: ["suites/vitest/*.suite.{ts,js}"], passWithNoTests: false,
+    // Compiled (the package, and bin/ in a clone), the checks and what they import are loaded by
+    // Node as they are, not transformed module by module: only the suite files and the one
+    // that registers the tests go through vitest's transform (most of the suites' start-up).
+    ...(COMPILED ? { server: { deps: { external: [/\/(src|reports|generators)\/.*\.js$/, /\/suites\/(?!vitest\/|support\/vitest-suite\.js$).*\.js$/] } } } : {}),
     // The suites only read the evidence they are given: one worker that imports the validator and
     // the x509 parser once is faster than eight that each do.
     pool: "threads", isolate: false, maxWorkers: 1,

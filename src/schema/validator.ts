@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { _, Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { errataFor, type Erratum } from "./errata.ts";
 import { sourcePointerFor } from "./convert-openapi-schema.ts";
@@ -6,9 +6,13 @@ import type { ResponseClass } from "./extract.ts";
 import { seedSpec, type OperationSpec } from "./operation-spec.ts";
 import type { JsonLexicalFacts } from "./json-lexemes.ts";
 import { requirementAt, requirementForSpecViolation } from "./violation-requirement.ts";
+import { cachedValidator, keepValidator } from "./validator-cache.ts";
 
 /** What the validator reads of the text a body was parsed from (see json-lexemes.ts). */
 export type TextFacts = Pick<JsonLexicalFacts, "fractionOrExponent" | "conflictingNames">;
+
+/** The ajv options, named in the cache key of a compiled validator (validator-cache.ts). */
+const AJV_OPTIONS = { strict: true, strictTypes: "log", allErrors: true, verbose: true } as const;
 
 /** A document whose schemas the validator cannot compile as the suite promises (a misplaced keyword no erratum answers). */
 export class SchemaCompileError extends Error {}
@@ -94,7 +98,9 @@ export class ResponseValidator {
 
   constructor(readonly spec: OperationSpec = seedSpec()) {
     this.ajv = new Ajv2020({
-      strict: true, strictTypes: "log", allErrors: true, verbose: true,
+      ...AJV_OPTIONS,
+      // The source of each compiled function is kept, for the cache of compiled validators.
+      code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
       logger: { log: () => undefined, warn: (...args: unknown[]) => void this.strictWarnings.push(args.join(" ")), error: (...args: unknown[]) => { throw new Error(args.join(" ")); } },
     });
     addFormats.default(this.ajv);
@@ -117,9 +123,15 @@ export class ResponseValidator {
     // Each overlay applies where the body is an object (the spec schema already refuses anything else).
     const overlays = this.errataFor(cls).map((e) => ({ if: { type: "object" }, then: { type: "object", ...e.overlay } }));
     const schema = profile === "spec" ? spec : { allOf: [spec, ...overlays] };
-    const before = this.strictWarnings.length;
-    fn = this.ajv.compile(schema);
-    this.checkStrictWarnings(cls, this.strictWarnings.slice(before), profile === "spec" ? "" : "/allOf/0");
+    // Compiled by an earlier process (its strict warnings were checked then: it is kept only after), or now.
+    const options = JSON.stringify(AJV_OPTIONS);
+    fn = cachedValidator(schema, options);
+    if (!fn) {
+      const before = this.strictWarnings.length;
+      fn = this.ajv.compile(schema);
+      this.checkStrictWarnings(cls, this.strictWarnings.slice(before), profile === "spec" ? "" : "/allOf/0");
+      keepValidator(this.ajv, fn, schema, options);
+    }
     this.compiled.set(key, fn);
     return fn;
   }

@@ -29,9 +29,33 @@ const FRAMING_HEADERS = ["content-length", "content-encoding", "transfer-encodin
 const MARK_FRAMING = "x-conformance-recorded-";
 
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-email", "x-auth-key"];
+/** Besides the credentials, what tells apart the reads of one certificate asked another way. */
+const NEGOTIATION_HEADERS = ["accept", "accept-encoding"];
+
+/** The Accept and Accept-Encoding of a request (absent ones as null), as one string. */
+function negotiationOf(headers: Record<string, string | string[] | undefined>): string {
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v ?? ""]));
+  return JSON.stringify(NEGOTIATION_HEADERS.map((h) => lower[h] ?? null));
+}
 
 /**
- * Requests are matched on method, normalised path and query, and the (redacted) credential headers.
+ * The entry that answers a request, from the queue of those alike in method, path and credentials
+ * (in recorded order): the first whose Accept and Accept-Encoding are the request's, else the
+ * first (a HAR from another tool may not have the headers the suite sends). Reads that differ only
+ * in those headers are sent concurrently, so each must find its own entry whatever the arrival
+ * order; requests alike in these too are never in flight together (ProbeRunner), so they arrive
+ * in recorded order. The last entry of a queue answers every later request alike.
+ */
+function takeEntry(queue: CassetteEntry[] | undefined, negotiation: string): CassetteEntry | undefined {
+  if (!queue?.length) return undefined;
+  if (queue.length === 1) return queue[0];
+  const i = Math.max(0, queue.findIndex((e) => negotiationOf(e.request.headers) === negotiation));
+  return queue.splice(i, 1)[0];
+}
+
+/**
+ * Requests are matched on method, normalised path and query, and the (redacted) credential headers;
+ * among the entries alike in those, on Accept and Accept-Encoding (see `takeEntry`).
  * What a replay sends is redacted the same way first: a near miss derived from a placeholder
  * (`$CLOUDFLARE_API_TOKEN` with its last character changed) becomes the placeholder that was recorded for it.
  */
@@ -64,8 +88,8 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
   nock(origin).persist().get(() => true).reply((request) => {
     const url = new URL(request.url);
     const uri = url.pathname + url.search;
-    const queue = queues.get(requestKey("GET", uri, Object.fromEntries(request.headers.entries()), credentials));
-    const entry = queue && (queue.length > 1 ? queue.shift()! : queue[0]!);
+    const sent = Object.fromEntries(request.headers.entries());
+    const entry = takeEntry(queues.get(requestKey("GET", uri, sent, credentials)), negotiationOf(sent));
     if (!entry) return [MARK_STATUS, { not_recorded: `GET ${uri}` }, { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
     const { status, body, truncated, cutAtBytes, invalidUtf8, decoding, wire } = entry.response;

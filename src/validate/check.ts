@@ -3,7 +3,7 @@ import { seedSpec, type OperationSpec } from "../schema/operation-spec.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { formatViolation, responseValidator, shorten, type Profile, type Violation } from "../schema/validator.ts";
 import type { RecordedRequest, RecordedResponse } from "./exchange.ts";
-import { parseJsonText } from "../schema/json-text.ts";
+import { parseJson } from "./parse-json.ts";
 import { NOT_UTF8 } from "./document.ts";
 import { isOperationUrl } from "./operation.ts";
 
@@ -76,7 +76,7 @@ export function checkExchange(request: RecordedRequest | undefined, response: Re
   } else {
     const text = response.body.text;
     if (text.trim() === "") return { kind: "checked", findings: [...findings, jsonBodyFinding("is empty (must be one JSON document)", text, spec)] };
-    const parsed = parseJsonText(text);
+    const parsed = parseJson(text);
     if (!parsed.ok) {
       return { kind: "checked", findings: [...findings, jsonBodyFinding(parsed.tooDeep ? parsed.why : `is not JSON (${parsed.why})`, text, spec)] };
     }

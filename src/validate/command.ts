@@ -1,14 +1,15 @@
-import { parseCommandFlags } from "../cli/flags.ts";
+import { statSync } from "node:fs";
+import { intFlag, parseCommandFlags } from "../cli/flags.ts";
 import { loadSpecOrExplain, specRequestFrom } from "../cli/spec-flags.ts";
 import type { ResponseClass } from "../schema/extract.ts";
-import { checkBody, checkExchange, jsonBodyFinding } from "./check.ts";
+import { checkBody, checkExchange, jsonBodyFinding, type Outcome } from "./check.ts";
 import { detectFormat } from "./detect.ts";
 import { readDocument } from "./document.ts";
 import { exchangeFromRecord, isObject, type Entry } from "./exchange.ts";
 import { harEntries } from "./har.ts";
 import { ACCEPTED_INPUTS, InputError } from "./input-error.ts";
 import { describeFsError, openInput, resolveInputs, type Input } from "./inputs.ts";
-import { ndjsonEntries } from "./ndjson.ts";
+import { checkNdjsonInBatches, type ParallelTuning } from "./ndjson-parallel.ts";
 import { OPERATION_PATH_TEMPLATE } from "./operation.ts";
 import { parseFormat, parseProfile, parseStatusFlag, type ValidateOptions } from "./options.ts";
 import { Reporter, type ValidateIo } from "./output.ts";
@@ -32,18 +33,21 @@ export const MAX_LISTED_NON_EXCHANGES = 10;
  * is, and the exit code is 2. An exchange whose body text is not JSON (an HTML error page, a cut
  * body) is a violation of HTTP-JSON-BODY, exit 1.
  */
-export async function runValidate(argv: string[], io: ValidateIo): Promise<number> {
+export async function runValidate(argv: string[], io: ValidateIo, tuning?: ParallelTuning): Promise<number> {
   const { values, positionals } = parseCommandFlags("validate", argv);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+  const specRequest = specRequestFrom({ spec: str(values.spec), "spec-revision": str(values["spec-revision"]) }, process.env);
   const options: ValidateOptions = {
     profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)), format: parseFormat(str(values.format)),
-    spec: await loadSpecOrExplain(specRequestFrom({ spec: str(values.spec), "spec-revision": str(values["spec-revision"]) }, process.env)),
+    spec: await loadSpecOrExplain(specRequest), specRequest,
   };
+  const jobs = values.jobs === undefined ? undefined : intFlag("jobs", str(values.jobs), 1, 1, 64);
+  if (jobs !== undefined) tuning = { ...tuning, workers: jobs - 1 };
   const inputs = resolveInputs(positionals);
   const reporter = new Reporter(io, options.profile, options.format === "json" ? options.spec : undefined);
   for (const input of inputs) {
     try {
-      await validateInput(input, options, reporter, io.stdin);
+      await validateInput(input, options, reporter, io.stdin, tuning);
     } catch (e) {
       if (e instanceof InputError) reporter.inputError(e);
       else if (typeof (e as NodeJS.ErrnoException)?.code === "string" && (e as NodeJS.ErrnoException).syscall) {
@@ -56,7 +60,7 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<numbe
   return reporter.exitCode();
 }
 
-async function validateInput(input: Input, options: ValidateOptions, reporter: Reporter, stdin: NodeJS.ReadableStream): Promise<void> {
+async function validateInput(input: Input, options: ValidateOptions, reporter: Reporter, stdin: NodeJS.ReadableStream, tuning?: ParallelTuning): Promise<void> {
   const { detected, peeked } = await detectFormat(openInput(input, stdin));
   const name = input.name;
   try {
@@ -71,7 +75,7 @@ async function validateInput(input: Input, options: ValidateOptions, reporter: R
     // A cassette's exchanges.ndjson is NDJSON whatever its first line looks like.
     if (detected.format === "ndjson" || input.kind === "cassette") {
       reporter.inputRead();
-      return await validateEntries(name, ndjsonEntries(peeked.chunks), "line", options, reporter);
+      return await validateNdjson(name, peeked.chunks, options, reporter, tuning, sizeOf(input));
     }
     const doc = await readDocument(name, peeked.chunks);
     if (doc.kind === "har") {
@@ -105,36 +109,86 @@ function classFromSuccess(body: unknown): ResponseClass | undefined {
 
 const plural = (unit: "line" | "entry" | "record") => (unit === "entry" ? "entries" : `${unit}s`);
 
+/** What an input's entries came to, told to the reporter as they come, and the input's verdict at the end. */
+class EntryTally {
+  private total = 0;
+  private ignored = 0;
+  private damaged = 0;
+  private firstDamaged = 0;
+
+  constructor(private readonly name: string, private readonly unit: "line" | "entry" | "record", private readonly reporter: Reporter) {}
+
+  notAnExchange(entry: number, why: string): void {
+    this.total++;
+    this.damaged++;
+    this.firstDamaged ||= entry;
+    this.reporter.notAnExchange({ file: this.name, entry }, why, this.damaged <= MAX_LISTED_NON_EXCHANGES);
+  }
+
+  outcome(entry: number, outcome: Outcome): void {
+    this.total++;
+    if (outcome.kind === "ignored") this.ignored++;
+    this.reporter.outcome({ file: this.name, entry }, outcome);
+  }
+
+  /** A batch's exchanges that were valid, or another operation's, counted without a line each. */
+  counted(valid: number, ignored: number): void {
+    this.total += valid + ignored;
+    this.ignored += ignored;
+    this.reporter.validMany(valid);
+  }
+
+  /** The notes at the end of an input; an InputError when some of its records are not exchanges. */
+  finish(): void {
+    const { name, unit, damaged, firstDamaged } = this;
+    if (damaged > MAX_LISTED_NON_EXCHANGES) this.reporter.note(`${name}: ${damaged - MAX_LISTED_NON_EXCHANGES} more ${plural(unit)} are not exchanges (not listed)`);
+    if (damaged > 0) {
+      const what = damaged === 1 ? `1 ${unit} is not an exchange (${unit} ${firstDamaged})` : `${damaged} ${plural(unit)} are not exchanges (the first is ${unit} ${firstDamaged})`;
+      const fix = unit === "entry"
+        ? "each HAR entry needs request and response objects, the response with its status; export the HAR again"
+        : "make each line a JSON object {\"status\": 200, \"headers\": {...}, \"body\": ...}, or remove it";
+      throw new InputError(name, what, fix);
+    }
+    if (this.total > 0 && this.ignored === this.total) {
+      this.reporter.note(`${name}: none of its ${this.total} ${plural(unit)} is a request to ${OPERATION_PATH_TEMPLATE}; nothing to validate`);
+    }
+  }
+}
+
 async function validateEntries(
   name: string, entries: AsyncIterable<Entry> | Iterable<Entry>, unit: "line" | "entry" | "record",
   options: ValidateOptions, reporter: Reporter,
 ): Promise<void> {
-  let total = 0;
-  let ignored = 0;
-  let damaged = 0;
-  let firstDamaged = 0;
+  const tally = new EntryTally(name, unit, reporter);
   for await (const e of entries) {
-    total++;
-    const where = { file: name, entry: e.entry };
-    if (e.kind === "not-an-exchange") {
-      damaged++;
-      firstDamaged ||= e.entry;
-      reporter.notAnExchange(where, e.why, damaged <= MAX_LISTED_NON_EXCHANGES);
-      continue;
+    if (e.kind === "not-an-exchange") tally.notAnExchange(e.entry, e.why);
+    else tally.outcome(e.entry, checkExchange(e.request, e.response, options.profile, options.spec));
+  }
+  tally.finish();
+}
+
+/** An NDJSON input (or a cassette's exchanges.ndjson), in batches of lines on every core (ndjson-parallel.ts); the same lines and notes as line by line. */
+/** An input's size in bytes, when it is a file (standard input's is not known before its end). */
+function sizeOf(input: Input): number | undefined {
+  if (input.kind === "stdin") return undefined;
+  try {
+    return statSync(input.kind === "file" ? input.path : input.exchanges).size;
+  } catch {
+    return undefined;
+  }
+}
+
+async function validateNdjson(name: string, chunks: AsyncIterable<Buffer>, options: ValidateOptions, reporter: Reporter, tuning?: ParallelTuning, size?: number): Promise<void> {
+  const tally = new EntryTally(name, "line", reporter);
+  await checkNdjsonInBatches(chunks, options, { profile: options.profile, spec: options.specRequest ?? {} }, (batch, firstLine) => {
+    let counted = false;
+    for (const n of batch.notable) {
+      const line = firstLine + n.line - 1;
+      if (n.kind === "not-an-exchange") tally.notAnExchange(line, n.why);
+      else tally.outcome(line, n.outcome);
+      counted = true;
     }
-    const outcome = checkExchange(e.request, e.response, options.profile, options.spec);
-    if (outcome.kind === "ignored") ignored++;
-    reporter.outcome(where, outcome);
-  }
-  if (damaged > MAX_LISTED_NON_EXCHANGES) reporter.note(`${name}: ${damaged - MAX_LISTED_NON_EXCHANGES} more ${plural(unit)} are not exchanges (not listed)`);
-  if (damaged > 0) {
-    const what = damaged === 1 ? `1 ${unit} is not an exchange (${unit} ${firstDamaged})` : `${damaged} ${plural(unit)} are not exchanges (the first is ${unit} ${firstDamaged})`;
-    const fix = unit === "entry"
-      ? "each HAR entry needs request and response objects, the response with its status; export the HAR again"
-      : "make each line a JSON object {\"status\": 200, \"headers\": {...}, \"body\": ...}, or remove it";
-    throw new InputError(name, what, fix);
-  }
-  if (total > 0 && ignored === total) {
-    reporter.note(`${name}: none of its ${total} ${plural(unit)} is a request to ${OPERATION_PATH_TEMPLATE}; nothing to validate`);
-  }
+    if (batch.valid || batch.ignored || !counted) tally.counted(batch.valid, batch.ignored);
+  }, tuning);
+  tally.finish();
 }

@@ -1,5 +1,5 @@
 import type { ResponseClass } from "../schema/extract.ts";
-import type { OperationSpec } from "../schema/operation-spec.ts";
+import type { OperationSpec, SpecRequest } from "../schema/operation-spec.ts";
 import { PROFILES, type Profile } from "../schema/validator.ts";
 import { UsageError } from "../cli/usage-error.ts";
 
@@ -12,6 +12,8 @@ export interface ValidateOptions {
   spec: OperationSpec;
   /** `text`: a line per violation and a summary line; `json`: one JSON document instead (see output.ts). */
   format?: "text" | "json";
+  /** How it was asked for: a worker thread loads it again from this (the seed when absent). */
+  specRequest?: SpecRequest;
 }
 
 /** `--format text|json` (default text). */

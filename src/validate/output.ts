@@ -74,6 +74,11 @@ export class Reporter {
     }
   }
 
+  /** Responses that were valid, counted without a line each. */
+  validMany(count: number): void {
+    this.valid += count;
+  }
+
   /** A record that is not an exchange (a damaged NDJSON line): said where, counted as not validated. */
   notAnExchange(where: Location, why: string, print: boolean): void {
     if (print) this.note(`${at(where)} not an exchange, skipped: ${why}`);

@@ -39,13 +39,13 @@ describe("the library's options are the CLI's", () => {
     const ca = Buffer.from("-----BEGIN CERTIFICATE-----\n...\n-----END CERTIFICATE-----\n");
     const options: Required<Omit<ConformanceOptions, "signal" | "cassette" | "writeReports" | "baseline">> & { baseline: string } = {
       target: "http://127.0.0.1:1/client/v4", zone: ZONE, certificates: [CERTIFICATE], otherZone: "1".repeat(32), credentials, level: "should", seed: 9,
-      budget: 50, rate: 3, timeoutMs: 700, maxTime: 12, maxRetryAfter: 4, burst: 7, baseline: "baselines/cloudflare-live.json",
+      budget: 50, rate: 3, concurrency: 2, timeoutMs: 700, maxTime: 12, maxRetryAfter: 4, burst: 7, baseline: "baselines/cloudflare-live.json",
       include: ["status", "ID-ZONE-SCOPED"], exclude: ["STATUS-TRANSITIONS"], headers: { "CF-Access-Client-Id": "id.access" }, proxy: "http://127.0.0.1:3128",
       tls: { ca, insecure: false }, spec: "schemas/source/openapi.json", specRevision: "abc123", out: "out", quiet: true,
     };
     const config = await configFrom(options);
     expect(config).toMatchObject({
-      zoneId: ZONE, certificateIds: [CERTIFICATE], otherZoneId: "1".repeat(32), gatingLevel: "should", seed: 9, budget: 50, rate: 3, timeoutMs: 700,
+      zoneId: ZONE, certificateIds: [CERTIFICATE], otherZoneId: "1".repeat(32), gatingLevel: "should", seed: 9, budget: 50, rate: 3, concurrency: 2, timeoutMs: 700,
       maxTimeMs: 12_000, retryAfterCapMs: 4_000, burst: 7, baseline: "baselines/cloudflare-live.json",
       include: ["STATUS", "ID-ZONE-SCOPED"], exclude: ["STATUS-TRANSITIONS"], headers: { "cf-access-client-id": "id.access" }, proxy: "http://127.0.0.1:3128",
       outDir: "out", spec: { path: "schemas/source/openapi.json", revision: "abc123" }, schemes: ["token"],

@@ -47,7 +47,9 @@ describe("client-cert-conformance run against hostile targets", () => {
   it("SIGTERM while the target hangs: the partial report is written, exit 2, and the console shows the target's escape bytes escaped", async () => {
     server.reset();
     const out = join(work, "sigterm");
-    const r = await cli(["run", "--target", server.baseUrl("hang-after-3"), "--certificate", "0123456789abcdef0123456789abcdef", "--timeout", "20000", "--out", out], (child) => {
+    const r = await cli(["run", "--target", server.baseUrl("hang-after-3"), "--certificate", "0123456789abcdef0123456789abcdef", "--timeout", "20000", "--out", out,
+      // One probe at a time: exactly three are answered and sent before the hang (in parallel, those in flight would count too).
+      "--concurrency", "1"], (child) => {
       const poll = setInterval(() => {
         if ((server.seen.get("hang-after-3") ?? 0) >= 4) { // three answered, the fourth hangs
           clearInterval(poll);

@@ -18,7 +18,7 @@ export function faultTimeoutMs(fault: { trips: readonly string[]; incidental?: r
 }
 
 /** Starts the reference (optionally with faults), runs the suite against it in-process, stops it. */
-export async function runAgainstReference(faults: string[] = [], opts: RunOptions & { include?: string[]; exclude?: string[]; level?: RunConfig["gatingLevel"]; timeoutMs?: number; seed?: number; spec?: RunConfig["spec"]; budget?: number; kind?: RunConfig["target"]["kind"]; certificateCount?: number } = {}): Promise<RunResult> {
+export async function runAgainstReference(faults: string[] = [], opts: RunOptions & { include?: string[]; exclude?: string[]; level?: RunConfig["gatingLevel"]; timeoutMs?: number; seed?: number; spec?: RunConfig["spec"]; budget?: number; kind?: RunConfig["target"]["kind"]; certificateCount?: number; concurrency?: number } = {}): Promise<RunResult> {
   const server = await startReferenceServer({ port: 0, faults, rate: 1_000_000, seed: 7, ...(opts.certificateCount ? { certificateCount: opts.certificateCount } : {}) });
   try {
     const config: RunConfig = {
@@ -27,6 +27,10 @@ export async function runAgainstReference(faults: string[] = [], opts: RunOption
       outDir: mkdtempSync(join(tmpdir(), "conformance-")), gatingLevel: opts.level ?? "may", seed: opts.seed ?? MATRIX_SEED,
       budget: opts.budget ?? 1_000, rate: 0, timeoutMs: opts.timeoutMs ?? 5_000, quiet: true,
       ...(opts.include ? { include: opts.include } : {}), ...(opts.exclude ? { exclude: opts.exclude } : {}),
+      // One probe at a time unless a test asks: the reference answers in this process, so probes in
+      // flight together only queue behind each other here (measured slower), and on a busy machine
+      // a queued answer could pass the short timeout these runs use.
+      ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
     };
     // Broken servers reset connections: retry them at once (the client's back-off is for real networks).
     return await runConformance(config, { evaluator: "in-process", writeReports: false, retryBackoffMs: 5, ...opts });

@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixture } from "./helpers.ts";
 
 /** The real CLI, as a user runs it (a few end-to-end cases; the rest run in-process). */
 function cli(args: string[], input?: string | Buffer): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["bin/client-cert-conformance.js", "validate", ...args], { cwd: "/work/main", timeout: 20_000 });
+    const child = spawn(process.execPath, ["bin/client-cert-conformance.js", "validate", ...args], { cwd: fileURLToPath(new URL("../../", import.meta.url)), timeout: 20_000 });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
@@ -17,7 +18,7 @@ function cli(args: string[], input?: string | Buffer): Promise<{ code: number | 
   });
 }
 
-// Each case starts node + tsx (about half a second): they run side by side.
+// Each case starts node and the compiled command (bin/): they run side by side.
 describe.concurrent("client-cert-conformance validate (end to end)", () => {
   it("a 200 body with status ACTIVE: one violation line, the summary, exit 1", async () => {
     const r = await cli([fixture("body-200-status-uppercase.json")]);

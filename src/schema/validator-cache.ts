@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
+import standalone from "ajv/dist/standalone/index.js";
+
+/**
+ * Compiled validators kept between processes: ajv's standalone code of each compiled schema, in
+ * the user's cache folder ($XDG_CACHE_HOME or ~/.cache, then client-cert-conformance/validators/),
+ * named by a hash of the schema, the validator's options and the ajv versions. Compiling the
+ * four response schemas takes about half a second at every start (of a run's suites, of each
+ * `validate` thread); loading their code takes milliseconds. Anything wrong with the cache (no
+ * folder, a file that will not load) only means compiling, as without it.
+ */
+const require = createRequire(import.meta.url);
+type StandaloneCode = (ajv: Ajv2020, fn: ValidateFunction) => string;
+// A CommonJS module: its function is `default` of what the import gives (or the import itself, bundled).
+const standaloneCode = ((standalone as unknown as { default?: StandaloneCode }).default ?? standalone) as unknown as StandaloneCode;
+
+function versions(): string {
+  return ["ajv", "ajv-formats"].map((name) => {
+    try {
+      return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+    } catch {
+      return `${name}@?`;
+    }
+  }).join(",");
+}
+
+const VERSIONS = versions();
+
+function cacheDir(): string {
+  return join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "client-cert-conformance", "validators");
+}
+
+function fileFor(schema: unknown, options: string): string {
+  const key = createHash("sha256").update(`${VERSIONS}\n${options}\n${JSON.stringify(schema)}`).digest("hex").slice(0, 32);
+  return join(cacheDir(), `${key}.cjs`);
+}
+
+/** The validator compiled for `schema` by an earlier process, or undefined. */
+export function cachedValidator(schema: unknown, options: string): ValidateFunction | undefined {
+  try {
+    const code = readFileSync(fileFor(schema, options), "utf8");
+    const module: { exports: unknown } = { exports: {} };
+    // The code requires ajv's runtime and ajv-formats' formats: resolved from this package.
+    new Function("module", "exports", "require", code)(module, module.exports, require);
+    const fn = (module.exports as { default?: unknown }).default ?? module.exports;
+    return typeof fn === "function" ? (fn as ValidateFunction) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps a validator `ajv` compiled (with `code.source`) for the next process; written whole or not at all. */
+export function keepValidator(ajv: Ajv2020, fn: ValidateFunction, schema: unknown, options: string): void {
+  try {
+    const file = fileFor(schema, options);
+    mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });
+    const part = `${file}.${process.pid}-${randomBytes(4).toString("hex")}.part`;
+    writeFileSync(part, standaloneCode(ajv, fn), { mode: 0o600 });
+    renameSync(part, file);
+  } catch {
+    // a read-only home, a full disk: the next process compiles again
+  }
+}
