@@ -91,6 +91,8 @@ function answerArbitrary(request: RequestFacts, results: ReadonlyMap<string, Cer
     if (!answers) reads.set(key, (answers = readAnswerArbitrary(result, status).map((response) => ({ response }))));
     return answers;
   }
+  // Another method on the path: refused as a server that serves GET alone refuses it (RFC 9110 §15.5.6: with Allow).
+  if (request.kind === "method") return refusalAnswerArbitrary(correctStatuses(request)).map((a) => ({ ...a, response: { ...a.response!, headers: { ...a.response!.headers, allow: "GET" } } }));
   if (request.kind === "list") return listAnswerArbitrary([...results].map(([id, r]) => ({ ...r, status: statuses!.get(id)! }))).map((response) => ({ response }));
   return refusalAnswerArbitrary(correctStatuses(request));
 }

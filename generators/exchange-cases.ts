@@ -13,7 +13,9 @@ import type { Requirement } from "../src/registry/types.ts";
 
 /** What a request asks (the probe plan's selectors, as plain values). */
 export interface RequestFacts {
-  readonly kind: "read" | "auth" | "id" | "path" | "control" | "list";
+  readonly kind: "read" | "auth" | "id" | "path" | "control" | "list" | "method";
+  /** Requests with another method than GET (kind "method"): which ("OPTIONS", "TRACE"). */
+  readonly method?: string;
   /** Reads: the credential scheme they use. */
   readonly scheme?: "key" | "token";
   /** A second read of a certificate already read with this scheme. */
@@ -104,6 +106,9 @@ const CASES = {
   "id-twin-unknown-certificate": twin("ID-EXISTENCE-HIDDEN"),
   /** The operation's path with one literal segment changed. */
   "path-changed": (f: RequestFacts) => f.kind === "path",
+  /** A certificate's path asked with another method (refused 405, Allow: GET, by a server that serves GET alone). */
+  "method-options": (f: RequestFacts) => f.kind === "method" && f.method === "OPTIONS",
+  "method-trace": (f: RequestFacts) => f.kind === "method" && f.method === "TRACE",
 } satisfies Record<string, (f: RequestFacts) => boolean>;
 
 /** A kind of request, by what a conforming server must answer to it. */
@@ -174,5 +179,6 @@ export const IDENTIFIER_REFUSAL_STATUSES: readonly number[] = [400, 403, 404];
 export function correctStatuses(facts: RequestFacts): readonly number[] {
   if (facts.kind === "auth") return CREDENTIAL_REFUSAL_STATUSES;
   if (facts.kind === "id" || facts.kind === "path") return IDENTIFIER_REFUSAL_STATUSES;
+  if (facts.kind === "method") return [405];
   return [200];
 }

@@ -14,6 +14,7 @@ import { DISCLOSURE_MUTATIONS } from "./disclosure-mutations.ts";
 import { HTTP_FIELD_MUTATIONS } from "./http-field-mutations.ts";
 import { JSON_TEXT_MUTATIONS } from "./json-text-mutations.ts";
 import { STATUS_MUTATIONS } from "./status-mutations.ts";
+import { METHOD_MUTATIONS } from "./method-mutations.ts";
 import { WIRE_MUTATIONS } from "./wire-mutations.ts";
 import type { Mutation } from "./mutation.ts";
 
@@ -45,11 +46,13 @@ export * from "./credential-mutations.ts";
 export * from "./disclosure-mutations.ts";
 export * from "./status-mutations.ts";
 export * from "./x509-encoding-mutations.ts";
+export * from "./method-mutations.ts";
 
 /** Every mutation of every kind; names are unique. */
 export const ALL_MUTATIONS: readonly Mutation[] = [
   ...SUCCESS_MUTATIONS, ...FAILURE_MUTATIONS, ...X509_MUTATIONS, ...RESPONSE_MUTATIONS, ...EXCHANGE_MUTATIONS,
   ...HTTP_FIELD_MUTATIONS, ...WIRE_MUTATIONS, ...CONNECTION_MUTATIONS, ...CODING_MUTATIONS, ...JSON_TEXT_MUTATIONS,
   ...CREDENTIAL_RESPONSE_MUTATIONS, ...CREDENTIAL_EXCHANGE_MUTATIONS, ...DISCLOSURE_MUTATIONS, ...STATUS_MUTATIONS,
+  ...METHOD_MUTATIONS,
 ];
 export * from "./arbitraries.ts";

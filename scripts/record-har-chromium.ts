@@ -74,10 +74,11 @@ try {
 
   const relay = createServer((req: IncomingMessage, res: ServerResponse) => {
     const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !NOT_RELAYED.has(name)).map(([k, v]) => [k, String(v)]));
-    page.evaluate(async ({ url, headers }) => {
-      const r = await fetch(url, { headers, cache: "no-store", credentials: "omit", redirect: "manual" });
+    // A browser sends OPTIONS as asked; TRACE it refuses (a forbidden method in Fetch): the run gets no answer, and the HAR no entry.
+    page.evaluate(async ({ url, method, headers }) => {
+      const r = await fetch(url, { method, headers, cache: "no-store", credentials: "omit", redirect: "manual" });
       return { status: r.status, headers: [...r.headers], body: await r.text() };
-    }, { url: `${origin}${req.url}`, headers }).then((answer) => {
+    }, { url: `${origin}${req.url}`, method: req.method ?? "GET", headers }).then((answer) => {
       const out = Object.fromEntries(answer.headers.filter(([name]) => name !== "content-encoding" && name !== "content-length"));
       res.writeHead(answer.status, { ...out, "content-length": Buffer.byteLength(answer.body) });
       res.end(answer.body);

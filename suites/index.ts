@@ -3,6 +3,7 @@ import { AUTH_CHECKS } from "./auth.ts";
 import { ENV_CHECKS } from "./env.ts";
 import { ERR_CHECKS } from "./err.ts";
 import { HTTP_CHECKS } from "./http.ts";
+import { HTTP_METHOD_CHECKS } from "./http-methods.ts";
 import { HTTP_WIRE_CHECKS } from "./http-wire.ts";
 import { ID_CHECKS } from "./id.ts";
 import { RESULT_CHECKS } from "./result.ts";
@@ -12,7 +13,7 @@ import { X509_CHECKS } from "./x509.ts";
 
 /** Every family's checks: what the vitest entry files register and the self-certification matrix evaluates. */
 export const CHECKS_BY_FAMILY: Record<Family, Check[]> = {
-  HTTP: [...HTTP_CHECKS, ...HTTP_WIRE_CHECKS], ENV: ENV_CHECKS, RESULT: RESULT_CHECKS, STATUS: STATUS_CHECKS,
+  HTTP: [...HTTP_CHECKS, ...HTTP_WIRE_CHECKS, ...HTTP_METHOD_CHECKS], ENV: ENV_CHECKS, RESULT: RESULT_CHECKS, STATUS: STATUS_CHECKS,
   ID: ID_CHECKS, AUTH: AUTH_CHECKS, ERR: ERR_CHECKS, X509: X509_CHECKS,
 };
 

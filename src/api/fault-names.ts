@@ -3,6 +3,8 @@
 
 /** A fault of the catalogue (`FAULTS`, `client-cert-conformance serve --list-faults`), by name. */
 export type CatalogueFaultName =
+  | "trace-reflected"
+  | "allow-lists-every-method"
   | "reset-on-odd-identifiers"
   | "hang-on-overlong-zone-identifiers"
   | "refusals-rate-limited"

@@ -68,7 +68,7 @@ async function runWith(argv: string[], signal: AbortSignal): Promise<number> {
       const amended = target.amendReport ? target.amendReport(report) : report;
       return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
     };
-    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange, signal });
+    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport, signal });
     printSummary(report, human);
     printLine(human, `reports: ${target.config.outDir}/report.{json,md,html} and junit.xml`);
     if (format === "json") process.stdout.write(`${terminalJson(redactReport(report))}\n`);

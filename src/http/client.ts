@@ -12,9 +12,10 @@ import { headerProblem, normaliseHeaderValue } from "./request-headers.ts";
 import { assertBaseUrl, joinUrl } from "./request-url.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { stopReason } from "./deadline.ts";
+import type { OtherMethod } from "./methods.ts";
 import { proxyFor } from "./proxy.ts";
 import { sendRaw } from "./raw-transport.ts";
-import type { AttemptOutcome, AttemptRequest } from "./transport.ts";
+import type { AttemptOutcome, AttemptRequest, Transport } from "./transport.ts";
 import type { Exchange, ExchangeError, ExchangeRequest, TlsOptions } from "./types.ts";
 
 /** How a `ConformanceClient` talks to its target. */
@@ -75,6 +76,13 @@ export interface ConformanceClientOptions {
    * those otherwise sent on a socket of the suite's own (HTTP/1.0, awaiting the server's close).
    */
   replay?: boolean;
+  /**
+   * Only GET is ever sent (a live run: live is read with GET alone). A request with another method
+   * is not sent: its exchange carries an `invalid-request` error.
+   */
+  getOnly?: boolean;
+  /** In a replay, what answers the requests with another method than GET (nock cannot carry TRACE). */
+  replayTransport?: Transport;
 }
 
 /** Options of one `get`. */
@@ -87,6 +95,12 @@ export interface GetOptions {
   retryOn5xx?: boolean;
   /** What this request is for; kept on the exchange. */
   label?: string;
+  /**
+   * Another safe method than GET (RFC 9110 §9.2.1), sent without credentials, without the run's own
+   * headers (a TRACE answer reflects what it received: RFC 9110 §9.3.8), on a socket of the suite's own. Refused
+   * by a client made `getOnly`.
+   */
+  method?: OtherMethod;
   /** Default headers not to send (`accept`): a client may leave them out. */
   withoutHeaders?: string[];
   /** Send every header name in upper case (field names are case-insensitive, RFC 9110 §5.1). */
@@ -164,6 +178,8 @@ export class ConformanceClient {
   private readonly tls: TlsOptions | undefined;
   private readonly extraHeaders: Record<string, string>;
   private lastSeq = 0;
+  private readonly getOnly: boolean;
+  private readonly replayTransport: Transport | undefined;
 
   constructor(options: ConformanceClientOptions) {
     assertBaseUrl(options.baseUrl);
@@ -192,6 +208,8 @@ export class ConformanceClient {
     this.env = options.env ?? {};
     this.tls = options.tls;
     this.extraHeaders = lowerCaseNames(options.headers ?? {});
+    this.getOnly = options.getOnly ?? false;
+    this.replayTransport = options.replayTransport;
     this.rateLimiter =
       options.rate === undefined
         ? undefined
@@ -219,25 +237,28 @@ export class ConformanceClient {
     const seq = ++this.lastSeq;
     const url = joinUrl(this.baseUrl, path);
     const headers: Record<string, string> = {};
+    const method = opts.method ?? "GET";
     const given = {
-      ...this.extraHeaders,
+      ...(opts.method ? {} : this.extraHeaders),
       accept: "application/json",
       // A defined expectation for HTTP-CODING-ACCEPTED: an uncoded body, unless a request asks otherwise.
       "accept-encoding": "identity",
       "user-agent": this.userAgent,
-      ...authHeadersFor(opts.auth ?? this.defaultAuth, this.credentials),
+      ...authHeadersFor(opts.method ? "none" : (opts.auth ?? this.defaultAuth), this.credentials),
       ...lowerCaseNames(opts.headers ?? {}),
     };
     for (const [name, value] of Object.entries(given)) if (!opts.withoutHeaders?.includes(name)) headers[name] = normaliseHeaderValue(value);
 
     const request: ExchangeRequest = {
-      method: "GET",
+      method,
       url: redactText(url, this.credentials),
       headers: redactRequestHeaders(headers, this.credentials, { publicValues: opts.publicHeaderValues }),
     };
-    const problem = Object.entries(headers)
-      .map(([name, value]) => headerProblem(name, value))
-      .find((p) => p !== undefined);
+    const problem = method !== "GET" && this.getOnly ? `not sent: ${method} on a run that reads with GET alone (live)`
+      : method !== "GET" && this.replay && !this.replayTransport ? `not sent: this replay has no cassette to answer ${method} from`
+      : Object.entries(headers)
+        .map(([name, value]) => headerProblem(name, value))
+        .find((p) => p !== undefined);
     if (problem) {
       return this.record(seq, request, opts, this.now(), 0, 0, { error: { kind: "invalid-request", message: problem } });
     }
@@ -246,8 +267,11 @@ export class ConformanceClient {
     // compressed body by its decompressed size (fetch inflates each received chunk whole first:
     // one 64 KiB chunk of a gzip bomb was measured at 64 MiB before a reader could stop it).
     // What node:http cannot send as asked goes on a socket of the suite's own (but not in a replay).
-    const raw = !this.replay && (opts.httpVersion === "1.0" || opts.awaitClose === true);
-    const transport = raw ? (r: AttemptRequest) => sendRaw({ ...r, ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}) }) : sendWithNodeHttp;
+    // Another method goes on a socket of the suite's own too: node:http would hand a TRACE to whatever
+    // intercepts it in this process (nock's fetch Request throws on one); in a replay, to the cassette.
+    const raw = !this.replay && (opts.httpVersion === "1.0" || opts.awaitClose === true || opts.method !== undefined);
+    const transport: Transport = opts.method && this.replay ? this.replayTransport!
+      : raw ? (r: AttemptRequest) => sendRaw({ ...r, ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}) }) : sendWithNodeHttp;
     let outcome: AttemptOutcome | undefined;
     let attempts = 0;
     let startedAt: number | undefined;
@@ -272,7 +296,7 @@ export class ConformanceClient {
       attempts += 1;
       const proxy = this.replay ? undefined : proxyFor(new URL(url), this.proxy, this.env);
       outcome = await transport({
-        url, headers, timeoutMs: this.timeoutMs, stop: this.stop, ...(proxy ? { proxy } : {}), ...(this.tls ? { tls: this.tls } : {}),
+        url, method, headers, timeoutMs: this.timeoutMs, stop: this.stop, ...(proxy ? { proxy } : {}), ...(this.tls ? { tls: this.tls } : {}),
         ...(opts.upperCaseHeaderNames ? { upperCaseHeaderNames: true } : {}), ...(opts.connection ? { connection: opts.connection } : {}),
         ...(opts.awaitClose ? { awaitClose: true } : {}),
         bodyLimits: { maxBytes: this.maxBodyBytes, keptBytesWhenCut: this.keptBytesWhenCut, budgetBytes: this.maxTotalBodyBytes - this.bodyBytesRead },

@@ -1,4 +1,5 @@
 /** The HTTP layer: one client, its evidence model, and the redaction every report and log relies on. */
+export { OTHER_METHODS, type OtherMethod } from "./methods.ts";
 export type { Exchange, ExchangeError, ExchangeErrorKind, ExchangeRequest, ExchangeResponse, TlsOptions, WireEvidence, WireViolation } from "./types.ts";
 export {
   authHeadersFor,

@@ -192,7 +192,7 @@ export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcom
         hostname: url.hostname.replace(/^\[|\]$/g, ""),
         port: url.port || undefined,
         path: requestTargetOf(request.url, url),
-        method: "GET",
+        method: request.method ?? "GET",
         headers,
         signal: deadline.signal,
         // A fresh connection, unless the request asks for a kept-alive one: a hostile target cannot poison

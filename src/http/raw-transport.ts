@@ -30,7 +30,7 @@ function requestBytes(request: RawAttemptRequest, url: URL): Buffer {
   const target = needsVerbatimTarget(request.url) ? rawRequestTarget(request.url) : url.pathname + url.search;
   const headers: [string, string][] = [["host", url.host], ...Object.entries(request.headers), ...(version === "1.1" ? [["connection", "close"] as [string, string]] : [])];
   const name = (n: string) => (request.upperCaseHeaderNames ? n.toUpperCase() : n);
-  const lines = [`GET ${target} HTTP/${version}`, ...headers.map(([n, v]) => `${name(n)}: ${v}`)];
+  const lines = [`${request.method ?? "GET"} ${target} HTTP/${version}`, ...headers.map(([n, v]) => `${name(n)}: ${v}`)];
   return Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
 }
 

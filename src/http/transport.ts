@@ -9,6 +9,8 @@ import type { ExchangeError, ResponseDecoding, TlsOptions, WireEvidence } from "
 /** What one attempt sends. Header values are already normalised and checked. */
 export interface AttemptRequest {
   url: string;
+  /** GET unless said (a safe method: OPTIONS, TRACE). */
+  method?: string;
   headers: Record<string, string>;
   timeoutMs: number;
   /** How much of the body to read (decoded, for a compressed body) and keep. */

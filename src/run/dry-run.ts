@@ -1,4 +1,5 @@
 import type { LeftOut } from "../../reports/model.ts";
+import type { OtherMethod } from "../http/index.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { SUITE_NAME, SUITE_VERSION } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
@@ -11,7 +12,7 @@ export interface PlannedRequest {
   key: string;
   kind: Probe["kind"] | "discovery";
   label: string;
-  method: "GET";
+  method: "GET" | OtherMethod;
   /** Below the target's base URL. */
   path: string;
   /** What a conforming server answers: 200, a 4xx, 200 or 406, 200 or a 4xx. */
@@ -43,7 +44,7 @@ export interface DryRunPlan {
   burst: { reads: number; feeds: string[] };
   leftOut: { budget: LeftOut[]; notSelected: { key: string; label: string }[] };
   /** Request counts by part, and the most the run sends (never more than the budget). */
-  counts: { discovery: number; secondZone: number; probes: number; fuzz: number; burst: number; listAfter: number; controlReads: number; atMost: number };
+  counts: { discovery: number; secondZone: number; probes: number; fuzz: number; burst: number; methods: number; listAfter: number; controlReads: number; atMost: number };
   /** What the plan assumed where only the run can tell. */
   notes: string[];
 }
@@ -87,6 +88,9 @@ export function dryRunPlan(config: RunConfig): DryRunPlan {
   }
   const firstPlainRead = plan.planned.find((p) => p.kind === "read" && !p.variant && !p.repeat && p.scheme === scheme);
   const burst = config.burst && plan.burst.send && firstPlainRead ? config.burst : 0;
+  for (const p of plan.methods.probes) {
+    requests.push({ key: p.key, kind: p.kind, label: p.label, method: p.method!, path: p.path, expect: p.expect, feeds: plan.feeds?.get(p.key) ?? [] });
+  }
   const listAfter = scheme !== undefined && plan.listAfter.send;
   if (listAfter) {
     const after = listProbe(config.zoneId, "after", scheme);
@@ -103,9 +107,9 @@ export function dryRunPlan(config: RunConfig): DryRunPlan {
   if (config.target.kind === "recorded") notes.push("a recorded target replays its recording: nothing reaches the network in a real run either");
   const counts = {
     discovery: discovered ? 1 : 0, secondZone: spent - (discovered ? 1 : 0), probes: plan.planned.length,
-    fuzz: plan.fuzz.runs + plan.fuzz.shrinks, burst, listAfter: listAfter ? 1 : 0, controlReads: reserve, atMost: 0,
+    fuzz: plan.fuzz.runs + plan.fuzz.shrinks, burst, methods: plan.methods.probes.length, listAfter: listAfter ? 1 : 0, controlReads: reserve, atMost: 0,
   };
-  counts.atMost = Math.min(config.budget, counts.discovery + counts.secondZone + counts.probes + counts.fuzz + counts.burst + counts.listAfter + counts.controlReads);
+  counts.atMost = Math.min(config.budget, counts.discovery + counts.secondZone + counts.probes + counts.fuzz + counts.burst + counts.methods + counts.listAfter + counts.controlReads);
   return {
     dryRun: true, suite: { name: SUITE_NAME, version: SUITE_VERSION },
     target: config.target, zone: config.zoneId, seed: config.seed, budget: config.budget, gatingLevel: config.gatingLevel,

@@ -85,13 +85,17 @@ function sampleAnswers(): SampleAnswers {
 /** The answer a conforming server gives a probe, as evidence. */
 function conformingAnswer(probe: Probe, seq: number): ProbeResult {
   const { read, refusal, list } = sampleAnswers();
-  const base = probe.kind === "list" ? list : probe.variant === "burst" ? { ...refusal, status: 429, headers: { ...refusal.headers, "retry-after": "1" } } : probe.expect === "4xx" ? refusal : read;
+  const base = probe.kind === "list" ? list
+    : probe.variant === "burst" ? { ...refusal, status: 429, headers: { ...refusal.headers, "retry-after": "1" } }
+    // Another method: refused as the reference refuses it (405, Allow: GET).
+    : probe.method ? { ...refusal, status: 405, headers: { ...refusal.headers, allow: "GET" } }
+    : probe.expect === "4xx" ? refusal : read;
   const response: ExchangeResponse = {
     ...base, headers: { ...base.headers },
     wire: { violations: [], httpVersion: "1.1", ...(probe.awaitClose ? { closedAfterAnswer: true } : {}) },
   };
   const exchange: Exchange = {
-    seq, label: probe.label, request: { method: "GET", url: `http://planned.invalid${probe.path}`, headers: {} }, response,
+    seq, label: probe.label, request: { method: probe.method ?? "GET", url: `http://planned.invalid${probe.path}`, headers: {} }, response,
     timing: { startedAt: new Date(0).toISOString(), durationMs: 0 }, attempts: 1, curl: "",
     ...(probe.connection ? { connection: { reused: probe.connection.step > 1 } } : {}),
   };
@@ -107,11 +111,13 @@ export interface FeedsInput {
   probes: readonly Probe[];
   /** The zone's list, read before and after the probes. */
   lists?: readonly Probe[];
+  /** The operation's path asked with other methods (OPTIONS, TRACE). */
+  methods?: readonly Probe[];
 }
 
 /** Probe key → the ids of the requirements whose checks judged its answer in `ctx`, in registry order. */
 export function judgedBy(ctx: CheckContext, spec: OperationSpec): Feeds {
-  const feeds: Feeds = new Map([...ctx.results, ...(ctx.lists ?? [])].map((r) => [r.probe.key, []]));
+  const feeds: Feeds = new Map([...ctx.results, ...(ctx.lists ?? []), ...(ctx.methods ?? [])].map((r) => [r.probe.key, []]));
   for (const check of ALL_CHECKS) {
     const requirement = resolveRequirement(check.requirement, spec);
     const checker = new JudgingChecker(requirement, spec);
@@ -130,7 +136,8 @@ export function probeFeeds(input: FeedsInput): Feeds {
   let seq = 0;
   const results = input.probes.map((p) => conformingAnswer(p, ++seq));
   const lists = (input.lists ?? []).map((p) => conformingAnswer(p, ++seq));
-  return judgedBy({ zoneId: input.zoneId, certificateIds: input.certificateIds, schemes: input.schemes, results, lists, spec: input.specRequest }, input.spec);
+  const methods = (input.methods ?? []).map((p) => conformingAnswer(p, ++seq));
+  return judgedBy({ zoneId: input.zoneId, certificateIds: input.certificateIds, schemes: input.schemes, results, lists, methods, spec: input.specRequest }, input.spec);
 }
 
 /**

@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import type { IdentifierSample as GeneratedIdentifierSample } from "../../generators/index.ts";
-import type { AuthChoice, CredentialScheme, NearMiss } from "../http/index.ts";
+import type { AuthChoice, CredentialScheme, NearMiss, OtherMethod } from "../http/index.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
 import { authProbes } from "./plan-auth.ts";
 import { identifierProbes } from "./plan-identifiers.ts";
 import { readProbes } from "./plan-reads.ts";
 
 /** Which part of the contract a probe exercises; checks select probes by kind. */
-export type ProbeKind = "list" | "read" | "auth" | "id" | "path" | "control";
+export type ProbeKind = "list" | "read" | "auth" | "id" | "path" | "control" | "method";
 
 export type AuthCase = "missing" | "wrong-key" | "unknown-email" | "wrong-token" | "malformed-email" | "malformed-key" | "malformed-bearer" | "email-without-key" | NearMiss;
 export type IdCase = "overlong" | "malformed" | "unknown" | "other-zone";
@@ -29,6 +29,8 @@ export type ReadVariant =
  * requirements get one probe (0) before any gets a second (1); fuzzing takes what is left (2).
  */
 export type ProbePriority = 0 | 1 | 2;
+
+
 
 /**
  * What a conforming server answers: 200 (a read), a 4xx refusal, 200 or 406 (an Accept that
@@ -74,6 +76,8 @@ export interface Probe {
   awaitClose?: boolean;
   /** Sent on one kept-alive connection with the other probes of the group, in plan order. */
   connection?: { group: string; step: number };
+  /** Another method than GET (kind "method"): safe ones only (RFC 9110 §9.2.1), never planned for a live run. */
+  method?: OtherMethod;
   /** Must be answered as the probe of `key` was (status and error codes): a refusal that reveals nothing. */
   sameAnswerAs?: { key: string; requirement: "AUTH-EXISTENCE-HIDDEN" | "ID-EXISTENCE-HIDDEN" };
   /** The zone is the second zone of `--other-zone`, or the certificate one of its certificates. */

@@ -4,6 +4,7 @@ import { writeReports } from "../../reports/write-reports.ts";
 import { evaluateCheck, NOTHING_TO_CHECK, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ConformanceClient, type Exchange } from "../http/index.ts";
+import type { Transport } from "../http/transport.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
@@ -39,6 +40,8 @@ export interface RunOptions {
   writeReports?: boolean;
   /** Looks at each exchange as it comes back (a recorded target marks what its cassette lacks). */
   reviewExchange?: (exchange: Exchange) => Exchange;
+  /** A replay's answers to the requests with another method than GET (PreparedTarget.replayTransport). */
+  replayTransport?: Transport;
   /** Called on the report before it is written (the baseline's known deviations). */
   amendReport?: (report: Report) => Report;
   /** The client's first back-off before retrying a network error (default 500 ms; tests of broken servers shorten it). */
@@ -119,6 +122,9 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     baseUrl: config.target.baseUrl, credentials: secrets.length ? { ...config.credentials, extraSecrets: secrets } : config.credentials, timeoutMs: config.timeoutMs,
     ...(config.proxy ? { proxy: config.proxy } : {}), ...(config.proxyEnv ? { env: config.proxyEnv } : {}), ...(tls ? { tls } : {}), ...(config.headers ? { headers: config.headers } : {}),
     rate: config.rate || undefined, budget: config.budget, retryAfterCapMs: config.retryAfterCapMs, stop: stop.signal, replay: config.target.kind === "recorded",
+    // Live is read with GET alone, whatever a plan asks.
+    getOnly: config.target.kind === "live",
+    ...(opts.replayTransport ? { replayTransport: opts.replayTransport } : {}),
     ...(opts.retryBackoffMs !== undefined ? { retryBackoffMs: opts.retryBackoffMs } : {}),
     onWait: (w) => log(`waiting ${Math.round(w.ms / 100) / 10} s before retrying${w.label ? ` "${w.label}"` : ""}: ${w.why}`),
   });
@@ -142,6 +148,8 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   let discoveryExchange: Exchange | undefined;
   /** The zone's list, read before and after the probes (another operation: STATUS-TRANSITIONS reads what it says of the certificates). */
   const lists: ProbeResult[] = [];
+  /** The operation's path asked with other methods (OPTIONS, TRACE; never live): judged by the requirements about methods alone. */
+  const methods: ProbeResult[] = [];
   /** Planned probes not sent because they feed only requirements `--include` / `--exclude` left out. */
   let probesNotSelected = 0;
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
@@ -167,7 +175,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     const by = reason instanceof RunStop ? reason.by : "SIGINT";
     const sent = results.filter((r) => r.exchange.attempts > 0).length;
     const message = `${(reason as Error)?.message ?? "stopped"} after ${sent} of ${planned} probes; the report holds what was judged so far`;
-    const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, spec: config.spec });
+    const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, methods, spec: config.spec });
     // No evidence because the run stopped is not "nothing to check": it was not judged.
     for (const [id, o] of outcomes) {
       if (o.status === "skipped" && o.reason === NOTHING_TO_CHECK) outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
@@ -227,6 +235,11 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   if (fuzzed.counterexample) log(`smallest wrongly answered ${fuzzed.counterexample.position} identifier after ${fuzzed.counterexample.shrinks} shrink step(s): ${JSON.stringify(fuzzed.counterexample.value)}`);
   await runner.finish();
   const results = runner.results;
+  // The operation's path asked with the other safe methods (not live), before the burst turns requests away: what it allows, whether TRACE is served.
+  for (const probe of plan.methods.probes) {
+    if (stop.signal.aborted || runner.down || client.budgetRemaining < 2) break;
+    methods.push({ probe, exchange: await send(probe.path, { method: probe.method!, label: probe.label }) });
+  }
   // A burst of reads at once, past the rate limit: how the target turns away a client over its rate (its 429s are judged).
   const firstPlainRead = planned.find((p) => p.kind === "read" && !p.variant && !p.repeat && p.scheme === scheme);
   // Sized to the limit the target publishes (RateLimit-Policy q, Cloudflare's draft fields) where it fits --burst: just past it.
@@ -250,7 +263,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}; check --target and that the server is up`);
   }
 
-  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, spec: config.spec };
+  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, methods, spec: config.spec };
   let outcomes: Map<string, CheckOutcome>;
   if (!suites) {
     outcomes = await evaluateInProcess(context);

@@ -4,6 +4,7 @@ import { proxyFor } from "../http/proxy.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
 import type { RunConfig } from "./config.ts";
 import { probeFeeds, probesFor, type Feeds } from "./feeds.ts";
+import { planMethodProbes } from "./plan-methods.ts";
 import { fitToBudget, listPath, madeUpIdentifier, planProbes, primaryScheme, type Probe } from "./probes.ts";
 import { isSelective, selectedIds } from "./selection.ts";
 
@@ -61,6 +62,8 @@ export interface RunPlan {
   /** Reads sent at once at the end (`--burst`), and the list read again after everything: sent only when they feed a selected requirement. */
   burst: { send: boolean; feeds: string[] };
   listAfter: { send: boolean; feeds: string[] };
+  /** Requests with another method on the operation's path (OPTIONS, TRACE), after the fixed probes: none live; with a selection, only when they feed it. */
+  methods: { probes: Probe[]; feeds: string[] };
   /** Probe key → requirement ids (computed for a selection or a dry run; see feeds.ts). */
   feeds?: Feeds;
 }
@@ -73,16 +76,19 @@ export interface RunPlan {
  */
 export function planRun(input: PlanInput, withFeeds = false): RunPlan {
   const { config, spec, certificateIds } = input;
+  const viaProxy = config.target.kind !== "recorded" && URL.canParse(config.target.baseUrl) && proxyFor(new URL(config.target.baseUrl), config.proxy, config.proxyEnv ?? {}) !== undefined;
   const all = planProbes({
     spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, seed: config.seed, nearMisses: applicableNearMisses(config.credentials),
     ...(input.otherZone ? { otherZone: input.otherZone } : {}),
     // Through a proxy, the bytes a probe puts on the wire are the proxy's to forward or refuse: raw-framed probes are not sent.
-    ...(config.target.kind !== "recorded" && URL.canParse(config.target.baseUrl) && proxyFor(new URL(config.target.baseUrl), config.proxy, config.proxyEnv ?? {}) ? { viaProxy: true } : {}),
+    ...(viaProxy ? { viaProxy: true } : {}),
   });
   const scheme = primaryScheme(spec, config.schemes);
   const selection = isSelective(config) ? { include: config.include, exclude: config.exclude } : undefined;
   let feeds: Feeds | undefined;
-  const extra = { fuzz: [] as string[], burst: [] as string[], listAfter: [] as string[] };
+  const extra = { fuzz: [] as string[], burst: [] as string[], listAfter: [] as string[], methods: [] as string[] };
+  // Live is read with GET alone; through a proxy, the other methods (sent on a socket of the suite's own) are not sent.
+  const methodProbes = config.target.kind === "live" || viaProxy ? [] : planMethodProbes(spec, config.zoneId, certificateIds[0]);
   if (selection || withFeeds) {
     const fuzz = fuzzStandIns(spec, config.zoneId, certificateIds[0] ?? "certificate", scheme);
     const firstRead = all.find((p) => p.kind === "read" && !p.variant && !p.repeat && p.scheme === scheme);
@@ -90,12 +96,13 @@ export function planRun(input: PlanInput, withFeeds = false): RunPlan {
     const after = listProbe(config.zoneId, "after", scheme);
     feeds = probeFeeds({
       spec, specRequest: config.spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes,
-      probes: [...all, ...fuzz, ...burst], lists: scheme ? [listProbe(config.zoneId, "before", scheme), after] : [],
+      probes: [...all, ...fuzz, ...burst], lists: scheme ? [listProbe(config.zoneId, "before", scheme), after] : [], methods: methodProbes,
     });
     const union = (probes: Probe[]) => [...new Set(probes.flatMap((p) => feeds!.get(p.key) ?? []))];
     extra.fuzz = union(fuzz);
     extra.burst = union(burst);
     extra.listAfter = scheme ? union([after]) : [];
+    extra.methods = union(methodProbes);
     for (const p of [...fuzz, ...burst]) feeds.delete(p.key);
   }
   const selected = selection ? selectedIds(selection) : undefined;
@@ -116,6 +123,7 @@ export function planRun(input: PlanInput, withFeeds = false): RunPlan {
     fuzz: { runs: fuzzRuns, shrinks, feeds: extra.fuzz },
     burst: { send: wanted(extra.burst), feeds: extra.burst },
     listAfter: { send: wanted(extra.listAfter), feeds: extra.listAfter },
+    methods: { probes: wanted(extra.methods) ? methodProbes : [], feeds: extra.methods },
     ...(feeds ? { feeds } : {}),
   };
 }

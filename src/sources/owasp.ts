@@ -161,7 +161,8 @@ export const OWASP: SourceStatement[] = [
   {
     id: "OWASP-API8-UNNEEDED-VERBS", source: "owasp", section: "API8:2023",
     quote: "Be specific about which HTTP verbs each API can be accessed by: all other HTTP verbs should be disabled (e.g. HEAD).",
-    unchecked: { kind: "out-of-scope", why: "other methods on the path; the suite sends only GET" },
+    // TRACE, the verb that reflects requests, is asked on URL runs; HEAD is a MUST of RFC 9110 §9.1 for a general-purpose server, and the unsafe verbs are other operations.
+    requirements: ["HTTP-TRACE-REFUSED"],
   },
   // API9 improper inventory management
   {

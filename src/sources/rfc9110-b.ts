@@ -15,12 +15,13 @@ export const RFC9110_B: SourceStatement[] = [
   {
     id: "RFC9110-9.1-HEAD-SUPPORTED", source: "rfc9110", section: "9.1",
     quote: "All general-purpose servers MUST support the methods GET and HEAD. All other methods are OPTIONAL.",
-    unchecked: { kind: "out-of-scope", why: "the operation is GET; the suite sends no HEAD" },
+    unchecked: { kind: "out-of-scope", why: "an API's origin is no general-purpose server, and OWASP API8:2023 asks HEAD off where RFC 9110 asks it on: the suite sends no HEAD and judges neither" },
   },
   {
     id: "RFC9110-9.1-UNKNOWN-METHOD", source: "rfc9110", section: "9.1",
     quote: "An origin server that receives a request method that is unrecognized or not implemented SHOULD respond with the 501 (Not Implemented) status code. … recognized and implemented, but not allowed for the target resource, SHOULD respond with the 405 (Method Not Allowed) status code.",
-    unchecked: { kind: "out-of-scope", why: "other methods are other operations (DELETE on this path revokes); the suite sends only GET" },
+    // The safe methods the operation does not define are asked (not live); the unsafe ones are other operations (DELETE on this path revokes).
+    requirements: ["HTTP-TRACE-REFUSED", "HTTP-ALLOW-ACCURATE"],
   },
   {
     id: "RFC9110-9.2.1-GET-SAFE", source: "rfc9110", section: "9.2.1",
@@ -57,6 +58,21 @@ export const RFC9110_B: SourceStatement[] = [
     quote: "The response to a GET request is cacheable; a cache MAY use it to satisfy subsequent GET and HEAD requests unless otherwise indicated by the Cache-Control header field",
     requirements: ["HTTP-CACHE-PRIVATE"],
   },
+  {
+    id: "RFC9110-9.3.7-OPTIONS-ALLOW", source: "rfc9110", section: "9.3.7",
+    quote: "A server generating a successful response to OPTIONS SHOULD send any header that might indicate optional features implemented by the server and applicable to the target resource (e.g., Allow), including potential extensions not defined by this specification.",
+    requirements: ["HTTP-ALLOW-ACCURATE"],
+  },
+  {
+    id: "RFC9110-9.3.8-TRACE-NO-SENSITIVE-REQUEST", source: "rfc9110", section: "9.3.8",
+    quote: "A client MUST NOT generate fields in a TRACE request containing sensitive data that might be disclosed by the response.",
+    unchecked: { kind: "client-side", why: "the suite's own TRACE carries no credentials and none of the run's --header values (src/http/client.ts)" },
+  },
+  {
+    id: "RFC9110-9.3.8-TRACE-EXCLUDE-SENSITIVE", source: "rfc9110", section: "9.3.8",
+    quote: "The final recipient of the request SHOULD exclude any request fields that are likely to contain sensitive data when that recipient generates the response content.",
+    requirements: ["HTTP-TRACE-REFUSED"],
+  },
   // §10 response fields
   {
     id: "RFC9110-10.2.3-RETRY-AFTER-GRAMMAR", source: "rfc9110", section: "10.2.3",
@@ -71,7 +87,7 @@ export const RFC9110_B: SourceStatement[] = [
   {
     id: "RFC9110-10.2.1-ALLOW-ON-405", source: "rfc9110", section: "10.2.1",
     quote: "An origin server MUST generate an Allow header field in a 405 (Method Not Allowed) response",
-    unchecked: { kind: "out-of-scope", why: "answers to other methods; the suite sends only GET" },
+    requirements: ["HTTP-ALLOW-ACCURATE"],
   },
   // §11 authentication
   {

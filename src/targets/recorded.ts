@@ -7,6 +7,7 @@ import { UsageError } from "../cli/usage-error.ts";
 import { CassetteError, readEntries, readManifest, type CassetteEntry } from "./cassette.ts";
 import { readHar, type ReplaySource } from "./har.ts";
 import type { PreparedTarget } from "./prepare.ts";
+import type { AttemptRequest, Transport } from "../http/transport.ts";
 
 /** The cassette shipped in fixtures/ (recorded from the reference implementation by `npm run fixtures:record`). */
 export const DEFAULT_CASSETTE = packagePath("fixtures", "cassette-reference");
@@ -73,8 +74,19 @@ function placeholderCredentials(manifest: Pick<ReplaySource, "schemes">): Creden
   };
 }
 
+/** A cassette's replay: nock answers GETs on node:http; `transport` answers the other methods. */
+export interface Replay {
+  uninstall(): void;
+  /**
+   * Answers a request of any method from the cassette, without HTTP: what a run's requests with
+   * another method go through (nock cannot carry TRACE: its fetch Request refuses the method).
+   * The answer carries the same marks as nock's (see reviewReplayedExchange).
+   */
+  transport: Transport;
+}
+
 /** Installs nock with the cassette's exchanges; no connection leaves the process while it is installed. */
-export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}): () => void {
+export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}): Replay {
   const origin = new URL(baseUrl).origin;
   const queues = new Map<string, CassetteEntry[]>();
   for (const entry of entries) {
@@ -85,12 +97,10 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
   // After nock.restore() (how a recorder stops) nock must be activated again, or mocks are silently ignored (STACK.md).
   if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
-  nock(origin).persist().get(() => true).reply((request) => {
-    const url = new URL(request.url);
+  const answer = (method: string, url: URL, sent: Record<string, string>): [number, string, Record<string, string>] => {
     const uri = url.pathname + url.search;
-    const sent = Object.fromEntries(request.headers.entries());
-    const entry = takeEntry(queues.get(requestKey("GET", uri, sent, credentials)), negotiationOf(sent));
-    if (!entry) return [MARK_STATUS, { not_recorded: `GET ${uri}` }, { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
+    const entry = takeEntry(queues.get(requestKey(method, uri, sent, credentials)), negotiationOf(sent));
+    if (!entry) return [MARK_STATUS, JSON.stringify({ not_recorded: `${method} ${uri}` }), { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
     const { status, body, truncated, cutAtBytes, invalidUtf8, decoding, wire } = entry.response;
     const observed = { ...(decoding ? { decoding } : {}), ...(wire ? { wire } : {}), ...(entry.connection ? { connection: entry.connection } : {}) };
@@ -102,10 +112,18 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
       ...(entry.error ? { [MARK_ANSWER_ERROR]: encodeURIComponent(JSON.stringify(entry.error)) } : {}),
       ...(Object.keys(observed).length ? { [MARK_OBSERVED]: encodeURIComponent(JSON.stringify(observed)) } : {}),
     }];
-  });
-  return () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
+  };
+  nock(origin).persist().get(() => true).reply((request) => answer("GET", new URL(request.url), Object.fromEntries(request.headers.entries())));
+  return {
+    uninstall: () => {
+      nock.cleanAll();
+      nock.enableNetConnect();
+    },
+    transport: async (request: AttemptRequest) => {
+      const [status, body, headers] = answer(request.method ?? "GET", new URL(request.url), request.headers);
+      const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      return { response: { status, headers: lower, body, bytes: Buffer.byteLength(body) } };
+    },
   };
 }
 
@@ -170,7 +188,7 @@ export async function prepareRecordedTarget(config: RunConfig): Promise<Prepared
     throw e;
   }
   const { replay, entries, note } = recording;
-  const uninstall = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay));
+  const { uninstall, transport } = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay));
   return {
     config: {
       ...config,
@@ -179,6 +197,7 @@ export async function prepareRecordedTarget(config: RunConfig): Promise<Prepared
       credentials: placeholderCredentials(replay), seed: replay.seed, budget: replay.budget, rate: 0, burst: replay.burst ?? 0,
     },
     reviewExchange: reviewReplayedExchange,
+    replayTransport: transport,
     note: `replaying ${note}`,
     close: async () => uninstall(),
   };

@@ -15,6 +15,11 @@ export interface CheckContext {
    * operation, so only what it says of this one's certificates is judged (STATUS-TRANSITIONS).
    */
   lists?: ProbeResult[];
+  /**
+   * Requests on the operation's path with another method (OPTIONS, TRACE: safe, without credentials,
+   * never on a live run): judged only by the requirements about methods (suites/http-methods.ts).
+   */
+  methods?: ProbeResult[];
   /** The OpenAPI document to judge against (absent: the seed). */
   spec?: SpecRequest;
 }

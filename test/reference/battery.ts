@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { ReferenceServer } from "../../src/reference/index.ts";
 import { sendInTurn, sendWire, type WireExchange } from "./wire-exchange.ts";
 
-export type ProbeKind = "read" | "auth" | "id" | "list" | "path" | "other";
+export type ProbeKind = "read" | "auth" | "id" | "list" | "path" | "other" | "method";
 export type AuthCase = "missing" | "wrong-key" | "unknown-email" | "wrong-token" | "malformed-email" | "malformed-key" | "malformed-bearer" | "email-without-key" | "token-near-miss" | "misplaced";
 /** A read asked another way a client may: it must give the same certificate (`accept-html`: or a 406). */
 export type ReadVariant = "accept-any" | "accept-absent" | "accept-application-any" | "accept-json-weighted" | "accept-html"
@@ -159,6 +159,9 @@ export function planBattery(server: ReferenceServer): Probe[] {
   probes.push(
     { name: "POST details", kind: "other", method: "POST", path, headers: token, expect: "4xx" },
     { name: "unknown route", kind: "other", path: `/zones/${zoneId}/certificates`, headers: token, expect: "4xx" },
+    // The safe methods besides GET and HEAD, without credentials (a TRACE answer reflects them): what the path allows.
+    { name: "OPTIONS details", kind: "method", method: "OPTIONS", path, headers: json, expect: "4xx" },
+    { name: "TRACE details", kind: "method", method: "TRACE", path, headers: json, expect: "4xx" },
   );
   return probes;
 }

@@ -94,8 +94,11 @@ function resultObject(e: TestExchange): Record<string, unknown> | undefined {
   return r !== null && typeof r === "object" && !Array.isArray(r) ? (r as Record<string, unknown>) : undefined;
 }
 
-export function judge(results: ProbeResult[], secrets?: { token: string; apiKey: string }): Verdict {
+export function judge(all: ProbeResult[], secrets?: { token: string; apiKey: string }): Verdict {
   const v: Verdict = { violated: new Set(), errored: new Set(), why: new Map() };
+  // The other methods on the path are another operation's requests: only the rules about methods read them.
+  const results = all.filter((r) => r.probe.kind !== "method");
+  const methods = all.filter((r) => r.probe.kind === "method");
   const fail = (id: string, r: ProbeResult, what: string) => {
     if (!v.violated.has(id)) v.why.set(id, `${r.probe.name}: ${what}`);
     v.violated.add(id);
@@ -135,6 +138,16 @@ export function judge(results: ProbeResult[], secrets?: { token: string; apiKey:
   eachAnswer("HTTP-BODY-BOUNDED", results, (r, e) => { if (Buffer.byteLength(e.text) > 8 * 1024 * 1024) fail("HTTP-BODY-BOUNDED", r, `body of ${Buffer.byteLength(e.text)} bytes`); });
 
   judgeHttp(answered, results, fail);
+
+  // Other methods: a 405 says Allow, listing GET and not the method refused; any Allow lists GET; TRACE is refused.
+  each("HTTP-ALLOW-ACCURATE", methods, (r, e) => {
+    const listed = e.headers.allow?.split(",").map((m) => m.trim()) ?? [];
+    const ok = e.status === 405 ? listed.includes("GET") && !listed.includes(r.probe.method!) : e.headers.allow === undefined || listed.includes("GET");
+    if (!ok) fail("HTTP-ALLOW-ACCURATE", r, `answered ${e.status} with Allow: ${e.headers.allow ?? "(none)"}`);
+  });
+  each("HTTP-TRACE-REFUSED", methods.filter((r) => r.probe.method === "TRACE"), (r, e) => {
+    if (!is4xx(e) && e.status !== 501) fail("HTTP-TRACE-REFUSED", r, `answered ${e.status}`);
+  });
 
   // Schemas: every 200 but the list's against success-200, every 4xx against failure-4xx, each at its level's profile.
   const validator = responseValidator();

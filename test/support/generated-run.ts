@@ -4,6 +4,7 @@ import {
 } from "../../generators/index.ts";
 import { applicableNearMisses, type CredentialScheme, type Exchange } from "../../src/http/index.ts";
 import { controlProbe, type ProbeResult } from "../../src/run/execute.ts";
+import { planMethodProbes } from "../../src/run/plan-methods.ts";
 import { listPath, planProbes, primaryScheme, type Probe } from "../../src/run/probes.ts";
 import { seedSpec } from "../../src/schema/operation-spec.ts";
 import { ALL_CHECKS } from "../../suites/index.ts";
@@ -46,7 +47,11 @@ export function runShapeArbitrary(opts: { certificates: { min: number; max: numb
 
 /** The probes a run of this shape plans (every near miss its credentials allow). */
 export function planOf(shape: RunShape): Probe[] {
-  return planProbes({ spec: seedSpec(), ...shape, nearMisses: applicableNearMisses(credentialsFor(shape.schemes)) });
+  // A URL run's plan: the fixed probes, then the other methods on the first certificate's path.
+  return [
+    ...planProbes({ spec: seedSpec(), ...shape, nearMisses: applicableNearMisses(credentialsFor(shape.schemes)) }),
+    ...planMethodProbes(seedSpec(), shape.zoneId, shape.certificateIds[0]),
+  ];
 }
 
 /** A read of the zone's list operation, before the probes (discovery) or after them, as a run sends it. */
@@ -91,7 +96,7 @@ function exchangeOf(seq: number, probe: Probe, entry: ConversationEntry): Exchan
   const url = `${BASE_URL}${probe.path}`;
   return {
     seq, label: probe.label, attempts: 1, curl: `curl -sS '${url}'`,
-    request: { method: "GET", url, headers: requestHeadersOf(probe) },
+    request: { method: probe.method ?? "GET", url, headers: requestHeadersOf(probe) },
     ...(entry.answer.response ? { response: entry.answer.response } : {}),
     ...(entry.answer.error ? { error: entry.answer.error } : {}),
     ...(entry.answer.connection ? { connection: entry.answer.connection } : {}),
@@ -111,14 +116,15 @@ export function contextOf(shape: RunShape, plan: readonly Probe[], conversation:
   const control = controlProbe(plan.find((p) => p.kind === "read" && !p.repeat && p.scheme === scheme));
   const results: ProbeResult[] = [];
   const lists: ProbeResult[] = [];
+  const methods: ProbeResult[] = [];
   conversation.forEach((entry, i) => {
     const { request } = entry;
     const probe = planned.has(request) || (request.kind === "list" && "path" in request) ? (request as Probe)
       : request.kind === "control" && control ? { ...control, key: `${control.key}:${i + 1}` } : undefined;
     if (!probe) throw new Error(`entry ${i} (${request.kind}) is no probe of the plan, nor a list or control read`);
-    (probe.kind === "list" ? lists : results).push({ probe, exchange: exchangeOf(i + 1, probe, entry) });
+    (probe.kind === "list" ? lists : probe.kind === "method" ? methods : results).push({ probe, exchange: exchangeOf(i + 1, probe, entry) });
   });
-  return { zoneId: shape.zoneId, certificateIds: shape.certificateIds, schemes: shape.schemes, results, lists };
+  return { zoneId: shape.zoneId, certificateIds: shape.certificateIds, schemes: shape.schemes, results, lists, methods };
 }
 
 /** Every check of the suites on `ctx`, by requirement id (what evaluateInProcess gives, without its dynamic import). */

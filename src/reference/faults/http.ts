@@ -29,6 +29,25 @@ const caseFolded = (target: string) => target.replace(/\/zones\//i, "/zones/").r
 /** HTTP: status codes, content type, the body as a JSON document, an answer at all. */
 export const HTTP_FAULTS: Fault[] = [
   fault({
+    name: "trace-reflected", family: "HTTP",
+    trips: ["HTTP-TRACE-REFUSED"],
+    description: "TRACE is served on every path: 200 message/http with the request line and the header fields it received, instead of a 405.",
+    apply: {
+      request: (req) => {
+        if (req.method !== "TRACE") return undefined;
+        const lines = [`TRACE ${req.target} HTTP/${req.httpVersion}`];
+        for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+        return { status: 200, headers: { "content-type": "message/http" }, body: `${lines.join("\r\n")}\r\n\r\n` };
+      },
+    },
+  }),
+  fault({
+    name: "allow-lists-every-method", family: "HTTP",
+    trips: ["HTTP-ALLOW-ACCURATE"],
+    description: "A 405 carries a framework's default Allow, \"GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS\": it lists methods it refuses, OPTIONS among them.",
+    apply: { reply: (reply) => (reply.status === 405 ? { ...reply, headers: { ...reply.headers, allow: "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS" } } : reply) },
+  }),
+  fault({
     name: "reset-on-odd-identifiers", family: "HTTP",
     trips: ["HTTP-EVERY-REQUEST-ANSWERED"],
     // the probes it resets cannot be judged by their own requirements (errored, not failed)
@@ -44,7 +63,7 @@ export const HTTP_FAULTS: Fault[] = [
   }),
   fault({
     name: "refusals-rate-limited", family: "HTTP",
-    trips: ["HTTP-EVERY-REQUEST-ANSWERED"], incidental: [...REFUSAL_REQUIREMENTS, "AUTH-REFUSAL-STATUS"],
+    trips: ["HTTP-EVERY-REQUEST-ANSWERED"], incidental: [...REFUSAL_REQUIREMENTS, "AUTH-REFUSAL-STATUS", "HTTP-ALLOW-ACCURATE", "HTTP-TRACE-REFUSED"],
     description: "Every refusal is answered 429 with Retry-After: 0 (a failure envelope, code 10000), however often it is retried; reads are answered.",
     apply: { failure: (o) => ({ ...o, status: 429, headers: { ...o.headers, "retry-after": "0" }, body: failureEnvelope(ERRORS.rateLimited()) }) },
   }),

@@ -105,4 +105,15 @@ export const HTTP_RETRY_AFTER_AGREES = requirement({
   reason: "Cloudflare's published rate-limit fields (RateLimit: \"default\";r=<remaining>;t=<seconds to reset>) and Retry-After (RFC 9110 §10.2.3: how long the client ought to wait) describe one moment; an answer whose two fields disagree (seconds against milliseconds) makes a client that honours it wait for nothing. A should: the fields' draft is not a standard.",
 });
 
-export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_MESSAGE_FRAMING, HTTP_SINGLETON_FIELDS, HTTP_CONNECTION_PERSISTENCE, HTTP_DATE_PRESENT, HTTP_DATE_FORMAT, HTTP_CONTENT_CODING, HTTP_CODING_ACCEPTED, HTTP_NEGOTIATION, HTTP_RETRY_AFTER_VALID, HTTP_PATH_EXACT, HTTP_JSON_INTEROPERABLE, HTTP_CACHE_PRIVATE, HTTP_RETRY_AFTER_AGREES];
+export const HTTP_ALLOW_ACCURATE = requirement({
+  id: "HTTP-ALLOW-ACCURATE", level: "must", place: OPERATION,
+  statement: "An answer on the operation's path that carries Allow lists GET in it; a 405 carries Allow, and does not list the method it refused.",
+  reason: "RFC 9110 §15.5.6: an origin server MUST generate an Allow header field in a 405 response, listing the target resource's currently supported methods (§10.2.1); GET is this operation's, and a method answered 405 is not supported. The suite asks with OPTIONS and TRACE, safe methods (RFC 9110 §9.2.1), sent without credentials and never on a live run.",
+});
+export const HTTP_TRACE_REFUSED = requirement({
+  id: "HTTP-TRACE-REFUSED", level: "should", place: OPERATION,
+  statement: "A TRACE on the operation's path is refused (a 4xx, or 501), not served.",
+  reason: "The operation defines GET alone; OWASP API8:2023 names unneeded HTTP verbs left enabled a misconfiguration (\"all other HTTP verbs should be disabled\"), and TRACE reflects the request it received, fields that carry credentials included (RFC 9110 §9.3.8). A should: RFC 9110 defines TRACE, and only a security guideline asks it off. Sent without credentials (RFC 9110 §9.3.8: a client MUST NOT send sensitive data in a TRACE), never on a live run.",
+});
+
+export const HTTP_REQUIREMENTS = [HTTP_EXISTING_200, HTTP_NO_5XX, HTTP_JSON_CONTENT_TYPE, HTTP_JSON_BODY, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED, HTTP_MESSAGE_FRAMING, HTTP_SINGLETON_FIELDS, HTTP_CONNECTION_PERSISTENCE, HTTP_DATE_PRESENT, HTTP_DATE_FORMAT, HTTP_CONTENT_CODING, HTTP_CODING_ACCEPTED, HTTP_NEGOTIATION, HTTP_RETRY_AFTER_VALID, HTTP_PATH_EXACT, HTTP_JSON_INTEROPERABLE, HTTP_CACHE_PRIVATE, HTTP_RETRY_AFTER_AGREES, HTTP_ALLOW_ACCURATE, HTTP_TRACE_REFUSED];

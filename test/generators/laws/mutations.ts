@@ -7,6 +7,7 @@ import {
 } from "../../../generators/index.ts";
 import { applicableNearMisses } from "../../../src/http/index.ts";
 import { FAMILIES, REQUIREMENTS, requirementById } from "../../../src/registry/index.ts";
+import { planMethodProbes } from "../../../src/run/plan-methods.ts";
 import { planProbes } from "../../../src/run/probes.ts";
 import { PROFILES, responseValidator, type Profile } from "../../../src/schema/validator.ts";
 import type { ResponseClass } from "../../../src/schema/extract.ts";
@@ -66,9 +67,12 @@ export function mutationLaws(): void {
       expect(REQUIREMENTS.filter((r) => !tagged.has(r.id)).map((r) => r.id)).toEqual([]);
     });
 
-    it("aims only at requests a run sends: every kind of request but the control read (sent when answers go missing) is in a plan with both schemes", () => {
+    it("aims only at requests a run sends: every kind of request but the control read (sent when answers go missing) is in a URL run's plan with both schemes", () => {
       const credentials = { token: "Zx9cYv8bUn7mTk6lOp5iRe4wQa3sDf2gHj1kL0zX", email: "owner@example.com", apiKey: "0123456789abcdef0123456789abcdef01234" };
-      const plan = planProbes({ spec: seedSpec(), zoneId: "f".repeat(32), certificateIds: ["a".repeat(32), "b".repeat(32)], schemes: ["key", "token"], seed: SEED, nearMisses: applicableNearMisses(credentials) });
+      const plan = [
+        ...planProbes({ spec: seedSpec(), zoneId: "f".repeat(32), certificateIds: ["a".repeat(32), "b".repeat(32)], schemes: ["key", "token"], seed: SEED, nearMisses: applicableNearMisses(credentials) }),
+        ...planMethodProbes(seedSpec(), "f".repeat(32), "a".repeat(32)),
+      ];
       expect(EXCHANGE_CASES.filter((c) => c !== "control" && !plan.some((p) => isRequestOf(c, p)))).toEqual([]);
     });
 
