@@ -24,7 +24,7 @@ void [known, blind, unknown];
 /** Each `run` flag and the library's way to it: an option of runConformance, planConformance (the dry run), or the CLI's own output. */
 const LIBRARY_WAY: Record<string, keyof ConformanceOptions | "planConformance" | "output"> = {
   spec: "spec", "spec-revision": "specRevision", target: "target", cassette: "cassette", zone: "zone", certificate: "certificates", "other-zone": "otherZone",
-  out: "out", level: "level", seed: "seed", budget: "budget", rate: "rate", timeout: "timeoutMs", "max-time": "maxTime", "max-retry-after": "maxRetryAfter",
+  out: "out", level: "level", seed: "seed", budget: "budget", rate: "rate", concurrency: "concurrency", timeout: "timeoutMs", "max-time": "maxTime", "max-retry-after": "maxRetryAfter",
   burst: "burst", baseline: "baseline", quiet: "quiet", include: "include", exclude: "exclude", "dry-run": "planConformance", format: "output",
   // The transport's flags (--header, --proxy, --ca, --cert, --key, --insecure).
   header: "headers", proxy: "proxy", ca: "tls", cert: "tls", key: "tls", insecure: "tls",
@@ -123,10 +123,10 @@ describe("planConformance (run --dry-run)", () => {
       expect(plan.dryRun).toBe(true);
       expect(plan.certificates.discovered).toBe(true);
       expect(plan.requests[0]).toMatchObject({ kind: "discovery", path: `/zones/${ZONE}/client_certificates?per_page=50` });
-      const probes = plan.requests.filter((r) => r.kind !== "discovery" && r.kind !== "list");
+      const probes = plan.requests.filter((r) => r.kind !== "discovery" && r.kind !== "list" && r.kind !== "method");
       expect(probes.length).toBe(plan.counts.probes);
       for (const r of probes) expect(r.feeds.length, r.key).toBeGreaterThan(0);
-      expect(plan.counts.atMost).toBe(plan.counts.discovery + plan.counts.secondZone + plan.counts.probes + plan.counts.fuzz + plan.counts.burst + plan.counts.listAfter + plan.counts.controlReads);
+      expect(plan.counts.atMost).toBe(plan.counts.discovery + plan.counts.secondZone + plan.counts.probes + plan.counts.fuzz + plan.counts.burst + plan.counts.methods + plan.counts.listAfter + plan.counts.controlReads);
     } finally {
       await target.close();
     }
