@@ -1,6 +1,6 @@
 import { parse as parseYaml } from "yaml";
-import { readUserFile } from "../cli/read-user-file.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { readUserFile } from "../io/read-user-file.ts";
+import { UsageError } from "../io/usage-error.ts";
 import { hasRequirement } from "../registry/index.ts";
 import { expiryProblem } from "./expiry.ts";
 import { compileMatch } from "./matcher.ts";

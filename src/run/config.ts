@@ -1,10 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { credentialsFromEnv, configuredSchemes, withoutUserinfo, type Credentials, type CredentialScheme } from "../http/index.ts";
 import type { Level } from "../registry/types.ts";
-import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { intFlag, MAX_SEED } from "../io/flag-values.ts";
+import { UsageError } from "../io/usage-error.ts";
 import type { SpecRequest } from "../schema/operation-spec.ts";
-import { specRequestFrom } from "../cli/spec-flags.ts";
+import { specRequestFrom } from "../schema/spec-request.ts";
+
+/** The `run` flags a RunConfig is made from, as parsed (every value a string, as typed). */
+export interface RunFlagValues {
+  target?: string; cassette?: string; zone?: string; certificate?: string[]; "other-zone"?: string; out?: string; level?: string;
+  seed?: string; budget?: string; rate?: string; timeout?: string; "max-time"?: string; "max-retry-after"?: string; burst?: string;
+  baseline?: string; quiet?: boolean; spec?: string; "spec-revision"?: string;
+}
 
 export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -108,7 +115,7 @@ function parseLevel(value: string | undefined): Level {
  * A RunConfig from `run` flags and the environment. For a recorded target, zone,
  * certificates and seed come from the cassette later (see targets/recorded.ts).
  */
-export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv, now = new Date()): RunConfig {
+export function runConfigFrom(values: RunFlagValues, env: NodeJS.ProcessEnv, now = new Date()): RunConfig {
   const target = resolveTarget(values.target, env, values.cassette ?? env.CONFORMANCE_CASSETTE);
   const defaults = DEFAULTS[target.kind];
   const credentials = target.kind === "recorded" ? {} : credentialsFromEnv(env);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { convertOpenApiSchema, ExtractionError } from "./convert-openapi-schema.ts";
-import { joinPointer, resolvePointer } from "./json-pointer.ts";
+import { joinPointer, localRefPointer, resolvePointer } from "./json-pointer.ts";
 import { loadOpenApiDocument, type LoadedDocument } from "./load-document.ts";
 
 export const DEFAULT_SOURCE = "schemas/source/openapi.json";
@@ -67,7 +67,12 @@ function deref(doc: unknown, node: unknown, pointer: string): { node: Record<str
   let ptr = pointer;
   for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
     if (hops > 20) throw new ExtractionError(`$ref chain too long at ${pointer}`);
-    ptr = decodeURIComponent((current.$ref as string).slice(1));
+    const ref = current.$ref as string;
+    try {
+      ptr = localRefPointer(ref);
+    } catch (e) {
+      throw new ExtractionError(`$ref ${JSON.stringify(ref.slice(0, 200))} at ${pointer} ${(e as Error).message}`);
+    }
     current = resolvePointer(doc, ptr) as Record<string, unknown>;
     if (current === undefined) throw new ExtractionError(`unresolvable $ref at ${pointer}`);
   }

@@ -3,7 +3,7 @@ import { packagePath } from "../package-path.ts";
 import nock from "nock";
 import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 import { CassetteError, readEntries, readManifest, type CassetteEntry } from "./cassette.ts";
 import { readHar, type ReplaySource } from "./har.ts";
 import type { PreparedTarget } from "./prepare.ts";

@@ -1,5 +1,6 @@
 import { parseCommandFlags } from "../cli/flags.ts";
-import { loadSpecOrExplain, specRequestFrom } from "../cli/spec-flags.ts";
+import { loadSpecOrExplain } from "../schema/load-spec.ts";
+import { specRequestFrom } from "../schema/spec-request.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { checkBody, checkExchange, jsonBodyFinding } from "./check.ts";
 import { detectFormat } from "./detect.ts";
