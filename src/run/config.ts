@@ -27,6 +27,12 @@ export interface RunConfig {
   /** A second zone the credentials can read (`--other-zone`): its certificates must not be served under this zone, nor this zone's under it. Found with GET /zones when absent. */
   otherZoneId?: string;
   credentials: Credentials;
+  /**
+   * The credentials the environment holds, for a recorded target: it sends none, but redacts them,
+   * in every form the live path knows, from whatever it replays (a recording is a file anyone may
+   * have written).
+   */
+  secrets?: Credentials;
   schemes: CredentialScheme[];
   outDir: string;
   gatingLevel: Level;
@@ -132,6 +138,7 @@ export function runConfigFrom(values: RunFlagValues, env: NodeJS.ProcessEnv, now
   const otherZoneId = values["other-zone"] ?? env.CLOUDFLARE_OTHER_ZONE_ID;
   return {
     target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes, ...(otherZoneId ? { otherZoneId } : {}),
+    ...(target.kind === "recorded" ? { secrets: credentialsFromEnv(env) } : {}),
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
     gatingLevel: parseLevel(values.level),
     seed,

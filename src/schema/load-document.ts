@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
 import { FileReadProblem, readFileWithin, readFileWithinSync } from "../io/bounded-read.ts";
 import { inputBound } from "../io/input-bounds.ts";
 import { shortPointer, treeProblem } from "../io/tree-check.ts";
+import { parseYamlOffThread, YamlParseError } from "../io/yaml-off-thread.ts";
 
 const requireHere = createRequire(import.meta.url);
 // YAML's parser is loaded for a YAML document only: a JSON one (the seed, Cloudflare's openapi.json) does not pay its start-up.
@@ -78,7 +78,13 @@ export async function loadOpenApiDocumentAsync(path: string, signal?: AbortSigna
       throw parseError(path, e);
     }
   } else {
-    doc = await parseYamlOffThread(path, text, signal);
+    try {
+      doc = await parseYamlOffThread(text, signal);
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      if (e instanceof YamlParseError) throw new DocumentLoadError(`${path} is neither valid JSON nor YAML: ${e.tooDeep ? `it nests too deep to parse (${e.message})` : e.message}`);
+      throw e;
+    }
   }
   const result = checked(path, bytes, doc);
   loaded.set(path, result);
@@ -110,37 +116,4 @@ function checked(path: string, bytes: Buffer, doc: unknown): LoadedDocument {
     throw new DocumentLoadError(`${path}: only OpenAPI 3.0 and 3.1 are supported (found openapi: ${JSON.stringify(version)?.slice(0, 80)})`);
   }
   return { path, sha256: createHash("sha256").update(bytes).digest("hex"), doc: doc as Record<string, unknown> };
-}
-
-// The worker: parses the text it is given with the yaml package and posts the value back (structured
-// clone keeps what an alias shares, cycles included: the main thread then refuses them).
-const YAML_WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-try {
-  parentPort.postMessage({ value: require(workerData.yaml).parse(workerData.text) });
-} catch (e) {
-  parentPort.postMessage({ error: (e && e.message) || String(e), deep: e instanceof RangeError });
-}`;
-
-/** Parses YAML in a worker thread: the event loop stays free, and a stop terminates the parse. */
-async function parseYamlOffThread(path: string, text: string, signal?: AbortSignal): Promise<unknown> {
-  signal?.throwIfAborted();
-  const worker = new Worker(YAML_WORKER, { eval: true, workerData: { yaml: requireHere.resolve("yaml"), text } });
-  try {
-    return await new Promise<unknown>((resolve, reject) => {
-      const onAbort = () => reject(signal!.reason);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      worker.once("message", (m: { value?: unknown; error?: string; deep?: boolean }) => {
-        signal?.removeEventListener("abort", onAbort);
-        if (m.error !== undefined) reject(new DocumentLoadError(`${path} is neither valid JSON nor YAML: ${m.deep ? `it nests too deep to parse (${m.error})` : m.error.split("\n")[0]}`));
-        else resolve(m.value);
-      });
-      worker.once("error", (e) => {
-        signal?.removeEventListener("abort", onAbort);
-        reject(new DocumentLoadError(`${path} could not be parsed as YAML: ${e.message.split("\n")[0]}`));
-      });
-    });
-  } finally {
-    void worker.terminate();
-  }
 }

@@ -1,11 +1,13 @@
-import { existsSync, statSync } from "node:fs";
+import { stat as statOf } from "node:fs/promises";
+import { abortable } from "../io/bounded-read.ts";
 import { packagePath } from "../package-path.ts";
 import nock from "nock";
 import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
 import { UsageError } from "../io/usage-error.ts";
-import { CassetteError, readEntries, readManifest, type CassetteEntry } from "./cassette.ts";
-import { readHar, type ReplaySource } from "./har.ts";
+import { CassetteError, type CassetteEntry } from "./cassette.ts";
+import { readHar, type ReplaySource } from "./read-har.ts";
+import { readCassetteEntries, readCassetteManifest } from "./read-cassette.ts";
 import type { PreparedTarget } from "./prepare.ts";
 
 /** The cassette shipped in fixtures/ (recorded from the reference implementation by `npm run fixtures:record`). */
@@ -49,14 +51,39 @@ function placeholderCredentials(manifest: Pick<ReplaySource, "schemes">): Creden
   };
 }
 
-/** Installs nock with the cassette's exchanges; no connection leaves the process while it is installed. */
+/** A request's path and query, as a WHATWG URL normalises them (the origin is not matched: a recording may name another host). */
+function pathAndQueryOf(url: string): string {
+  const parsed = new URL(url, "http://cassette.invalid");
+  return parsed.pathname + parsed.search;
+}
+
+/** The recorded answers to one request, served in recorded order; the last one again once they are spent. */
+class AnswerQueue {
+  private next = 0;
+  constructor(private readonly entries: CassetteEntry[]) {}
+  push(entry: CassetteEntry): void {
+    this.entries.push(entry);
+  }
+  take(): CassetteEntry | undefined {
+    const entry = this.entries[this.next];
+    if (this.next < this.entries.length - 1) this.next += 1;
+    return entry;
+  }
+}
+
+/**
+ * Installs nock with the cassette's exchanges; no connection leaves the process while it is
+ * installed. Linear in the entries: each is keyed once (method, path and query whatever the origin
+ * recorded, credential headers) and appended to its key's queue.
+ */
 export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}): () => void {
   const origin = new URL(baseUrl).origin;
-  const queues = new Map<string, CassetteEntry[]>();
+  const queues = new Map<string, AnswerQueue>();
   for (const entry of entries) {
-    const raw = entry.request.url.startsWith(origin) ? entry.request.url.slice(origin.length) : new URL(entry.request.url).pathname;
-    const key = requestKey(entry.request.method, raw, entry.request.headers);
-    queues.set(key, [...(queues.get(key) ?? []), entry]);
+    const key = requestKey(entry.request.method, pathAndQueryOf(entry.request.url), entry.request.headers);
+    const queue = queues.get(key);
+    if (queue) queue.push(entry);
+    else queues.set(key, new AnswerQueue([entry]));
   }
   // After nock.restore() (how a recorder stops) nock must be activated again, or mocks are silently ignored (STACK.md).
   if (!nock.isActive()) nock.activate();
@@ -64,8 +91,7 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
   nock(origin).persist().get(() => true).reply((request) => {
     const url = new URL(request.url);
     const uri = url.pathname + url.search;
-    const queue = queues.get(requestKey("GET", uri, Object.fromEntries(request.headers.entries()), credentials));
-    const entry = queue && (queue.length > 1 ? queue.shift()! : queue[0]!);
+    const entry = queues.get(requestKey("GET", uri, Object.fromEntries(request.headers.entries()), credentials))?.take();
     if (!entry) return [MARK_STATUS, { not_recorded: `GET ${uri}` }, { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
     const { status, body, truncated, cutAtBytes, invalidUtf8, decoding, wire } = entry.response;
@@ -125,22 +151,38 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
   };
 }
 
+/** How a recorded target is made ready: a stop, and the secrets to redact from what it replays. */
+export interface PrepareOptions {
+  /** Stops the loading (`--max-time`, SIGINT, SIGTERM): its reason is thrown. */
+  signal?: AbortSignal;
+}
+
 /**
- * What `--cassette PATH` holds: a directory is a cassette (manifest.json + exchanges.ndjson), a
- * file is a HAR 1.2 file (whatever its name; its content is checked). Both become the same entries.
+ * What `--cassette PATH` holds: a directory is a cassette (manifest.json + exchanges.ndjson),
+ * anything else a HAR 1.2 file (whatever its name; its content is checked). Both become the same
+ * entries, checked, bounded and redacted of the environment's credentials (`config.secrets`).
  */
-function loadRecording(path: string, config: RunConfig): { replay: ReplaySource; entries: CassetteEntry[]; note: string } {
-  if (existsSync(path) && statSync(path).isFile()) return readHar(path, { seed: config.seedGiven ? config.seed : undefined, budget: config.budget });
-  const manifest = readManifest(path);
-  return { replay: manifest, entries: readEntries(path), note: `cassette ${path} (${manifest.source}, seed ${manifest.seed})` };
+async function loadRecording(path: string, config: RunConfig, signal?: AbortSignal): Promise<{ replay: ReplaySource; entries: CassetteEntry[]; note: string }> {
+  let stat;
+  try {
+    stat = await abortable(statOf(path), signal); // a symbolic link is followed
+  } catch (e) {
+    if (signal?.aborted) throw signal.reason;
+    throw new CassetteError(`no cassette at ${path}: pass --cassette DIR (a recorded cassette directory) or a HAR 1.2 file`);
+  }
+  const secrets = config.secrets ?? {};
+  if (!stat.isDirectory()) return readHar(path, { seed: config.seedGiven ? config.seed : undefined, budget: config.budget, signal, secrets });
+  const manifest = await readCassetteManifest(path, { signal, secrets });
+  const entries = await readCassetteEntries(path, { signal, secrets });
+  return { replay: manifest, entries, note: `cassette ${path} (${manifest.source ?? "source not said"}, seed ${manifest.seed})` };
 }
 
 /** `--target recorded`: the run's zone, certificates, schemes and seed come from the recording. */
-export async function prepareRecordedTarget(config: RunConfig): Promise<PreparedTarget & { reviewExchange: (e: Exchange) => Exchange }> {
+export async function prepareRecordedTarget(config: RunConfig, opts: PrepareOptions = {}): Promise<PreparedTarget & { reviewExchange: (e: Exchange) => Exchange }> {
   const path = config.target.cassette ?? DEFAULT_CASSETTE;
   let recording;
   try {
-    recording = loadRecording(path, config);
+    recording = await loadRecording(path, config, opts.signal);
   } catch (e) {
     if (e instanceof CassetteError) throw new UsageError(e.message);
     throw e;
