@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import type { Interruption, LeftOut, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
-import { evaluateCheck, NOTHING_TO_CHECK, type CheckOutcome } from "../../suites/support/check.ts";
+import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { applicableNearMisses, ConformanceClient, type Exchange } from "../http/index.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
@@ -72,6 +72,22 @@ function unansweredByKind(exchanges: (Exchange | undefined)[]): Record<string, n
   const counts: Record<string, number> = {};
   for (const e of exchanges) if (e?.error) counts[e.error.kind] = (counts[e.error.kind] ?? 0) + 1;
   return counts;
+}
+
+/**
+ * Why the run's evidence is incomplete: requests its recording lacks, and probes the budget left out
+ * or did not let go out. A requirement with nothing to check is then skipped for want of evidence,
+ * not as not applicable (build-report.ts).
+ */
+function evidenceGaps(exchanges: (Exchange | undefined)[], leftOut: LeftOut[]): string[] {
+  const sent = exchanges.filter((e): e is Exchange => e !== undefined);
+  const notRecorded = sent.filter((e) => e.error?.kind === "not-recorded").length;
+  const notSent = sent.filter((e) => e.error?.kind === "budget" && e.attempts === 0).length;
+  return [
+    ...(notRecorded ? [`${notRecorded} of ${sent.length} requests not recorded in the cassette`] : []),
+    ...(leftOut.length ? [`${leftOut.length} probe${leftOut.length === 1 ? "" : "s"} left out by --budget`] : []),
+    ...(notSent ? [`${notSent} request${notSent === 1 ? "" : "s"} not sent for lack of budget`] : []),
+  ];
 }
 
 /** `timeout: timed out after 500 ms...`: an unanswered exchange's cause, kind first. */
@@ -147,6 +163,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     let report = buildReport({
       config, spec, startedAt, finishedAt: new Date(), requests: client.requestsSent, outcomes, error, interrupted, leftOut,
       unanswered: unansweredByKind([discoveryExchange, ...results.map((r) => r.exchange)]),
+      evidenceGaps: evidenceGaps([discoveryExchange, ...results.map((r) => r.exchange)], leftOut),
     });
     if (opts.amendReport) report = opts.amendReport(report);
     if (opts.writeReports !== false) await writeReports(report, config.outDir);
@@ -161,7 +178,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, spec: config.spec });
     // No evidence because the run stopped is not "nothing to check": it was not judged.
     for (const [id, o] of outcomes) {
-      if (o.status === "skipped" && o.reason === NOTHING_TO_CHECK) outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
+      if (o.status === "skipped" && o.skip === "nothing-to-check") outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
     }
     return finish(outcomes, results, message, { by, probesPlanned: planned, probesSent: sent });
   };
