@@ -19,6 +19,21 @@ export interface FailureContext {
   declaredLength?: number;
 }
 
+/**
+ * The codes OpenSSL and node:tls give a certificate the client does not trust: retrying cannot
+ * change the answer, and the fix is on the user's side (trust the CA, or skip verification).
+ */
+const TLS_VERIFICATION = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN", "CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID", "CERT_UNTRUSTED", "CERT_REJECTED", "CERT_REVOKED",
+  "CERT_SIGNATURE_FAILURE", "CERT_CHAIN_TOO_LONG", "INVALID_CA", "INVALID_PURPOSE", "PATH_LENGTH_EXCEEDED", "HOSTNAME_MISMATCH",
+  "ERR_TLS_CERT_ALTNAME_INVALID", "UNABLE_TO_DECRYPT_CERT_SIGNATURE", "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY", "ERROR_IN_CERT_NOT_BEFORE_FIELD",
+  "ERROR_IN_CERT_NOT_AFTER_FIELD",
+]);
+
+/** What to do about an untrusted certificate (`--ca` and `--insecure` are the run's TLS flags). */
+export const TLS_TRUST_HINT = "pass --ca FILE with the CA that signed it, or --insecure to skip verification";
+
 const REFUSED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
 
@@ -63,6 +78,8 @@ export function classifyFailure(error: unknown, ctx: FailureContext): ExchangeEr
   if (ctx.headersArrived && ctx.declaredLength !== undefined && ctx.bodyBytes < ctx.declaredLength) {
     return { kind: "truncated", message: `the body ended after ${ctx.bodyBytes} of its declared ${ctx.declaredLength} bytes (Content-Length): ${detail}` };
   }
+  const tlsCode = codes.find((c) => TLS_VERIFICATION.has(c));
+  if (tlsCode) return { kind: "tls", message: `the target's TLS certificate is not trusted (${detail}): ${TLS_TRUST_HINT}` };
   if (codes.some((c) => REFUSED.has(c))) return { kind: "refused", message: `nothing answered: ${detail}` };
   if (codes.some((c) => RESET.has(c)) || /socket hang up|other side closed|terminated|aborted|closed before/i.test(detail)) {
     return { kind: "reset", message: `the connection was reset or closed before a complete response${partial}: ${detail}` };

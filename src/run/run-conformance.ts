@@ -90,6 +90,9 @@ function evidenceGaps(exchanges: (Exchange | undefined)[], leftOut: LeftOut[]): 
   ];
 }
 
+/** The fix to suggest for an unreachable target: a TLS failure says its own (trust the CA); anything else, the target and the server. */
+const whatToCheck = (exchanges: (Exchange | undefined)[]) => (exchanges.some((e) => e?.error?.kind === "tls") ? "" : "; check --target and that the server is up");
+
 /** `timeout: timed out after 500 ms...`: an unanswered exchange's cause, kind first. */
 const causeOf = (e: Exchange | undefined) => (e?.error ? `${e.error.kind}: ${e.error.message}` : "no answer");
 
@@ -191,7 +194,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     if (discovery.exchange) lists.push({ probe: listProbe(config.zoneId, "before"), exchange: discovery.exchange });
     if (stop.signal.aborted) return finishStopped([], 0, []);
     if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded" && !serverSpoke(discovery.exchange)) {
-      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}; check --target and that the server is up`);
+      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}${whatToCheck([discovery.exchange])}`);
     }
     if (discovery.problem) return finish(new Map(), [], discovery.problem);
     certificateIds = discovery.certificateIds;
@@ -251,7 +254,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   }
   if (stop.signal.aborted) return finishStopped(results, total, certificateIds);
   if (runner.down && !runner.anyAnswered) {
-    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}; check --target and that the server is up`);
+    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}${whatToCheck(results.map((r) => r.exchange))}`);
   }
 
   const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, spec: config.spec };
