@@ -1,95 +1,85 @@
 import type { Report } from "../../reports/model.ts";
-import { applyBaseline, loadBaseline } from "../baseline/index.ts";
-import { writeReports } from "../../reports/write-reports.ts";
-import { withoutUserinfo } from "../http/index.ts";
-import { buildReport } from "../run/build-report.ts";
-import { defaultReportDir, resolveTarget, runConfigFrom } from "../run/config.ts";
-import { loadOperationSpec, seedSpec } from "../schema/operation-spec.ts";
-import { loadSpecOrExplain, specRequestFrom } from "./spec-flags.ts";
-import { runConformance } from "../run/run-conformance.ts";
+import { applyBaseline, loadBaselineAsync } from "../baseline/index.ts";
+import { claimOutputDir } from "../io/output-claim.ts";
+import { UsageError } from "../io/usage-error.ts";
+import { runConfigFrom, type RunConfig } from "../run/config.ts";
+import { RunStop, runConformance } from "../run/run-conformance.ts";
+import { loadSpecOrExplain } from "../schema/load-spec.ts";
+import type { OperationSpec } from "../schema/operation-spec.ts";
 import { prepareTarget } from "../targets/prepare.ts";
-import { parseCommandFlags, type FlagValues } from "./flags.ts";
-import { onStopSignals } from "./stop-signals.ts";
+import { parseCommandFlags } from "./flags.ts";
+import { errorLine, stoppedWhileLoading, writeErrorReport, writeStartReport } from "./start-report.ts";
+import { onStopSignals, type RunStopper } from "./stop-signals.ts";
+import { printSummary } from "./summary.ts";
 import { printLine } from "./terminal-text.ts";
-import { UsageError } from "./usage-error.ts";
+
+export { printSummary } from "./summary.ts";
 
 /** `run [flags]`: the conformance suites against a target; exits with the verdict (docs/CONTRACT.md). */
 export default async function run(argv: string[]): Promise<number> {
   // Listening from the start: a signal at any point of the run stops it with a report.
-  const signals = onStopSignals();
+  const stopper = onStopSignals();
   try {
-    return await runWith(argv, signals.signal);
+    return await runWith(argv, stopper);
   } finally {
-    signals.dispose();
+    stopper.dispose();
   }
 }
 
-async function runWith(argv: string[], signal: AbortSignal): Promise<number> {
+async function runWith(argv: string[], stopper: RunStopper): Promise<number> {
+  const startedAt = new Date();
   const { values, positionals } = parseCommandFlags("run", argv);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);
-  let config;
+  let config: RunConfig;
   try {
     config = runConfigFrom(values, process.env);
-    await loadSpecOrExplain(config.spec);
   } catch (e) {
-    if (e instanceof UsageError) await writeErrorReport(values, e.message);
+    if (e instanceof UsageError) await writeErrorReport(values, e.message, stopper.signal);
     throw e;
   }
-  // Read the baseline before any request, so a bad file costs nothing (exit 2, one line).
-  const baseline = config.baseline ? loadBaseline(config.baseline) : undefined;
+  // The deadline covers everything from here: the spec, the baseline and the recording are read
+  // within it, and a stop during loading still writes its (partial) report.
+  stopper.startDeadline(config.maxTimeMs ?? 0);
+  // The report folder is made and proved writable (and claimed against another run) before anything is read or sent.
+  const claim = claimOutputDir(config.outDir, "--out");
+  try {
+    return await runClaimed(config, stopper.signal, startedAt);
+  } finally {
+    claim.release();
+  }
+}
+
+async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Date): Promise<number> {
   const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
-  const target = await prepareTarget(config);
+  let spec: OperationSpec | undefined;
+  let target;
+  let baseline;
+  try {
+    spec = await loadSpecOrExplain(config.spec, "--spec", signal);
+    // The baseline too before any request, so a bad file costs nothing (exit 2, one line).
+    baseline = config.baseline ? await loadBaselineAsync(config.baseline, signal) : undefined;
+    target = await prepareTarget(config, { signal });
+  } catch (e) {
+    if (e instanceof RunStop && signal.aborted) return stoppedWhileLoading(config, spec, startedAt, e, log);
+    await writeStartReport(config, spec, startedAt, { error: errorLine(e) });
+    throw e;
+  }
   if (target.note) log?.(target.note);
+  const ready = target;
   try {
     const amendReport = (report: Report) => {
-      const amended = target.amendReport ? target.amendReport(report) : report;
+      const amended = ready.amendReport ? ready.amendReport(report) : report;
       return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
     };
-    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange, signal });
+    const { report, exitCode } = await runConformance(ready.config, { log, amendReport, reviewExchange: ready.reviewExchange, signal });
     printSummary(report);
-    console.log(`reports: ${target.config.outDir}/report.{json,md,html} and junit.xml`);
+    console.log(`reports: ${ready.config.outDir}/report.{json,md,html} and junit.xml`);
     return exitCode;
+  } catch (e) {
+    // The run broke (a bug): exit 2 still leaves its report, saying so.
+    await writeStartReport(ready.config, spec, startedAt, { error: errorLine(e) });
+    throw e;
   } finally {
-    await target.close();
+    await ready.close();
   }
 }
-
-/** The verdict line, why it is `error`, and each failed requirement, one line each (stdout; the error on stderr). */
-export function printSummary(report: Report): void {
-  const { summary } = report;
-  const unanswered = Object.entries(summary.unanswered ?? {});
-  const noAnswer = unanswered.length ? `; unanswered: ${unanswered.map(([kind, n]) => `${n} ${kind}`).join(", ")}` : "";
-  printLine(process.stdout, `${report.verdict.toUpperCase()} at level ${report.gatingLevel}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped, ${summary.errored} errored; ${summary.requests} requests${noAnswer}`);
-  if (report.error) printLine(process.stderr, `error: ${report.error}`);
-  for (const r of report.requirements.filter((x) => x.status === "failed")) {
-    printLine(process.stdout, `  ${r.knownDeviation ? "known deviation" : "failed"} ${r.id} (${r.level}): ${r.failures[0]?.message ?? ""}`);
-  }
-}
-
-/**
- * A run that cannot start (no credentials, no zone, a target URL with a password) still leaves a
- * report saying so, verdict `error`, where the nightly job looks for it. Bad flags that hide the
- * target leave none.
- */
-async function writeErrorReport(values: FlagValues<"run">, error: string): Promise<void> {
-  let target;
-  try {
-    target = resolveTarget(values.target === undefined ? undefined : withoutUserinfo(values.target), { ...process.env, CLOUDFLARE_BASE_URL: process.env.CLOUDFLARE_BASE_URL && withoutUserinfo(process.env.CLOUDFLARE_BASE_URL) }, values.cassette);
-  } catch {
-    return;
-  }
-  const now = new Date();
-  let spec;
-  try {
-    spec = loadOperationSpec(specRequestFrom(values, process.env));
-  } catch {
-    spec = seedSpec(); // the --spec document is what failed: the report says so, against the seed
-  }
-  const report = buildReport({
-    config: { target, seed: 0, gatingLevel: values.level === "should" || values.level === "may" ? values.level : "must" },
-    spec, startedAt: now, finishedAt: now,
-    requests: 0, outcomes: new Map(), error,
-  });
-  await writeReports(report, values.out ?? process.env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now));
-}
-
