@@ -67,7 +67,7 @@ async function recordClaimed(config: RunConfig, values: FlagValues<"record"> & {
   try {
     spec = await loadSpecOrExplain(config.spec, "--spec", signal);
   } catch (e) {
-    if (e instanceof RunStop && signal.aborted) return stoppedWhileLoading(config, undefined, startedAt, e, log);
+    if (e instanceof RunStop && signal.aborted) return stoppedWhileLoading(config, undefined, startedAt, e, "reading the OpenAPI document (--spec)", log);
     await writeStartReport(config, undefined, startedAt, { error: errorLine(e) });
     throw e;
   }

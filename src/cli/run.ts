@@ -54,13 +54,16 @@ async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Dat
   let spec: OperationSpec | undefined;
   let target;
   let baseline;
+  let phase = "reading the OpenAPI document (--spec)";
   try {
     spec = await loadSpecOrExplain(config.spec, "--spec", signal);
     // The baseline too before any request, so a bad file costs nothing (exit 2, one line).
+    phase = "reading the baseline (--baseline)";
     baseline = config.baseline ? await loadBaselineAsync(config.baseline, signal) : undefined;
+    phase = config.target.kind === "recorded" ? "reading the recording (--cassette)" : "preparing the target";
     target = await prepareTarget(config, { signal });
   } catch (e) {
-    if (e instanceof RunStop && signal.aborted) return stoppedWhileLoading(config, spec, startedAt, e, log);
+    if (e instanceof RunStop && signal.aborted) return stoppedWhileLoading(config, spec, startedAt, e, phase, log);
     await writeStartReport(config, spec, startedAt, { error: errorLine(e) });
     throw e;
   }

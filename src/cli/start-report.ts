@@ -28,11 +28,10 @@ export function errorLine(e: unknown): string {
  * A run stopped (`--max-time`, SIGINT, SIGTERM) before its target was ready: the partial report,
  * nothing judged (verdict error, `interrupted`), as a run stopped later writes it. Exit 2.
  */
-export async function stoppedWhileLoading(config: RunConfig, spec: OperationSpec | undefined, startedAt: Date, stop: RunStop, log?: (line: string) => void): Promise<number> {
-  const phase = spec ? "while reading the baseline and the recording" : "while reading the OpenAPI document";
+export async function stoppedWhileLoading(config: RunConfig, spec: OperationSpec | undefined, startedAt: Date, stop: RunStop, phase: string, log?: (line: string) => void): Promise<number> {
   log?.(`stopping: ${stop.message}; writing the report of what was judged so far`);
   const report = await writeStartReport(config, spec, startedAt, {
-    error: `${stop.message} ${phase}, before any request; nothing was judged`,
+    error: `${stop.message} while ${phase}, before any request; nothing was judged`,
     interrupted: { by: stop.by, probesPlanned: 0, probesSent: 0 },
   });
   if (report) {

@@ -6,8 +6,9 @@
  * one byte more. The async readers yield to the event loop between chunks and stop when their
  * signal is aborted (`--max-time`, SIGINT, SIGTERM cover loading too).
  */
-import { closeSync, openSync, readSync, fstatSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { Socket } from "node:net";
 import { UsageError } from "./usage-error.ts";
 
 const MiB = 1024 * 1024;
@@ -106,11 +107,24 @@ export async function readFileWithin(path: string, bound: ReadBound, signal?: Ab
 
 /**
  * The bytes of `path` chunk by chunk, the whole at most `bound.maxBytes` (a FileReadProblem past
- * it), checking `signal` between chunks. Opening waits in the thread pool (a named pipe with no
- * writer blocks there, not the event loop).
+ * it), checking `signal` between chunks. A named pipe (`--spec <(curl ...)`, `mkfifo`) is read
+ * through the event loop, never by a thread-pool thread: a pipe whose writer never comes would
+ * block such a thread, and with it the process's exit.
  */
 export async function* chunksWithin(path: string, bound: ReadBound, signal?: AbortSignal, directoryHint?: string): AsyncGenerator<Buffer> {
   signal?.throwIfAborted();
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fsProblem(e, directoryHint);
+  }
+  if (info.isDirectory()) throw new FileReadProblem(directoryHint ?? "is a directory, not a file", "EISDIR");
+  if (info.isFile() && info.size > bound.maxBytes) throw new FileReadProblem(tooLargeProblem(bound));
+  if (info.isFIFO()) {
+    yield* pipeChunksWithin(path, bound, signal, directoryHint);
+    return;
+  }
   let handle;
   try {
     handle = await abortable(open(path, "r"), signal);
@@ -119,9 +133,6 @@ export async function* chunksWithin(path: string, bound: ReadBound, signal?: Abo
     throw fsProblem(e, directoryHint);
   }
   try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new FileReadProblem(directoryHint ?? "is a directory, not a file", "EISDIR");
-    if (stat.isFile() && stat.size > bound.maxBytes) throw new FileReadProblem(tooLargeProblem(bound));
     let total = 0;
     for (;;) {
       signal?.throwIfAborted();
@@ -139,8 +150,36 @@ export async function* chunksWithin(path: string, bound: ReadBound, signal?: Abo
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
-    // A read still pending on a pipe keeps the handle busy; closing is then best effort.
     void handle.close().catch(() => undefined);
+  }
+}
+
+/** A named pipe, opened without waiting for its writer and read as a socket: a stop destroys it at once. */
+async function* pipeChunksWithin(path: string, bound: ReadBound, signal?: AbortSignal, directoryHint?: string): AsyncGenerator<Buffer> {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    throw fsProblem(e, directoryHint);
+  }
+  const pipe = new Socket({ fd, readable: true, writable: false });
+  const onAbort = () => pipe.destroy();
+  signal?.addEventListener("abort", onAbort, { once: true });
+  let total = 0;
+  try {
+    for await (const chunk of pipe) {
+      signal?.throwIfAborted();
+      total += (chunk as Buffer).length;
+      if (total > bound.maxBytes) throw new FileReadProblem(tooLargeProblem(bound));
+      yield chunk as Buffer;
+    }
+    signal?.throwIfAborted();
+  } catch (e) {
+    if (signal?.aborted) throw signal.reason;
+    throw e instanceof FileReadProblem ? e : fsProblem(e, directoryHint);
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    pipe.destroy();
   }
 }
 
