@@ -93,16 +93,59 @@ export function readFileWithinSync(path: string, bound: ReadBound, directoryHint
   }
 }
 
-/** As `readFileWithinSync`, reading in chunks with the event loop free between them; stops (throwing the signal's reason) when `signal` is aborted. */
+/**
+ * As `readFileWithinSync`, reading in chunks with the event loop free between them; stops (throwing
+ * the signal's reason) when `signal` is aborted. A regular file is read into one buffer of its size
+ * (not chunks and then their concatenation: twice the memory of a large file).
+ */
 export async function readFileWithin(path: string, bound: ReadBound, signal?: AbortSignal, directoryHint?: string): Promise<Buffer> {
   signal?.throwIfAborted();
-  const chunks: Buffer[] = [];
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    throw fsProblem(e, directoryHint);
+  }
+  if (info.isFile() && info.size <= bound.maxBytes) {
+    const whole = await readRegularFile(path, info.size, signal, directoryHint);
+    if (whole) return whole;
+  }
+  let chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of chunksWithin(path, bound, signal, directoryHint)) {
     chunks.push(chunk);
     total += chunk.length;
   }
-  return Buffer.concat(chunks, total);
+  const whole = Buffer.concat(chunks, total);
+  chunks = [];
+  return whole;
+}
+
+/** A regular file of `size` bytes read into one buffer, chunk by chunk; undefined when it changed size meanwhile (the caller reads it in chunks). */
+async function readRegularFile(path: string, size: number, signal?: AbortSignal, directoryHint?: string): Promise<Buffer | undefined> {
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (e) {
+    throw fsProblem(e, directoryHint);
+  }
+  try {
+    const whole = Buffer.allocUnsafe(size);
+    let at = 0;
+    while (at < size) {
+      signal?.throwIfAborted();
+      const { bytesRead } = await handle.read(whole, at, Math.min(CHUNK, size - at), null);
+      if (bytesRead === 0) return undefined;
+      at += bytesRead;
+    }
+    const { bytesRead } = await handle.read(Buffer.alloc(1), 0, 1, null);
+    return bytesRead === 0 ? whole : undefined;
+  } catch (e) {
+    if (signal?.aborted) throw signal.reason;
+    throw fsProblem(e, directoryHint);
+  } finally {
+    void handle.close().catch(() => undefined);
+  }
 }
 
 /**
@@ -202,6 +245,9 @@ export type BoundedLine = { number: number; text: string; tooLong?: undefined } 
 
 const LF = 0x0a;
 
+/** The largest bound an environment variable may set. */
+export const MAX_BOUND_MIB = 500;
+
 /**
  * The lines of a byte stream (LF-separated, a trailing CR dropped), each at most `maxLineBytes`: a
  * longer one is yielded as `tooLong` and the rest of it is skipped without being kept, so a file
@@ -260,6 +306,7 @@ export function boundFromEnv(name: string, defaultMiB: number, env: NodeJS.Proce
   const value = env[name];
   if (value === undefined || value === "") return defaultMiB * MiB;
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!(n >= 1 && n <= 1024 * 1024)) throw new UsageError(`${name} must be a whole number of MiB from 1 (got ${JSON.stringify(value)})`);
+  // A JavaScript string holds at most 512 MiB of one-byte text: a file read whole must fit one.
+  if (!(n >= 1 && n <= MAX_BOUND_MIB)) throw new UsageError(`${name} must be a whole number of MiB from 1 to ${MAX_BOUND_MIB} (got ${JSON.stringify(value)})`);
   return n * MiB;
 }

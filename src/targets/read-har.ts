@@ -8,7 +8,9 @@
  * certificates and credential schemes are derived from its requests, and the seed must be
  * given (`--seed`): see docs/CONTRACT.md, "HAR recordings".
  */
-import { chunksWithin, FileReadProblem, type ReadBound } from "../io/bounded-read.ts";
+import { stat } from "node:fs/promises";
+import { chunksWithin, FileReadProblem, readFileWithin, type ReadBound } from "../io/bounded-read.ts";
+import { arrayElements, isArraySpan, isObjectSpan, JsonSplitError, objectMembers, type JsonSpan } from "../io/json-split.ts";
 import { inputBound } from "../io/input-bounds.ts";
 import { CREDENTIAL_PLACEHOLDERS, CREDENTIAL_REQUEST_HEADERS, derivedSecrets, nearMissHeaders, REDACTED, REDACTED_RESPONSE_HEADERS, redactText, type Credentials, type CredentialScheme, type Exchange } from "../http/index.ts";
 import { planProbes } from "../run/probes.ts";
@@ -120,7 +122,10 @@ function entryOf(e: unknown, index: number, file: string): CassetteEntry {
 /** The real credentials in the entries' request headers: every value that is neither a placeholder nor one of the run's made-up ones. */
 function realCredentials(entries: CassetteEntry[], madeUp: Map<string, Set<string>>): Record<keyof Credentials, Set<string>> {
   const found: Record<keyof Credentials, Set<string>> = { token: new Set(), email: new Set(), apiKey: new Set() };
+  const seen = new Set<CassetteEntry["request"]>(); // identical entries share their request: looked at once
   for (const { request } of entries) {
+    if (seen.has(request)) continue;
+    seen.add(request);
     for (const name of Object.keys(MATCHED_CREDENTIAL_HEADERS) as MatchedHeader[]) {
       const value = request.headers[name];
       if (value === undefined || isPlaceholderValue(value) || madeUp.get(name)?.has(value)) continue;
@@ -189,10 +194,17 @@ function mostFrequent(values: string[]): string | undefined {
  * otherwise they are the ones read with a 200; a scheme is configured when its placeholder was sent.
  */
 function deriveReplay(entries: CassetteEntry[], file: string, seed: number, budget: number): { replay: ReplaySource; note: string } {
+  // Each distinct URL parsed once (a recording may repeat one request many times).
+  const parts = new Map<string, { base: string; zone: string; certificate: string | undefined } | null>();
   const operations = entries.flatMap((e) => {
-    const url = new URL(e.request.url);
-    const m = OPERATION_PATH.exec(url.pathname);
-    return m ? [{ entry: e, base: `${url.origin}${m[1]}`, zone: m[2]!, certificate: m[3] }] : [];
+    let part = parts.get(e.request.url);
+    if (part === undefined) {
+      const url = new URL(e.request.url);
+      const m = OPERATION_PATH.exec(url.pathname);
+      part = m ? { base: `${url.origin}${m[1]}`, zone: m[2]!, certificate: m[3] } : null;
+      parts.set(e.request.url, part);
+    }
+    return part ? [{ entry: e, ...part }] : [];
   });
   const zoneId = mostFrequent(operations.map((o) => o.zone));
   if (zoneId === undefined) throw new CassetteError(`${file} holds no request to /zones/{zone}/client_certificates/{certificate}: nothing to replay; record the suite's own requests (see docs/CONTRACT.md, HAR recordings)`);
@@ -226,17 +238,17 @@ const REPLAYABLE_URL = /^https?:/i;
 
 /** The text of a HAR file, within its bound; what does not start as a JSON object is refused at its first bytes. */
 async function harText(file: string, bound: ReadBound, signal?: AbortSignal): Promise<string> {
-  const chunks: Buffer[] = [];
-  let first = true;
+  const notJson = `${file} is neither a cassette directory nor a readable HAR file (it does not start as a JSON object); pass --cassette DIR or a HAR 1.2 file`;
+  const startsAsObject = (bytes: Buffer) => {
+    const start = bytes.toString("utf8", 0, Math.min(bytes.length, 64)).replace(/^\uFEFF/, "").trimStart();
+    return !start || start.startsWith("{");
+  };
+  let bytes: Buffer;
   try {
-    for await (const chunk of chunksWithin(file, bound, signal)) {
-      if (first) {
-        first = false;
-        const start = chunk.toString("utf8", 0, Math.min(chunk.length, 64)).replace(/^\uFEFF/, "").trimStart();
-        if (start && !start.startsWith("{")) throw new CassetteError(`${file} is neither a cassette directory nor a readable HAR file (it does not start as a JSON object); pass --cassette DIR or a HAR 1.2 file`);
-      }
-      chunks.push(chunk);
-    }
+    // A device or a pipe (/dev/zero) is refused at its first bytes, not after the bound.
+    const first = await firstBytes(file, signal);
+    if (first && !startsAsObject(first)) throw new CassetteError(notJson);
+    bytes = await readFileWithin(file, bound, signal);
   } catch (e) {
     if (signal?.aborted) throw signal.reason;
     if (e instanceof FileReadProblem) {
@@ -244,7 +256,63 @@ async function harText(file: string, bound: ReadBound, signal?: AbortSignal): Pr
     }
     throw e;
   }
-  return Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "");
+  if (!startsAsObject(bytes)) throw new CassetteError(notJson);
+  return bytes.toString("utf8").replace(/^\uFEFF/, "");
+}
+
+/** The first bytes of a file that is not a regular one (a device: its beginning says whether it can be a HAR), undefined for a regular file or a pipe (read once only). */
+async function firstBytes(file: string, signal?: AbortSignal): Promise<Buffer | undefined> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info || info.isFile() || info.isFIFO() || info.isDirectory()) return undefined;
+  for await (const chunk of chunksWithin(file, { maxBytes: 64 * 1024 * 1024 }, signal)) return chunk.subarray(0, 64);
+  return undefined;
+}
+
+/** The value of the last member named `key` (as JSON.parse keeps the last of repeated names). */
+function lastMember(members: { key: string; value: JsonSpan }[], key: string): JsonSpan | undefined {
+  for (let i = members.length - 1; i >= 0; i--) if (members[i]!.key === key) return members[i]!.value;
+  return undefined;
+}
+
+/** The part of the HAR a replay reads: its entries' texts, each parsed on its own, and the manifest field. */
+interface HarParts {
+  text: string;
+  entries: JsonSpan[];
+  field: unknown;
+}
+
+/**
+ * The HAR's `log.entries` as spans of its text (each parsed when it is read, so the objects of all
+ * of them never exist at once) and its manifest field, parsed. The structure down to the entries is
+ * checked here; a HAR that is not JSON there is one line saying where.
+ */
+async function harParts(file: string, bound: ReadBound, signal?: AbortSignal): Promise<HarParts> {
+  const text = await harText(file, bound, signal);
+  const notHar = `${file} is not a HAR file (no log.entries); pass a HAR 1.2 file or a cassette directory to --cassette`;
+  try {
+    const root = objectMembers(text);
+    const end = root.length ? root[root.length - 1]!.value.to : 0;
+    const rest = text.slice(text.indexOf("}", end) + 1).trim();
+    if (rest) throw new JsonSplitError("more follows the HAR's JSON object", text.length - rest.length);
+    const log = lastMember(root, "log");
+    if (!log || !isObjectSpan(text, log)) throw new CassetteError(notHar);
+    const members = objectMembers(text, log);
+    const entries = lastMember(members, "entries");
+    if (!entries || !isArraySpan(text, entries)) throw new CassetteError(notHar);
+    const fieldSpan = lastMember(members, HAR_MANIFEST_FIELD);
+    let field: unknown;
+    if (fieldSpan) {
+      try {
+        field = JSON.parse(text.slice(fieldSpan.from, fieldSpan.to));
+      } catch (e) {
+        throw new CassetteError(`${file}: log.${HAR_MANIFEST_FIELD} is not JSON (${(e as Error).message.split("\n")[0]})`);
+      }
+    }
+    return { text, entries: arrayElements(text, entries), field };
+  } catch (e) {
+    if (e instanceof JsonSplitError) throw new CassetteError(`${file} is neither a cassette directory nor a readable HAR file (not JSON: ${e.message}); pass --cassette DIR or a HAR 1.2 file`);
+    throw e;
+  }
 }
 
 /**
@@ -256,18 +324,9 @@ async function harText(file: string, bound: ReadBound, signal?: AbortSignal): Pr
  * needed only when the HAR does not carry the manifest.
  */
 export async function readHar(file: string, opts: ReadHarOptions): Promise<HarRecording> {
-  const text = await harText(file, opts.bound ?? inputBound(), opts.signal);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new CassetteError(`${file} is neither a cassette directory nor a readable HAR file (${(e as Error).message.split("\n")[0]}); pass --cassette DIR or a HAR 1.2 file`);
-  }
+  const har = await harParts(file, opts.bound ?? inputBound(), opts.signal);
   opts.signal?.throwIfAborted();
-  const log = isObject(doc) && isObject(doc.log) ? doc.log : undefined;
-  if (!log || !Array.isArray(log.entries)) throw new CassetteError(`${file} is not a HAR file (no log.entries); pass a HAR 1.2 file or a cassette directory to --cassette`);
-  const field = log[HAR_MANIFEST_FIELD];
-  const stored = isObject(field) && field.format === CASSETTE_FORMAT ? field : undefined;
+  const stored = isObject(har.field) && har.field.format === CASSETTE_FORMAT ? har.field : undefined;
   if (stored) {
     const problem = manifestProblem(stored);
     if (problem) throw new CassetteError(`${file}: log.${HAR_MANIFEST_FIELD}: ${problem}`);
@@ -278,21 +337,36 @@ export async function readHar(file: string, opts: ReadHarOptions): Promise<HarRe
     throw new CassetteError(`${file} does not say which seed its run used: pass --seed N, the seed in the report of the run it recorded (a HAR written by \`record --format har\` carries it)`);
   }
   const secrets = opts.secrets ?? {};
-  const list = log.entries as unknown[];
+  // Identical entries (a tool that recorded one request 100,000 times) are converted once and shared.
+  const converted = new Map<string, CassetteEntry | null>();
   const raw: CassetteEntry[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i];
-    list[i] = undefined; // what was converted is not kept twice
-    if (isObject(e) && isObject(e.request) && typeof e.request.url === "string" && !REPLAYABLE_URL.test(e.request.url)) continue;
-    const entry = entryOf(e, i, file);
-    const problem = entryProblem(entry);
-    if (problem) throw new CassetteError(`${file}: entry ${i + 1} (log.entries[${i}]): ${problem}`);
-    raw.push(redactRecordedEntry(entry, secrets));
+  for (const [i, span] of har.entries.entries()) {
+    const text = har.text.slice(span.from, span.to);
+    let entry = converted.get(text);
+    if (entry === undefined) {
+      let e: unknown;
+      try {
+        e = JSON.parse(text);
+      } catch (error) {
+        throw new CassetteError(`${file}: entry ${i + 1} (log.entries[${i}]) is not JSON (${(error as Error).message.split("\n")[0]})`);
+      }
+      if (isObject(e) && isObject(e.request) && typeof e.request.url === "string" && !REPLAYABLE_URL.test(e.request.url)) {
+        entry = null; // a data:, blob: or extension URL: nothing a run sends
+      } else {
+        const made = entryOf(e, i, file);
+        const problem = entryProblem(made);
+        if (problem) throw new CassetteError(`${file}: entry ${i + 1} (log.entries[${i}]): ${problem}`);
+        entry = redactRecordedEntry(made, secrets);
+      }
+      converted.set(text, entry);
+    }
+    if (entry) raw.push(entry.seq === i + 1 ? entry : { ...entry, seq: i + 1 });
     if ((i + 1) % 1_000 === 0) {
       await yieldToLoop();
       opts.signal?.throwIfAborted();
     }
   }
+  converted.clear();
   const madeUp = madeUpHeaderValues(seed);
   const real = realCredentials(raw, madeUp);
   // The token and the key, each allowed among the other's values (sent misplaced on purpose).
@@ -302,10 +376,16 @@ export async function readHar(file: string, opts: ReadHarOptions): Promise<HarRe
     throw new CassetteError(`${file}: its requests carry ${many[1].size} different ${many[0] === "token" ? "bearer tokens" : many[0] === "email" ? "X-Auth-Email values" : "X-Auth-Key values"} besides the suite's made-up ones for seed ${seed}; is ${seed} the seed of the run it recorded? (pass --seed N)`);
   }
   const found: Credentials[] = [{ token: among("token"), email: among("email"), apiKey: among("apiKey") }];
+  // Each request and response redacted once, however many entries share them.
+  const redacted = new Map<CassetteEntry["request"], CassetteEntry>();
   const entries: CassetteEntry[] = [];
   for (const [i, e] of raw.entries()) {
-    entries.push(redactEntry(e, found, madeUp));
-    raw[i] = undefined as unknown as CassetteEntry;
+    let clean = redacted.get(e.request);
+    if (!clean) {
+      clean = redactEntry(e, found, madeUp);
+      redacted.set(e.request, clean);
+    }
+    entries.push(clean.seq === e.seq ? clean : { ...clean, seq: e.seq });
     if ((i + 1) % 1_000 === 0) {
       await yieldToLoop();
       opts.signal?.throwIfAborted();

@@ -60,9 +60,10 @@ function pathAndQueryOf(url: string): string {
 /** The recorded answers to one request, served in recorded order; the last one again once they are spent. */
 class AnswerQueue {
   private next = 0;
-  constructor(private readonly entries: CassetteEntry[]) {}
+  constructor(private readonly entries: CassetteEntry[], private readonly most: number) {}
+  /** Keeps the answer, unless the queue already holds more than a run can ask for (a recording of 100,000 identical entries). */
   push(entry: CassetteEntry): void {
-    this.entries.push(entry);
+    if (this.entries.length < this.most) this.entries.push(entry);
   }
   take(): CassetteEntry | undefined {
     const entry = this.entries[this.next];
@@ -76,14 +77,20 @@ class AnswerQueue {
  * installed. Linear in the entries: each is keyed once (method, path and query whatever the origin
  * recorded, credential headers) and appended to its key's queue.
  */
-export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}): () => void {
+export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}, budget = Number.MAX_SAFE_INTEGER): () => void {
   const origin = new URL(baseUrl).origin;
   const queues = new Map<string, AnswerQueue>();
+  const keys = new Map<CassetteEntry["request"], string>(); // identical entries share their request: keyed once
   for (const entry of entries) {
-    const key = requestKey(entry.request.method, pathAndQueryOf(entry.request.url), entry.request.headers);
+    let key = keys.get(entry.request);
+    if (key === undefined) {
+      key = requestKey(entry.request.method, pathAndQueryOf(entry.request.url), entry.request.headers);
+      keys.set(entry.request, key);
+    }
     const queue = queues.get(key);
+    // A run sends at most `budget` requests: answers past that many for one request are never served.
     if (queue) queue.push(entry);
-    else queues.set(key, new AnswerQueue([entry]));
+    else queues.set(key, new AnswerQueue([entry], budget + 1));
   }
   // After nock.restore() (how a recorder stops) nock must be activated again, or mocks are silently ignored (STACK.md).
   if (!nock.isActive()) nock.activate();
@@ -188,7 +195,7 @@ export async function prepareRecordedTarget(config: RunConfig, opts: PrepareOpti
     throw e;
   }
   const { replay, entries, note } = recording;
-  const uninstall = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay));
+  const uninstall = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay), replay.budget);
   return {
     config: {
       ...config,
