@@ -233,8 +233,14 @@ export interface ReadHarOptions {
   bound?: ReadBound;
 }
 
-/** Where a request can be replayed to: http(s). A browser's HAR also holds data:, blob: and extension URLs, which no run sends. */
-const REPLAYABLE_URL = /^https?:/i;
+/** A URL no run sends: a browser's HAR also holds data:, blob: and extension URLs (one that is no URL at all is malformed, not skipped). */
+function notSentByARun(url: string): boolean {
+  try {
+    return !/^https?:$/.test(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** The text of a HAR file, within its bound; what does not start as a JSON object is refused at its first bytes. */
 async function harText(file: string, bound: ReadBound, signal?: AbortSignal): Promise<string> {
@@ -350,7 +356,7 @@ export async function readHar(file: string, opts: ReadHarOptions): Promise<HarRe
       } catch (error) {
         throw new CassetteError(`${file}: entry ${i + 1} (log.entries[${i}]) is not JSON (${(error as Error).message.split("\n")[0]})`);
       }
-      if (isObject(e) && isObject(e.request) && typeof e.request.url === "string" && !REPLAYABLE_URL.test(e.request.url)) {
+      if (isObject(e) && isObject(e.request) && typeof e.request.url === "string" && notSentByARun(e.request.url)) {
         entry = null; // a data:, blob: or extension URL: nothing a run sends
       } else {
         const made = entryOf(e, i, file);
