@@ -23,6 +23,8 @@ export async function loadSpecOrExplain(request: SpecRequest, what = "--spec", s
         responseValidator(spec).compileAll();
       } catch (e) {
         if (e instanceof SchemaCompileError) throw new UsageError(`${what}: ${e.message}`);
+        // Anything else ajv refuses in a schema (an unknown keyword in strict mode, a keyword of the wrong type) is the document's defect too.
+        if (e instanceof Error && !(e instanceof RangeError)) throw new UsageError(`${what}: ${request.path}: its response schemas do not compile: ${e.message.split("\n")[0]}`);
         throw e;
       }
     }

@@ -316,7 +316,8 @@ async function harParts(file: string, bound: ReadBound, signal?: AbortSignal): P
     }
     return { text, entries: arrayElements(text, entries), field };
   } catch (e) {
-    if (e instanceof JsonSplitError) throw new CassetteError(`${file} is neither a cassette directory nor a readable HAR file (not JSON: ${e.message}); pass --cassette DIR or a HAR 1.2 file`);
+    // A JsonSplitError, or a member name JSON.parse refused.
+    if (e instanceof SyntaxError) throw new CassetteError(`${file} is neither a cassette directory nor a readable HAR file (not JSON: ${e.message.split("\n")[0]}); pass --cassette DIR or a HAR 1.2 file`);
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 import { stat as statOf } from "node:fs/promises";
 import { abortable } from "../io/bounded-read.ts";
 import { packagePath } from "../package-path.ts";
+import { validateHeaderName, validateHeaderValue } from "node:http";
 import nock from "nock";
 import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
@@ -26,9 +27,37 @@ const MARK_ANSWER_ERROR = "x-conformance-recorded-answer-error";
 // What the recorder saw besides the answer (its wire, its coding, its connection): percent-encoded JSON.
 const MARK_OBSERVED = "x-conformance-recorded-observed";
 // Framing headers describe the bytes as they were sent (compressed, 200 MB long); the replayed body
-// is the decoded, possibly cut text, so they travel under another name and are put back after.
+// is the decoded, possibly cut text, so they travel apart (with the headers below) and are put back after.
 const FRAMING_HEADERS = ["content-length", "content-encoding", "transfer-encoding"];
-const MARK_FRAMING = "x-conformance-recorded-";
+// Recorded headers a replay cannot send as they are: the framing ones, those node:http refuses (a
+// name that is no token, a value with control characters: a hostile target's, or a hand-made
+// cassette's), and those named like the marks. They travel as percent-encoded JSON.
+const MARK_HEADERS = "x-conformance-recorded-headers";
+// A recorded status a replay cannot answer with (under 200: informational; over 599: fetch refuses it).
+const MARK_RECORDED_STATUS = "x-conformance-recorded-status";
+const MARK_PREFIX = "x-conformance-";
+
+/** Whether node:http sends this header as it is. */
+function sendable(name: string, value: string): boolean {
+  if (FRAMING_HEADERS.includes(name) || name.startsWith(MARK_PREFIX)) return false;
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A mark's JSON, or undefined when it does not decode (marks are ours, but a reply is only data). */
+function markJson<T>(value: string | undefined): T | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(decodeURIComponent(value)) as T;
+  } catch {
+    return undefined;
+  }
+}
 
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-email", "x-auth-key"];
 
@@ -103,9 +132,17 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
     const { status, body, truncated, cutAtBytes, invalidUtf8, decoding, wire } = entry.response;
     const observed = { ...(decoding ? { decoding } : {}), ...(wire ? { wire } : {}), ...(entry.connection ? { connection: entry.connection } : {}) };
-    const headers = Object.fromEntries(Object.entries(entry.response.headers).map(([k, v]) => [FRAMING_HEADERS.includes(k) ? MARK_FRAMING + k : k, v]));
-    return [status, body, {
+    const headers: Record<string, string> = {};
+    const carried: Record<string, string> = {};
+    for (const [name, value] of Object.entries(entry.response.headers)) {
+      if (sendable(name, value)) headers[name] = value;
+      else carried[name] = value;
+    }
+    const servable = status >= 200 && status <= 599;
+    return [servable ? status : 200, body, {
       ...headers,
+      ...(Object.keys(carried).length ? { [MARK_HEADERS]: encodeURIComponent(JSON.stringify(carried)) } : {}),
+      ...(servable ? {} : { [MARK_RECORDED_STATUS]: String(status) }),
       ...(truncated ? { [MARK_CUT_AT]: String(cutAtBytes ?? 0) } : {}),
       ...(invalidUtf8 ? { [MARK_INVALID_UTF8]: "1" } : {}),
       ...(entry.error ? { [MARK_ANSWER_ERROR]: encodeURIComponent(JSON.stringify(entry.error)) } : {}),
@@ -136,24 +173,25 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
   }
   const cutAt = headers[MARK_CUT_AT];
   const invalidUtf8 = headers[MARK_INVALID_UTF8];
-  const answerError = headers[MARK_ANSWER_ERROR];
-  const observed = headers[MARK_OBSERVED] ? (JSON.parse(decodeURIComponent(headers[MARK_OBSERVED])) as Pick<NonNullable<Exchange["response"]>, "decoding" | "wire"> & Pick<Exchange, "connection">) : {};
+  const answerError = markJson<NonNullable<Exchange["error"]>>(headers[MARK_ANSWER_ERROR]);
+  const observed = markJson<Pick<NonNullable<Exchange["response"]>, "decoding" | "wire"> & Pick<Exchange, "connection">>(headers[MARK_OBSERVED]) ?? {};
+  const recordedStatus = headers[MARK_RECORDED_STATUS] !== undefined ? Number(headers[MARK_RECORDED_STATUS]) : undefined;
   const recordedHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name === MARK_CUT_AT || name === MARK_INVALID_UTF8 || name === MARK_ANSWER_ERROR || name === MARK_OBSERVED || FRAMING_HEADERS.includes(name)) continue; // marks, and nock's own framing
-    const framing = name.startsWith(MARK_FRAMING) ? name.slice(MARK_FRAMING.length) : undefined;
-    recordedHeaders[framing !== undefined && FRAMING_HEADERS.includes(framing) ? framing : name] = value;
+    if (name.startsWith(MARK_PREFIX) || FRAMING_HEADERS.includes(name)) continue; // marks, and nock's own framing
+    recordedHeaders[name] = value;
   }
+  Object.assign(recordedHeaders, markJson<Record<string, string>>(headers[MARK_HEADERS]) ?? {});
   return {
     ...exchange,
     response: {
-      ...exchange.response!, headers: recordedHeaders,
+      ...exchange.response!, headers: recordedHeaders, ...(recordedStatus !== undefined ? { status: recordedStatus } : {}),
       ...(cutAt !== undefined ? { truncated: true, ...(Number(cutAt) > 0 ? { cutAtBytes: Number(cutAt) } : {}) } : {}),
       ...(invalidUtf8 !== undefined ? { invalidUtf8: true } : {}),
       ...(observed.decoding ? { decoding: observed.decoding } : {}),
       ...(observed.wire ? { wire: observed.wire } : {}),
     },
-    ...(answerError !== undefined ? { error: JSON.parse(decodeURIComponent(answerError)) as NonNullable<Exchange["error"]> } : {}),
+    ...(answerError !== undefined ? { error: answerError } : {}),
     ...(observed.connection ? { connection: observed.connection } : {}),
   };
 }
