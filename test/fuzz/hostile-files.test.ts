@@ -108,7 +108,7 @@ describe(`hostile files, mutated at random (seed ${SEED})`, () => {
         writeFileSync(path, text);
         await oneLineOrValue(() => loadSpecOrExplain({ path }));
       },
-    ), { seed: SEED, numRuns: RUNS(60) });
+    ), { seed: SEED, numRuns: RUNS(30) });
   }, 60_000);
 
   const MANIFEST = JSON.parse(readFileSync(join(DEFAULT_CASSETTE, "manifest.json"), "utf8")) as Json;
@@ -165,7 +165,8 @@ describe(`hostile files, mutated at random (seed ${SEED})`, () => {
       async ({ text, ext }) => {
         const path = fresh(`baseline.${ext}`);
         writeFileSync(path, text);
-        await oneLineOrValue(() => loadBaselineAsync(path));
+        // The file as `run` reads it (a YAML one off the main thread: the spec's property covers that path, at a worker's cost a case), and the text parsed.
+        if (ext === "json") await oneLineOrValue(() => loadBaselineAsync(path));
         await oneLineOrValue(async () => parseBaseline(text, path));
       },
     ), { seed: SEED, numRuns: RUNS(100) });
