@@ -73,7 +73,7 @@ export interface SuitesInFlight {
 }
 
 /** The temporary folders the evidence goes through: `client-cert-conformance-evidence-<pid>-XXXXXX`. */
-const EVIDENCE_PREFIX = "client-cert-conformance-evidence-";
+export const EVIDENCE_PREFIX = "client-cert-conformance-evidence-";
 /** A folder of the old name (no pid) is a killed run's once it is this old. */
 const STALE_UNNAMED_MS = 24 * 3600 * 1000;
 
@@ -88,7 +88,7 @@ function alive(pid: number): boolean {
 }
 
 /** Removes the evidence folders of runs that were killed before they could (their pid is gone). */
-function removeStaleEvidenceFolders(): void {
+export function removeStaleEvidenceFolders(): void {
   let names: string[];
   try {
     names = readdirSync(tmpdir());
