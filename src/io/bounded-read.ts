@@ -18,7 +18,7 @@ const CHUNK = MiB;
 /** How much of one kind of file the suite reads, and what to say when a file is larger. */
 export interface ReadBound {
   maxBytes: number;
-  /** How the user raises it ("raise CONFORMANCE_MAX_INPUT_MB"), where raising it makes sense. */
+  /** What the user can do about a larger file ("raise CONFORMANCE_MAX_INPUT_MB (now 64) if it really is that large"), where something can be done. */
   raise?: string;
 }
 
@@ -29,9 +29,9 @@ export class FileReadProblem extends Error {
   }
 }
 
-/** "is larger than 64 MiB, the most the suite reads of it; raise ... if it really is". */
+/** "is larger than 64 MiB, the most the suite reads of it; raise ... if it really is that large". */
 export function tooLargeProblem(bound: ReadBound): string {
-  return `is larger than ${formatBytes(bound.maxBytes)}, the most the suite reads of it${bound.raise ? `; ${bound.raise} if it really is that large` : ""}`;
+  return `is larger than ${formatBytes(bound.maxBytes)}, the most the suite reads of it${bound.raise ? `; ${bound.raise}` : ""}`;
 }
 
 /** `64 MiB`, `512 KiB`, `100 bytes`. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { FileReadProblem, readFileWithin, readFileWithinSync } from "../io/bounded-read.ts";
-import { inputBound } from "../io/input-bounds.ts";
+import { inputBound, yamlBound } from "../io/input-bounds.ts";
 import { shortPointer, treeProblem } from "../io/tree-check.ts";
 import { parseYamlOffThread, YamlParseError } from "../io/yaml-off-thread.ts";
 
@@ -28,6 +28,8 @@ export const MAX_DOCUMENT_DEPTH = 512;
 const loaded = new Map<string, LoadedDocument>();
 
 const isJsonName = (path: string) => /\.json$/i.test(path);
+/** A JSON document is read to the input bound, a YAML one to its smaller bound (its parser's memory). */
+const boundFor = (path: string) => (isJsonName(path) ? inputBound() : yamlBound());
 
 /**
  * Reads an OpenAPI 3.0 or 3.1 document, JSON or YAML (YAML is a superset, but JSON parses faster and
@@ -40,7 +42,7 @@ export function loadOpenApiDocument(path: string): LoadedDocument {
   if (known) return known;
   let bytes: Buffer;
   try {
-    bytes = readFileWithinSync(path, inputBound());
+    bytes = readFileWithinSync(path, boundFor(path));
   } catch (e) {
     throw readError(path, e);
   }
@@ -64,7 +66,7 @@ export async function loadOpenApiDocumentAsync(path: string, signal?: AbortSigna
   if (known) return known;
   let bytes: Buffer;
   try {
-    bytes = await readFileWithin(path, inputBound(), signal);
+    bytes = await readFileWithin(path, boundFor(path), signal);
   } catch (e) {
     if (signal?.aborted) throw signal.reason;
     throw readError(path, e);

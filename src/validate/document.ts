@@ -28,7 +28,7 @@ export async function readDocument(name: string, chunks: AsyncIterable<Buffer>, 
   let size = 0;
   for await (const c of chunks) {
     size += c.length;
-    if (size > bound.maxBytes) throw new InputError(name, tooLargeProblem(bound).replace(/; raise .*$/, ""), bound.raise ? `${bound.raise} if it really is that large, or pass a smaller document` : "pass a smaller document");
+    if (size > bound.maxBytes) throw new InputError(name, tooLargeProblem({ maxBytes: bound.maxBytes }), bound.raise ? `${bound.raise}, or pass a smaller document` : "pass a smaller document");
     parts.push(c);
   }
   const bytes = Buffer.concat(parts, size);

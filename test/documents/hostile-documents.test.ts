@@ -55,8 +55,16 @@ describe("a crafted --spec is one line", () => {
     expect(line).toContain(expected);
   });
 
-  it("/dev/zero is larger than the bound, and the line says how to raise it", async () => {
-    expect(await specLine("/dev/zero")).toBe("--spec: OpenAPI document /dev/zero is larger than 64 MiB, the most the suite reads of it; raise CONFORMANCE_MAX_INPUT_MB (now 64) if it really is that large");
+  it("/dev/zero, and a document past CONFORMANCE_MAX_INPUT_MB: the bound, and what to do", async () => {
+    // Not named .json: read as YAML, to its smaller bound.
+    expect(await specLine("/dev/zero")).toBe("--spec: OpenAPI document /dev/zero is larger than 2 MiB, the most the suite reads of it; convert it to JSON (Cloudflare publishes openapi.json), or raise CONFORMANCE_MAX_INPUT_MB (a YAML document is read to a thirty-second of it: its parser takes some 40 times a document's size in memory)");
+    const big = file("big.json", `{"openapi":"3.0.3","x":"${"a".repeat(2 ** 20)}"}`);
+    process.env.CONFORMANCE_MAX_INPUT_MB = "1";
+    try {
+      expect(await specLine(big)).toBe(`--spec: OpenAPI document ${big} is larger than 1 MiB, the most the suite reads of it; raise CONFORMANCE_MAX_INPUT_MB (now 1) if it really is that large`);
+    } finally {
+      delete process.env.CONFORMANCE_MAX_INPUT_MB;
+    }
   });
 });
 

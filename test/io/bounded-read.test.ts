@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), "bounded-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const MiB = 1024 * 1024;
-const bound = { maxBytes: MiB, raise: "raise SOME_VAR" };
+const bound = { maxBytes: MiB, raise: "raise SOME_VAR if it really is that large" };
 
 async function problemOf(read: () => unknown): Promise<FileReadProblem> {
   try {
