@@ -14,8 +14,9 @@ import { printSummary } from "./summary.ts";
 import { printLine } from "./terminal-text.ts";
 
 /*
- * The report of a `run` (or `record`) that ends before its first request: the contract says a run
- * that exits 2 leaves a report with verdict `error` saying why, where the nightly job looks for it.
+ * The report of a `run` (or `record`) that ends without the run's own: before its first request
+ * (a file it cannot use, a stop while loading), or broken by a bug. The contract says a run that
+ * exits 2 leaves a report with verdict `error` saying why, where the nightly job looks for it.
  */
 
 /** The report's error line for what ended a run: a usage error's own line, anything else said as the suite's bug it is. */
@@ -42,9 +43,9 @@ export async function stoppedWhileLoading(config: RunConfig, spec: OperationSpec
 }
 
 /**
- * The report of a run that ended before its first request: a file it could not use (a bad spec,
- * baseline or recording), or a stop while loading. Written where the run's reports go (its claimed
- * --out); against the document the run was given when it loaded, the seed otherwise.
+ * The report of a run that ended without its own: a file it could not use (a bad spec, baseline or
+ * recording), a stop while loading, a bug. Written where the run's reports go (its claimed --out);
+ * against the document the run was given when it loaded, the seed otherwise.
  */
 export async function writeStartReport(config: RunConfig, spec: OperationSpec | undefined, startedAt: Date, what: { error: string; interrupted?: Report["interrupted"] }): Promise<Report | undefined> {
   const report = buildReport({
