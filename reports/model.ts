@@ -39,6 +39,31 @@ export interface FailureExcerpt {
   pointers?: string[];
 }
 
+/**
+ * Why a requirement was skipped. The first five cost the verdict nothing: the run could not have had
+ * evidence for the requirement, by how it was configured or by what the target holds. The others
+ * mean the run lacks evidence it should have had: a gating requirement skipped so makes the verdict
+ * `error` (a run is conformant only when every gating requirement was judged on evidence).
+ */
+export type SkipKind =
+  /** The credential scheme the requirement is about is not configured (its variables are not set). */
+  | "scheme-not-configured"
+  /** It compares certificates, and the run has fewer than two to read. */
+  | "fewer-than-two-certificates"
+  /** It compares reads of one certificate, and none was read twice. */
+  | "no-repeat-read"
+  /** It judges the bytes on the wire, and the recording replayed holds none (a HAR made by another tool). */
+  | "no-wire-evidence"
+  /** What the target holds gives it nothing to apply to (a certificate without a Subject Key Identifier, an optional member absent), on complete evidence. */
+  | "not-applicable"
+  /** The recording replayed lacks the requests it is judged on. */
+  | "not-recorded"
+  /** Nothing in the run to judge it on, and the run's evidence is incomplete (requests not recorded, left out by the budget, not sent). */
+  | "no-evidence";
+
+/** The skips that do not gate the verdict. */
+export const LEGITIMATE_SKIPS: ReadonlySet<SkipKind> = new Set<SkipKind>(["scheme-not-configured", "fewer-than-two-certificates", "no-repeat-read", "no-wire-evidence", "not-applicable"]);
+
 export interface RequirementResult {
   id: string;
   family: Family;
@@ -50,6 +75,8 @@ export interface RequirementResult {
   failures: FailureExcerpt[];
   /** Why skipped or errored, when it was. */
   reason?: string;
+  /** Why skipped, as a kind (see SkipKind): whether the skip costs the verdict. Absent in reports of earlier versions. */
+  skipKind?: SkipKind;
   /**
    * Milliseconds its checks took on the run's evidence (JUnit's `time`). Not the time of the
    * requests: those were sent before and are shared by many requirements; the run's duration is

@@ -1,5 +1,7 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { LOCK_FILE, makeDirectories, otherHolder } from "../src/io/output-claim.ts";
+import { UsageError } from "../src/io/usage-error.ts";
+import { writeFileAtomic } from "../src/io/write-atomic.ts";
 import type { Report } from "./model.ts";
 import { renderHtml } from "./write-html.ts";
 import { renderJson } from "./write-json.ts";
@@ -14,14 +16,18 @@ export const REPORT_FILES = {
   "junit.xml": renderJunit,
 } as const satisfies Record<string, (report: Report) => string>;
 
-/** Creates `dir` (and its parents) and writes every report file into it; returns their paths. */
+/** report.json last: once it is there, the other three of the same run are too. */
+const WRITE_ORDER = ["report.md", "report.html", "junit.xml", "report.json"] as const satisfies readonly (keyof typeof REPORT_FILES)[];
+
+/**
+ * Creates `dir` (and its parents) and writes every report file into it, each under a temporary
+ * name and then renamed, so a reader never sees half a report; returns their paths. A folder
+ * another live run has claimed (`claimOutputDir`) is refused: its reports are that run's.
+ */
 export async function writeReports(report: Report, dir: string): Promise<{ files: string[] }> {
-  await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  for (const [name, render] of Object.entries(REPORT_FILES)) {
-    const path = join(dir, name);
-    await writeFile(path, render(report), "utf8");
-    files.push(path);
-  }
-  return { files };
+  makeDirectories(dir);
+  const holder = otherHolder(join(dir, LOCK_FILE));
+  if (holder) throw new UsageError(`reports not written: ${dir} is being written by another run (pid ${holder.pid}); give this run another --out`);
+  for (const name of WRITE_ORDER) await writeFileAtomic(join(dir, name), REPORT_FILES[name](report));
+  return { files: Object.keys(REPORT_FILES).map((name) => join(dir, name)) };
 }

@@ -26,7 +26,7 @@ function onWire(ctx: CheckContext, c: Checker, fn: (r: ProbeResult, res: Exchang
     }
     fn(r, res as ExchangeResponse & { wire: NonNullable<ExchangeResponse["wire"]> });
   }
-  if (!c.checks && without) c.skip(`none of the ${without} answers carries the bytes it came in: the recording replayed was made without them`);
+  if (!c.checks && without) c.skip(`none of the ${without} answers carries the bytes it came in: the recording replayed was made without them`, "no-wire-evidence");
 }
 
 const listed = (violations: { rule: string; cite: string; message: string }[]) => violations.map((v) => `${v.message} (${v.cite})`).join("; ");
@@ -56,7 +56,7 @@ export const HTTP_WIRE_CHECKS = [
         continue;
       }
       if (!r.exchange.connection) {
-        if (r.exchange.response || r.exchange.error?.kind !== "not-recorded") c.skip(`${r.probe.label}: the recording replayed does not say which connection it went on`);
+        if (r.exchange.response || r.exchange.error?.kind !== "not-recorded") c.skip(`${r.probe.label}: the recording replayed does not say which connection it went on`, "no-wire-evidence");
         continue;
       }
       const answered = !r.exchange.error && r.exchange.response !== undefined;

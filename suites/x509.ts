@@ -63,7 +63,7 @@ export const X509_CHECKS = [
     for (const [member, key] of SUBJECT_MEMBERS) sameMember(c, e, member, e.parsed.subject[key] ?? "");
   }),
   agrees(X509_SKI_MATCHES, (e, c) => {
-    if (e.parsed.skiHex === undefined) return c.skip("the certificate has no Subject Key Identifier");
+    if (e.parsed.skiHex === undefined) return c.skip("the certificate has no Subject Key Identifier", "not-applicable");
     sameMember(c, e, "ski", e.parsed.skiHex, (s) => s.toLowerCase().replace(/:/g, ""));
   }),
   agrees(X509_CSR_KEY_MATCHES, (e, c) => {

@@ -1,8 +1,8 @@
 import type { Report } from "../../reports/model.ts";
 import { redactReport } from "../../reports/text.ts";
 import { applyBaseline, loadBaseline } from "../baseline/index.ts";
-import { loadSpecOrExplain } from "../cli/spec-flags.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { loadSpecOrExplain } from "../schema/load-spec.ts";
+import { UsageError } from "../io/usage-error.ts";
 import type { Level } from "../registry/types.ts";
 import { resolveShippedFile, runConfigFrom, type RunConfig, type TlsOptions } from "../run/config.ts";
 import { dryRunPlan, type DryRunPlan } from "../run/dry-run.ts";

@@ -1,6 +1,10 @@
 import { parse as parseYaml } from "yaml";
-import { readUserFile } from "../cli/read-user-file.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { FileReadProblem, readFileWithin } from "../io/bounded-read.ts";
+import { BASELINE_BOUND } from "../io/input-bounds.ts";
+import { readUserFile } from "../io/read-user-file.ts";
+import { shortPointer, treeProblem } from "../io/tree-check.ts";
+import { parseYamlOffThread, YamlParseError } from "../io/yaml-off-thread.ts";
+import { UsageError } from "../io/usage-error.ts";
 import { hasRequirement } from "../registry/index.ts";
 import { expiryProblem } from "./expiry.ts";
 import { compileMatch } from "./matcher.ts";
@@ -8,6 +12,8 @@ import type { Baseline, BaselineEntry } from "./types.ts";
 
 const ENTRY_KEYS = ["requirement", "match", "reason", "link", "expires"] as const;
 const TOP_KEYS = ["$schema", "description", "entries"];
+
+const isJsonName = (file: string) => /\.json$/i.test(file);
 
 function nonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
@@ -49,13 +55,23 @@ function entryFrom(value: unknown): BaselineEntry {
  * reads JSON too). Throws a UsageError (exit 2) naming the file, the entry index and the problem.
  */
 export function parseBaseline(text: string, file: string): Baseline {
-  const fail = (what: string) => new UsageError(`baseline ${file}: ${what}`);
   let doc: unknown;
   try {
-    doc = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text);
+    doc = isJsonName(file) ? JSON.parse(text) : parseYaml(text);
   } catch (e) {
-    throw fail(`not valid ${/\.json$/i.test(file) ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`);
+    throw new UsageError(`baseline ${file}: not valid ${isJsonName(file) ? "JSON" : "YAML"}: ${(e as Error).message.split("\n")[0]}`);
   }
+  return baselineFrom(doc, file);
+}
+
+/** Deepest nesting a baseline may have: a list of flat entries nests three deep. */
+const MAX_BASELINE_DEPTH = 32;
+
+/** The baseline a parsed document states; a UsageError naming the file, the entry and the problem. */
+function baselineFrom(doc: unknown, file: string): Baseline {
+  const fail = (what: string) => new UsageError(`baseline ${file}: ${what}`);
+  const shape = treeProblem(doc, MAX_BASELINE_DEPTH);
+  if (shape) throw fail(shape.kind === "cycle" ? `at ${shortPointer(shape.pointer)} a YAML alias refers to a node that contains it; write the entries out` : `at ${shortPointer(shape.pointer)} it nests deeper than ${MAX_BASELINE_DEPTH} levels; a baseline is a list of flat entries`);
   let list: unknown = doc;
   if (typeof doc === "object" && doc !== null && !Array.isArray(doc)) {
     const unknown = Object.keys(doc).filter((k) => !TOP_KEYS.includes(k));
@@ -73,8 +89,34 @@ export function parseBaseline(text: string, file: string): Baseline {
   return { file, entries };
 }
 
-/** Reads and checks a baseline file (`--baseline FILE`); a missing or invalid file is a UsageError. */
+/** Reads and checks a baseline file (`--baseline FILE`, at most BASELINE_BOUND); a missing, too large or invalid file is a UsageError. */
 export function loadBaseline(file: string): Baseline {
-  const text = readUserFile(file, (problem) => `baseline ${file}: ${problem} (check --baseline)`);
+  const text = readUserFile(file, (problem) => `baseline ${file}: ${problem} (check --baseline)`, undefined, BASELINE_BOUND);
   return parseBaseline(text, file);
+}
+
+/**
+ * As `loadBaseline`, with the event loop free (a YAML baseline is parsed off the main thread), so
+ * that `signal` (`--max-time`, SIGINT, SIGTERM) stops it: the signal's reason is thrown.
+ */
+export async function loadBaselineAsync(file: string, signal?: AbortSignal): Promise<Baseline> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFileWithin(file, BASELINE_BOUND, signal);
+  } catch (e) {
+    if (signal?.aborted) throw signal.reason;
+    if (e instanceof FileReadProblem) throw new UsageError(`baseline ${file}: ${e.problem} (check --baseline)`);
+    throw e;
+  }
+  const text = bytes.toString("utf8");
+  if (isJsonName(file)) return parseBaseline(text, file);
+  let doc: unknown;
+  try {
+    doc = await parseYamlOffThread(text, signal);
+  } catch (e) {
+    if (signal?.aborted) throw signal.reason;
+    if (e instanceof YamlParseError) throw new UsageError(`baseline ${file}: not valid YAML: ${e.tooDeep ? `it nests too deep to parse (${e.message})` : e.message}`);
+    throw e;
+  }
+  return baselineFrom(doc, file);
 }

@@ -1,29 +1,31 @@
 import type { Report } from "../../reports/model.ts";
-import { applyBaseline, loadBaseline } from "../baseline/index.ts";
-import { writeReports } from "../../reports/write-reports.ts";
-import { withoutUserinfo } from "../http/index.ts";
 import { redactReport } from "../../reports/text.ts";
-import { buildReport } from "../run/build-report.ts";
+import { applyBaseline, loadBaselineAsync } from "../baseline/index.ts";
+import { claimOutputDir } from "../io/output-claim.ts";
+import { UsageError } from "../io/usage-error.ts";
+import { resolveShippedFile, runConfigFrom, type RunConfig } from "../run/config.ts";
 import { dryRunPlan } from "../run/dry-run.ts";
-import { defaultReportDir, resolveShippedFile, resolveTarget, runConfigFrom } from "../run/config.ts";
-import { loadOperationSpec, seedSpec } from "../schema/operation-spec.ts";
-import { loadSpecOrExplain, specRequestFrom } from "./spec-flags.ts";
-import { runConformance } from "../run/run-conformance.ts";
+import { RunStop, runConformance } from "../run/run-conformance.ts";
+import { loadSpecOrExplain } from "../schema/load-spec.ts";
+import type { OperationSpec } from "../schema/operation-spec.ts";
 import { prepareTarget } from "../targets/prepare.ts";
-import { parseCommandFlags, type FlagValues } from "./flags.ts";
-import { onStopSignals } from "./stop-signals.ts";
+import { parseCommandFlags } from "./flags.ts";
 import { printPlan } from "./print-plan.ts";
+import { errorLine, stoppedWhileLoading, writeErrorReport, writeStartReport } from "./start-report.ts";
+import { onStopSignals, type RunStopper } from "./stop-signals.ts";
+import { printSummary } from "./summary.ts";
 import { printLine, terminalJson } from "./terminal-text.ts";
-import { UsageError } from "./usage-error.ts";
+
+export { printSummary } from "./summary.ts";
 
 /** `run [flags]`: the conformance suites against a target; exits with the verdict (docs/CONTRACT.md). */
 export default async function run(argv: string[]): Promise<number> {
   // Listening from the start: a signal at any point of the run stops it with a report.
-  const signals = onStopSignals();
+  const stopper = onStopSignals();
   try {
-    return await runWith(argv, signals.signal);
+    return await runWith(argv, stopper);
   } finally {
-    signals.dispose();
+    stopper.dispose();
   }
 }
 
@@ -34,88 +36,98 @@ function outputFormat(value: string | undefined): "text" | "json" {
   return format;
 }
 
-async function runWith(argv: string[], signal: AbortSignal): Promise<number> {
+/** How a run speaks: the lines for a person on `human`; with `--format json`, the one JSON document on standard output. */
+interface Output {
+  json: boolean;
+  human: NodeJS.WritableStream;
+}
+
+const printReport = (output: Output, report: Report | undefined) => {
+  if (output.json && report) process.stdout.write(`${terminalJson(redactReport(report))}\n`);
+};
+
+async function runWith(argv: string[], stopper: RunStopper): Promise<number> {
+  const startedAt = new Date();
   const { values, positionals } = parseCommandFlags("run", argv);
   if (positionals.length) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])} (flags start with --)`);
-  const format = outputFormat(values.format);
+  const json = outputFormat(values.format) === "json";
   // With --format json, standard output is the one JSON document; every line for a person goes to standard error.
-  const human = format === "json" ? process.stderr : process.stdout;
-  let config;
+  const output: Output = { json, human: json ? process.stderr : process.stdout };
+  let config: RunConfig;
   try {
     config = runConfigFrom(values, process.env);
-    await loadSpecOrExplain(config.spec);
   } catch (e) {
-    if (e instanceof UsageError && !values["dry-run"]) {
-      const report = await writeErrorReport(values, e.message);
-      if (report && format === "json") process.stdout.write(`${terminalJson(redactReport(report))}\n`);
-    }
+    if (e instanceof UsageError && !values["dry-run"]) printReport(output, await writeErrorReport(values, e.message, stopper.signal));
     throw e;
   }
-  // Read the baseline before any request, so a bad file costs nothing (exit 2, one line).
-  // A baseline the package ships (baselines/cloudflare-live.json) is found from any folder; the report names it as given.
-  const baseline = config.baseline ? { ...loadBaseline(resolveShippedFile(config.baseline)), file: config.baseline } : undefined;
-  const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
-  const target = await prepareTarget(config);
-  if (target.note) log?.(target.note);
+  // The deadline covers everything from here: the spec, the baseline and the recording are read
+  // within it, and a stop during loading still writes its (partial) report.
+  stopper.startDeadline(config.maxTimeMs ?? 0);
+  // A dry run writes no report: nothing to claim.
+  if (values["dry-run"]) return dryRun(config, output, stopper.signal);
+  // The report folder is made and proved writable (and claimed against another run) before anything is read or sent.
+  const claim = claimOutputDir(config.outDir, "--out");
   try {
-    if (values["dry-run"]) {
-      const plan = dryRunPlan(target.config);
-      if (format === "json") process.stdout.write(`${terminalJson(plan)}\n`);
-      else printPlan(plan, process.stdout);
-      return 0;
-    }
-    const amendReport = (report: Report) => {
-      const amended = target.amendReport ? target.amendReport(report) : report;
-      return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
-    };
-    const { report, exitCode } = await runConformance(target.config, { log, amendReport, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport, signal });
-    printSummary(report, human);
-    printLine(human, `reports: ${target.config.outDir}/report.{json,md,html} and junit.xml`);
-    if (format === "json") process.stdout.write(`${terminalJson(redactReport(report))}\n`);
-    return exitCode;
+    return await runClaimed(config, stopper.signal, startedAt, output);
+  } finally {
+    claim.release();
+  }
+}
+
+/** `--dry-run`: the plan, from the resolved config (a recording's manifest read), nothing sent. */
+async function dryRun(config: RunConfig, output: Output, signal: AbortSignal): Promise<number> {
+  await loadSpecOrExplain(config.spec, "--spec", signal);
+  const target = await prepareTarget(config, { signal });
+  try {
+    const plan = dryRunPlan(target.config);
+    if (output.json) process.stdout.write(`${terminalJson(plan)}\n`);
+    else printPlan(plan, process.stdout);
+    return 0;
   } finally {
     await target.close();
   }
 }
 
-/** The verdict line, why it is `error`, and each failed requirement, one line each (stdout; the error on stderr). */
-export function printSummary(report: Report, out: NodeJS.WritableStream = process.stdout): void {
-  const { summary } = report;
-  const unanswered = Object.entries(summary.unanswered ?? {});
-  const noAnswer = unanswered.length ? `; unanswered: ${unanswered.map(([kind, n]) => `${n} ${kind}`).join(", ")}` : "";
-  const selection = report.selection ? ` (${report.selection.notSelected} of them not selected: judged ${report.selection.selected} of ${report.requirements.length} requirements)` : "";
-  printLine(out, `${report.verdict.toUpperCase()} at level ${report.gatingLevel}: ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped${selection}, ${summary.errored} errored; ${summary.requests} requests${noAnswer}`);
-  if (report.error) printLine(process.stderr, `error: ${report.error}`);
-  for (const r of report.requirements.filter((x) => x.status === "failed")) {
-    printLine(out, `  ${r.knownDeviation ? "known deviation" : "failed"} ${r.id} (${r.level}): ${r.failures[0]?.message ?? ""}`);
-  }
-}
-
-/**
- * A run that cannot start (no credentials, no zone, a target URL with a password) still leaves a
- * report saying so, verdict `error`, where the nightly job looks for it. Bad flags that hide the
- * target leave none.
- */
-async function writeErrorReport(values: FlagValues<"run">, error: string): Promise<Report | undefined> {
+async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Date, output: Output): Promise<number> {
+  const log = config.quiet ? undefined : (line: string) => printLine(process.stderr, line);
+  let spec: OperationSpec | undefined;
   let target;
+  let baseline;
+  let phase = "reading the OpenAPI document (--spec)";
   try {
-    target = resolveTarget(values.target === undefined ? undefined : withoutUserinfo(values.target), { ...process.env, CLOUDFLARE_BASE_URL: process.env.CLOUDFLARE_BASE_URL && withoutUserinfo(process.env.CLOUDFLARE_BASE_URL) }, values.cassette);
-  } catch {
-    return undefined;
+    spec = await loadSpecOrExplain(config.spec, "--spec", signal);
+    // The baseline too before any request, so a bad file costs nothing (exit 2, one line).
+    // A baseline the package ships (baselines/cloudflare-live.json) is found from any folder; the report names it as given.
+    phase = "reading the baseline (--baseline)";
+    baseline = config.baseline ? { ...(await loadBaselineAsync(resolveShippedFile(config.baseline), signal)), file: config.baseline } : undefined;
+    phase = config.target.kind === "recorded" ? "reading the recording (--cassette)" : "preparing the target";
+    target = await prepareTarget(config, { signal });
+  } catch (e) {
+    if (e instanceof RunStop && signal.aborted) {
+      const stopped = await stoppedWhileLoading(config, spec, startedAt, e, phase, log, output.human);
+      printReport(output, stopped.report);
+      return stopped.exitCode;
+    }
+    printReport(output, await writeStartReport(config, spec, startedAt, { error: errorLine(e) }));
+    throw e;
   }
-  const now = new Date();
-  let spec;
+  if (target.note) log?.(target.note);
+  const ready = target;
   try {
-    spec = loadOperationSpec(specRequestFrom(values, process.env));
-  } catch {
-    spec = seedSpec(); // the --spec document is what failed: the report says so, against the seed
+    const amendReport = (report: Report) => {
+      const amended = ready.amendReport ? ready.amendReport(report) : report;
+      return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
+    };
+    const { report, exitCode } = await runConformance(ready.config, { log, amendReport, reviewExchange: ready.reviewExchange, replayTransport: ready.replayTransport, signal });
+    printSummary(report, output.human);
+    printLine(output.human, `reports: ${ready.config.outDir}/report.{json,md,html} and junit.xml`);
+    printReport(output, report);
+    return exitCode;
+  } catch (e) {
+    // The run broke (a bug): exit 2 still leaves its report, saying so.
+    printReport(output, await writeStartReport(ready.config, spec, startedAt, { error: errorLine(e) }));
+    throw e;
+  } finally {
+    await ready.close();
   }
-  const report = buildReport({
-    config: { target, seed: 0, gatingLevel: values.level === "should" || values.level === "may" ? values.level : "must" },
-    spec, startedAt: now, finishedAt: now,
-    requests: 0, outcomes: new Map(), error,
-  });
-  await writeReports(report, values.out ?? process.env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now));
-  return report;
 }
-

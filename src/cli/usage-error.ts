@@ -1,9 +1,2 @@
-/**
- * An error that ends the command with exit 2 and one line saying what and how to fix it
- * (docs/CONTRACT.md: "the suite could not do its job"). Anything else thrown is a bug.
- */
-export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-  }
-}
+// The usage error lives below the commands (src/io/), where every reader of the user's files and flags can throw it.
+export { UsageError } from "../io/usage-error.ts";

@@ -1,5 +1,5 @@
 import { parseCommandFlags } from "../cli/flags.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 import { compareExitCode, compareReports } from "./diff.ts";
 import { readReportFile } from "./read-report.ts";
 import { COMPARE_FORMATS, renderComparison, type CompareFormat } from "./render.ts";

@@ -1,6 +1,6 @@
 import type { Report } from "../../reports/model.ts";
-import { readUserFile } from "../cli/read-user-file.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { readUserFile } from "../io/read-user-file.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 const STATUSES = new Set(["passed", "failed", "skipped", "errored"]);
 

@@ -139,7 +139,7 @@ export const DEFAULT_MAX_TOTAL_BODY_BYTES = 12 * 1024 * 1024;
 /** What `retryDelay` decided: wait and retry, stop with this outcome, or keep the outcome as it is. */
 type RetryDecision = { wait: number; why: string } | { error: ExchangeError } | undefined;
 
-/** Kinds worth another attempt: the connection failed, an answer may come next time. */
+/** Kinds worth another attempt: the connection failed, an answer may come next time (not `tls`: an untrusted certificate stays untrusted). */
 const RETRIED_KINDS: ReadonlySet<string> = new Set(["refused", "reset", "truncated", "network"]);
 
 /** Sends GET requests to one target and keeps the evidence. Safe to call concurrently. */

@@ -19,11 +19,20 @@ export interface FailureContext {
   declaredLength?: number;
 }
 
-/** Certificate verification failures of the target's TLS: retrying cannot help; trusting its CA (or not verifying) does. */
-const TLS_UNTRUSTED = new Set([
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "SELF_SIGNED_CERT_IN_CHAIN",
-  "DEPTH_ZERO_SELF_SIGNED_CERT", "CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID", "CERT_UNTRUSTED", "CERT_SIGNATURE_FAILURE", "ERR_TLS_CERT_ALTNAME_INVALID",
+/**
+ * The codes OpenSSL and node:tls give a certificate the client does not trust: retrying cannot
+ * change the answer, and the fix is on the user's side (trust the CA, or skip verification).
+ */
+const TLS_VERIFICATION = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN", "CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID", "CERT_UNTRUSTED", "CERT_REJECTED", "CERT_REVOKED",
+  "CERT_SIGNATURE_FAILURE", "CERT_CHAIN_TOO_LONG", "INVALID_CA", "INVALID_PURPOSE", "PATH_LENGTH_EXCEEDED", "HOSTNAME_MISMATCH",
+  "ERR_TLS_CERT_ALTNAME_INVALID", "UNABLE_TO_DECRYPT_CERT_SIGNATURE", "UNABLE_TO_DECODE_ISSUER_PUBLIC_KEY", "ERROR_IN_CERT_NOT_BEFORE_FIELD",
+  "ERROR_IN_CERT_NOT_AFTER_FIELD",
 ]);
+
+/** What to do about an untrusted certificate (`--ca` and `--insecure` are the run's TLS flags). */
+export const TLS_TRUST_HINT = "pass --ca FILE with the CA that signed it, or --insecure to skip verification";
 
 const REFUSED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL"]);
 const RESET = new Set(["ECONNRESET", "EPIPE", "ECONNABORTED", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
@@ -63,10 +72,8 @@ export function classifyFailure(error: unknown, ctx: FailureContext): ExchangeEr
   if (ctx.timedOut) return { kind: "timeout", message: `timed out after ${ctx.timeoutMs} ms: no complete response${partial}` };
   const codes = codesOf(error);
   const detail = describeNetworkError(error);
-  const untrusted = codes.find((c) => TLS_UNTRUSTED.has(c));
-  if (untrusted) {
-    return { kind: "tls", message: `the target's TLS certificate is not trusted (${untrusted}: ${detail}): pass --ca FILE with the CA that signed it, or --insecure to skip verification` };
-  }
+  const untrusted = codes.find((c) => TLS_VERIFICATION.has(c));
+  if (untrusted) return { kind: "tls", message: `the target's TLS certificate is not trusted (${untrusted}: ${detail}): ${TLS_TRUST_HINT}` };
   // A server asking for a client certificate ends the handshake with an alert (TLS 1.3: "certificate required").
   if (/certificate required|handshake failure|alert number 116|ALERT_CERTIFICATE_REQUIRED|SSLV3_ALERT_HANDSHAKE_FAILURE/i.test(`${detail} ${codes.join(" ")}`)) {
     return { kind: "tls", message: `the target's TLS handshake failed, it asks for a client certificate (${detail}): pass --cert FILE --key FILE` };

@@ -72,6 +72,7 @@ export type ExchangeErrorKind =
   | "refused"         // nothing answered: connection refused, DNS failure, unreachable host
   | "reset"           // the connection was reset or closed before a complete response
   | "not-http"        // the bytes that came back were not HTTP
+  | "tls"             // the target's TLS certificate is not trusted (not retried: it cannot change)
   | "truncated"       // the body ended before its declared length (Content-Length)
   | "rate-limited"    // 429/5xx with a Retry-After beyond the cap: not waited for
   | "stopped"         // the run stopped (--max-time, SIGINT/SIGTERM, or the target had stopped answering) before an answer

@@ -1,4 +1,4 @@
-import type { Interruption, LeftOut, Report, RequirementResult, SpecIdentity, Verdict } from "../../reports/model.ts";
+import { LEGITIMATE_SKIPS, type Interruption, type LeftOut, type Report, type RequirementResult, type SkipKind, type SpecIdentity, type Verdict } from "../../reports/model.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
 import { REQUIREMENTS } from "../registry/index.ts";
 import { resolveRequirement } from "../registry/resolve.ts";
@@ -39,17 +39,38 @@ export interface ReportInput {
   interrupted?: Interruption;
   /** Requests without a usable answer, by kind of failure (kinds with none left out). */
   unanswered?: Record<string, number>;
+  /**
+   * Why the run's evidence is incomplete ("12 of 140 requests not recorded in the cassette", "3
+   * probes left out by --budget"); empty or absent: every planned request was sent and answered or
+   * failed on its own. A requirement with nothing to check is then `not-applicable`; with gaps it
+   * is skipped for want of evidence.
+   */
+  evidenceGaps?: string[];
 }
 
+/** A skipped requirement the run lacked evidence for (a report of an earlier version, without skipKind, says nothing either way). */
+export const skippedForWantOfEvidence = (r: RequirementResult): boolean => r.status === "skipped" && r.skipKind !== undefined && !LEGITIMATE_SKIPS.has(r.skipKind);
+
 /**
- * The verdict at a gating level: a failure at or above it proves non-conformance; short
- * of that, a requirement the suite could not tell about makes the run `error`.
+ * The verdict at a gating level: a failure at or above it proves non-conformance; short of that,
+ * a requirement the suite could not tell about, or skipped for want of evidence (not one of the
+ * legitimate skips: a scheme not configured, one certificate...), makes the run `error`: a run is
+ * conformant only when every gating requirement was judged on evidence.
  */
 export function verdictOf(requirements: RequirementResult[], gating: Level, runError?: string): Verdict {
   const gated = requirements.filter((r) => gates(r.level, gating));
   if (gated.some((r) => r.failures.length > 0 && r.status !== "skipped" && !r.knownDeviation)) return "non-conformant";
-  if (runError || gated.some((r) => r.status === "errored")) return "error";
+  if (runError || gated.some((r) => r.status === "errored" || skippedForWantOfEvidence(r))) return "error";
   return "conformant";
+}
+
+/** What a reason says of the run's evidence when it is incomplete (the report's error says it once). */
+const INCOMPLETE_NOTE = / \(the run's evidence is incomplete: .*\)$/;
+
+/** The skip kind of an outcome, with "nothing to check" resolved by whether the run's evidence is complete. */
+function skipKindOf(skip: SkipKind | "nothing-to-check" | undefined, gaps: string[]): SkipKind {
+  if (skip === "nothing-to-check" || skip === undefined) return gaps.length ? "no-evidence" : "not-applicable";
+  return skip;
 }
 
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -64,13 +85,17 @@ export function specIdentity(spec: OperationSpec): SpecIdentity {
 
 /** The report of a run: every registry requirement, in registry order, with its outcome (levels and pointers as the run's document makes them). */
 export function buildReport(input: ReportInput): Report {
+  const gaps = input.evidenceGaps ?? [];
   const requirements: RequirementResult[] = REQUIREMENTS.map((declared) => {
     const r = resolveRequirement(declared, input.spec);
-    const outcome = input.outcomes.get(r.id) ?? { status: "errored" as const, checks: 0, failures: [], reason: input.error ?? "the suite did not check it" };
+    const outcome: CheckOutcome = input.outcomes.get(r.id) ?? { status: "errored" as const, checks: 0, failures: [], reason: input.error ?? "the suite did not check it" };
+    const skipKind = outcome.status === "skipped" ? skipKindOf(outcome.skip, gaps) : undefined;
+    const reason = skipKind === "no-evidence" && outcome.skip !== "no-evidence" && outcome.reason ? `${outcome.reason} (the run's evidence is incomplete: ${gaps.join("; ")})` : outcome.reason;
     return {
       id: r.id, family: r.family, level: r.level, title: r.statement, spec: r.spec,
       status: outcome.status, checks: outcome.checks, failures: outcome.failures, durationMs: Math.round((outcome.durationMs ?? 0) * 1000) / 1000,
-      ...(outcome.reason && (outcome.status === "skipped" || outcome.status === "errored") ? { reason: outcome.reason } : {}),
+      ...(reason && (outcome.status === "skipped" || outcome.status === "errored") ? { reason } : {}),
+      ...(skipKind ? { skipKind } : {}),
     };
   });
   const count = (s: RequirementResult["status"]) => requirements.filter((r) => r.status === s).length;
@@ -78,8 +103,10 @@ export function buildReport(input: ReportInput): Report {
   // and the failures it did find are in the requirements for whoever reads on.
   const verdict = input.interrupted ? "error" : verdictOf(requirements, input.config.gatingLevel, input.error);
   const firstErrored = requirements.find((r) => r.status === "errored" && gates(r.level, input.config.gatingLevel));
+  const unjudged = requirements.filter((r) => skippedForWantOfEvidence(r) && gates(r.level, input.config.gatingLevel));
   const error = input.error ?? (verdict !== "error" ? undefined
     : firstErrored ? `${firstErrored.id}: ${firstErrored.reason}`
+    : unjudged.length ? `${unjudged.length} gating requirement${unjudged.length === 1 ? " was" : "s were"} skipped for want of evidence, so the run cannot be called conformant${gaps.length ? ` (${gaps.join("; ")})` : ""}; the first, ${unjudged[0]!.id}: ${unjudged[0]!.reason?.replace(INCOMPLETE_NOTE, "")}`
     : input.interrupted ? `interrupted by ${input.interrupted.by} after ${input.interrupted.probesSent} of ${input.interrupted.probesPlanned} probes`
     : undefined);
   return {

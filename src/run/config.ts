@@ -4,12 +4,21 @@ import { isAbsolute, normalize } from "node:path";
 import { packagePath } from "../package-path.ts";
 import { credentialsFromEnv, configuredSchemes, withoutUserinfo, type Credentials, type CredentialScheme } from "../http/index.ts";
 import type { Level } from "../registry/types.ts";
-import { intFlag, MAX_SEED, type FlagValues } from "../cli/flags.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { intFlag, MAX_SEED } from "../io/flag-values.ts";
+import { UsageError } from "../io/usage-error.ts";
 import type { SpecRequest } from "../schema/operation-spec.ts";
 import { networkConfigFrom, type NetworkConfig } from "./network-config.ts";
-import { specRequestFrom } from "../cli/spec-flags.ts";
+import { specRequestFrom } from "../schema/spec-request.ts";
 import { parseSelectors, selectedIds } from "./selection.ts";
+
+/** The `run` flags a RunConfig is made from, as parsed (every value a string, as typed). */
+export interface RunFlagValues {
+  target?: string; cassette?: string; zone?: string; certificate?: string[]; "other-zone"?: string; out?: string; level?: string;
+  seed?: string; budget?: string; rate?: string; concurrency?: string; timeout?: string; "max-time"?: string; "max-retry-after"?: string; burst?: string;
+  baseline?: string; quiet?: boolean; spec?: string; "spec-revision"?: string;
+  include?: string[]; exclude?: string[];
+  proxy?: string; ca?: string; cert?: string; key?: string; insecure?: boolean; header?: string[];
+}
 
 export const LIVE_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -25,6 +34,12 @@ export interface RunConfig extends NetworkConfig {
   /** A second zone the credentials can read (`--other-zone`): its certificates must not be served under this zone, nor this zone's under it. Found with GET /zones when absent. */
   otherZoneId?: string;
   credentials: Credentials;
+  /**
+   * The credentials the environment holds, for a recorded target: it sends none, but redacts them,
+   * in every form the live path knows, from whatever it replays (a recording is a file anyone may
+   * have written).
+   */
+  secrets?: Credentials;
   schemes: CredentialScheme[];
   outDir: string;
   gatingLevel: Level;
@@ -140,7 +155,7 @@ function parseLevel(value: string | undefined): Level {
  * A RunConfig from `run` flags and the environment. For a recorded target, zone,
  * certificates and seed come from the cassette later (see targets/recorded.ts).
  */
-export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv, now = new Date()): RunConfig {
+export function runConfigFrom(values: RunFlagValues, env: NodeJS.ProcessEnv, now = new Date()): RunConfig {
   const cassette = values.cassette ?? (env.CONFORMANCE_CASSETTE || undefined);
   const target = resolveTarget(values.target, env, cassette === undefined ? undefined : resolveShippedFile(cassette));
   const defaults = DEFAULTS[target.kind];
@@ -165,6 +180,7 @@ export function runConfigFrom(values: FlagValues<"run">, env: NodeJS.ProcessEnv,
   return {
     ...network,
     target, spec: specRequestFrom(values, env), zoneId, certificateIds, credentials, schemes, ...(otherZoneId ? { otherZoneId } : {}),
+    ...(target.kind === "recorded" ? { secrets: credentialsFromEnv(env) } : {}),
     outDir: values.out ?? env.CONFORMANCE_REPORT_DIR ?? defaultReportDir(now),
     gatingLevel: parseLevel(values.level),
     seed,

@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { createSecureContext, rootCertificates, type SecureContext } from "node:tls";
-import { UsageError } from "../cli/usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 import type { TlsOptions } from "../http/index.ts";
 
 /** What `run` and `record` read of the network. */

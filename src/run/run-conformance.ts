@@ -1,7 +1,7 @@
 import { setMaxListeners } from "node:events";
 import type { Interruption, LeftOut, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
-import { evaluateCheck, NOTHING_TO_CHECK, type CheckOutcome } from "../../suites/support/check.ts";
+import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ConformanceClient, type Exchange } from "../http/index.ts";
 import type { Transport } from "../http/transport.ts";
@@ -77,6 +77,25 @@ function unansweredByKind(exchanges: (Exchange | undefined)[]): Record<string, n
   for (const e of exchanges) if (e?.error) counts[e.error.kind] = (counts[e.error.kind] ?? 0) + 1;
   return counts;
 }
+
+/**
+ * Why the run's evidence is incomplete: requests its recording lacks, and probes the budget left out
+ * or did not let go out. A requirement with nothing to check is then skipped for want of evidence,
+ * not as not applicable (build-report.ts).
+ */
+function evidenceGaps(exchanges: (Exchange | undefined)[], leftOut: LeftOut[]): string[] {
+  const sent = exchanges.filter((e): e is Exchange => e !== undefined);
+  const notRecorded = sent.filter((e) => e.error?.kind === "not-recorded").length;
+  const notSent = sent.filter((e) => e.error?.kind === "budget" && e.attempts === 0).length;
+  return [
+    ...(notRecorded ? [`${notRecorded} of ${sent.length} requests not recorded in the cassette`] : []),
+    ...(leftOut.length ? [`${leftOut.length} probe${leftOut.length === 1 ? "" : "s"} left out by --budget`] : []),
+    ...(notSent ? [`${notSent} request${notSent === 1 ? "" : "s"} not sent for lack of budget`] : []),
+  ];
+}
+
+/** The fix to suggest for an unreachable target: a TLS failure says its own (trust the CA); anything else, the target and the server. */
+const whatToCheck = (exchanges: (Exchange | undefined)[]) => (exchanges.some((e) => e?.error?.kind === "tls") ? "" : "; check --target and that the server is up");
 
 /** `timeout: timed out after 500 ms...`: an unanswered exchange's cause, kind first. */
 const causeOf = (e: Exchange | undefined) => (e?.error ? `${e.error.kind}: ${e.error.message}` : "no answer");
@@ -163,6 +182,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     let report = buildReport({
       config, spec, startedAt, finishedAt: new Date(), requests: client.requestsSent, outcomes: selection ? selectOutcomes(outcomes, selection) : outcomes, error, interrupted, leftOut,
       unanswered: unansweredByKind([discoveryExchange, ...results.map((r) => r.exchange)]),
+      evidenceGaps: evidenceGaps([discoveryExchange, ...results.map((r) => r.exchange)], leftOut),
     });
     if (selection) report = markSelection(report, selection, probesNotSelected);
     if (opts.amendReport) report = opts.amendReport(report);
@@ -178,7 +198,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, methods, spec: config.spec });
     // No evidence because the run stopped is not "nothing to check": it was not judged.
     for (const [id, o] of outcomes) {
-      if (o.status === "skipped" && o.reason === NOTHING_TO_CHECK) outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
+      if (o.status === "skipped" && o.skip === "nothing-to-check") outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
     }
     return finish(outcomes, results, message, { by, probesPlanned: planned, probesSent: sent });
   };
@@ -191,7 +211,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     if (discovery.exchange) lists.push({ probe: listProbe(config.zoneId, "before"), exchange: discovery.exchange });
     if (stop.signal.aborted) return finishStopped([], 0, []);
     if (discovery.exchange?.error && discovery.exchange.error.kind !== "not-recorded" && !serverSpoke(discovery.exchange)) {
-      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}; check --target and that the server is up`);
+      return finish(new Map(), [], `target unreachable at ${config.target.baseUrl}: ${causeOf(discovery.exchange)}${whatToCheck([discovery.exchange])}`);
     }
     if (discovery.problem) return finish(new Map(), [], discovery.problem);
     certificateIds = discovery.certificateIds;
@@ -260,7 +280,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   }
   if (stop.signal.aborted) return finishStopped(results, total, certificateIds);
   if (runner.down && !runner.anyAnswered) {
-    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}; check --target and that the server is up`);
+    return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}${whatToCheck(results.map((r) => r.exchange))}`);
   }
 
   const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, methods, spec: config.spec };

@@ -1,7 +1,7 @@
 import type { Report, RequirementResult, Selection } from "../../reports/model.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
-import { closest } from "../cli/did-you-mean.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { closest } from "../io/did-you-mean.ts";
+import { UsageError } from "../io/usage-error.ts";
 import { REQUIREMENTS } from "../registry/index.ts";
 import { FAMILIES } from "../registry/types.ts";
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -74,6 +74,42 @@ export interface SuitesInFlight {
   finished: Promise<SuiteRun>;
 }
 
+/** The temporary folders the evidence goes through: `client-cert-conformance-evidence-<pid>-XXXXXX`. */
+export const EVIDENCE_PREFIX = "client-cert-conformance-evidence-";
+/** A folder of the old name (no pid) is a killed run's once it is this old. */
+const STALE_UNNAMED_MS = 24 * 3600 * 1000;
+
+/** Whether a process with this pid exists. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Removes the evidence folders of runs that were killed before they could (their pid is gone). */
+export function removeStaleEvidenceFolders(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(EVIDENCE_PREFIX)) continue;
+    const pid = /^(\d+)-/.exec(name.slice(EVIDENCE_PREFIX.length))?.[1];
+    const path = join(tmpdir(), name);
+    try {
+      const stale = pid !== undefined ? Number(pid) !== process.pid && !alive(Number(pid)) : Date.now() - statSync(path).mtimeMs > STALE_UNNAMED_MS;
+      if (stale) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // gone already, or another user's: not ours to clean
+    }
+  }
+}
+
 /**
  * Starts vitest on the suites (suites/vitest/*.suite.ts) at once, while the run is still sending
  * its probes: vitest's start, its worker and the checks' modules (the validator compiled, the
@@ -83,7 +119,11 @@ export interface SuitesInFlight {
  */
 export function startSuites(opts: { spec?: CheckContext["spec"]; filters?: string[]; stop?: AbortSignal } = {}): SuitesInFlight {
   const reporter = new OutcomeReporter();
-  const dir = mkdtempSync(join(tmpdir(), "client-cert-conformance-evidence-"));
+  removeStaleEvidenceFolders();
+  const dir = mkdtempSync(join(tmpdir(), `${EVIDENCE_PREFIX}${process.pid}-`));
+  // Removed however the process ends (a second signal exits at once): only SIGKILL leaves it, and the next run removes that.
+  const onExit = () => rmSync(dir, { recursive: true, force: true });
+  process.on("exit", onExit);
   const evidenceFile = join(dir, "evidence.json");
   let handed = false;
   const hand = (value: unknown) => {
@@ -106,7 +146,10 @@ export function startSuites(opts: { spec?: CheckContext["spec"]; filters?: strin
     hookTimeout: EVIDENCE_WAIT_MS,
   }));
   // The evidence folder goes when vitest has ended, not before: suites still waiting must find the word to stop.
-  const cleanUp = () => rmSync(dir, { recursive: true, force: true });
+  const cleanUp = () => {
+    process.off("exit", onExit);
+    rmSync(dir, { recursive: true, force: true });
+  };
   const ended = running.then((vitest) => vitest.close()).catch(() => undefined).finally(cleanUp);
   const finished = (async (): Promise<SuiteRun> => {
     if (opts.stop?.aborted) return { outcomes: reporter.outcomes, problems: reporter.problems };

@@ -1,4 +1,4 @@
-import { escapePointerSegment, resolvePointer } from "./json-pointer.ts";
+import { escapePointerSegment, localRefPointer, resolvePointer } from "./json-pointer.ts";
 
 /**
  * Converts one OpenAPI 3.0/3.1 Schema Object into a self-contained JSON Schema
@@ -46,7 +46,12 @@ function convertNode(
   if (typeof obj.$ref === "string") {
     const ref = obj.$ref;
     if (!ref.startsWith("#")) throw new ExtractionError(`external $ref not supported: ${ref} at ${src}`);
-    const target = decodeURIComponent(ref.slice(1));
+    let target: string;
+    try {
+      target = localRefPointer(ref);
+    } catch (e) {
+      throw new ExtractionError(`$ref ${JSON.stringify(ref.slice(0, 200))} at ${src} ${(e as Error).message}`);
+    }
     if (refStack.includes(target)) throw new ExtractionError(`recursive $ref ${ref} at ${src}: cannot inline`);
     const resolved = resolvePointer(doc, target);
     if (resolved === undefined) throw new ExtractionError(`unresolvable $ref ${ref} at ${src}`);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { convertOpenApiSchema, ExtractionError } from "./convert-openapi-schema.ts";
-import { joinPointer, resolvePointer } from "./json-pointer.ts";
+import { joinPointer, localRefPointer, resolvePointer } from "./json-pointer.ts";
 import { loadOpenApiDocument, type LoadedDocument } from "./load-document.ts";
 import { packagePath } from "../package-path.ts";
 
@@ -50,12 +50,22 @@ export interface ExtractionResult {
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
+/** A plain object (not null, not an array): what every OpenAPI object the extraction reads must be. */
+const isObjectNode = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** `node` when it is an object; an ExtractionError naming the place when the document has something else there. */
+function objectAt(node: unknown, pointer: string, what: string): Record<string, unknown> {
+  if (isObjectNode(node)) return node;
+  throw new ExtractionError(`${what} at ${pointer} is ${node === null ? "null" : Array.isArray(node) ? "an array" : typeof node}, not an object`);
+}
+
 function findOperation(doc: Record<string, unknown>, operationId: string) {
-  const paths = (doc.paths ?? {}) as Record<string, Record<string, unknown>>;
+  const paths = isObjectNode(doc.paths) ? doc.paths : {};
   for (const [path, item] of Object.entries(paths)) {
+    if (!isObjectNode(item)) continue;
     for (const method of METHODS) {
-      const op = item?.[method] as Record<string, unknown> | undefined;
-      if (op && op.operationId === operationId) {
+      const op = item[method];
+      if (isObjectNode(op) && op.operationId === operationId) {
         return { path, method, op, item, pointer: joinPointer("", "paths", path, method) };
       }
     }
@@ -68,10 +78,17 @@ function deref(doc: unknown, node: unknown, pointer: string): { node: Record<str
   let ptr = pointer;
   for (let hops = 0; current && typeof current.$ref === "string"; hops++) {
     if (hops > 20) throw new ExtractionError(`$ref chain too long at ${pointer}`);
-    ptr = decodeURIComponent((current.$ref as string).slice(1));
+    const ref = current.$ref as string;
+    try {
+      ptr = localRefPointer(ref);
+    } catch (e) {
+      throw new ExtractionError(`$ref ${JSON.stringify(ref.slice(0, 200))} at ${pointer} ${(e as Error).message}`);
+    }
     current = resolvePointer(doc, ptr) as Record<string, unknown>;
     if (current === undefined) throw new ExtractionError(`unresolvable $ref at ${pointer}`);
   }
+  // A response or parameter object must be one: a document with `null` or a string there cannot be used.
+  if (current === null || typeof current !== "object" || Array.isArray(current)) throw new ExtractionError(`${ptr} is ${current === null ? "null" : Array.isArray(current) ? "an array" : typeof current}, not an object`);
   return { node: current, pointer: ptr };
 }
 
@@ -119,14 +136,14 @@ export function extractOperation(loaded: LoadedDocument, operationId: string): E
   const openapi30 = String(doc.openapi).startsWith("3.0");
   const found = findOperation(doc, operationId);
   const classes = {} as ExtractedOperation["classes"];
-  const responses = (found.op.responses ?? {}) as Record<string, unknown>;
+  const responses = objectAt(found.op.responses ?? {}, joinPointer(found.pointer, "responses"), "the operation's responses");
   for (const cls of RESPONSE_CLASSES) {
     const key = RESPONSE_KEYS[cls].find((k) => k in responses);
     if (!key) throw new ExtractionError(`operation ${operationId} has no response for ${cls} (looked for ${RESPONSE_KEYS[cls].join(", ")})`);
     const response = deref(doc, responses[key], joinPointer(found.pointer, "responses", key));
-    const media = (response.node.content ?? {}) as Record<string, Record<string, unknown>>;
+    const media = objectAt(response.node.content ?? {}, joinPointer(response.pointer, "content"), `the content of response ${key}`) as Record<string, Record<string, unknown>>;
     const mediaType = Object.keys(media).find((m) => /^application\/(.+\+)?json/.test(m));
-    if (!mediaType || !media[mediaType]!.schema) throw new ExtractionError(`response ${key} of ${operationId} has no JSON schema`);
+    if (!mediaType || !isObjectNode(media[mediaType]) || !media[mediaType]!.schema) throw new ExtractionError(`response ${key} of ${operationId} has no JSON schema`);
     const pointer = joinPointer(response.pointer, "content", mediaType, "schema");
     const { schema, sourceMap } = convertOpenApiSchema(doc, media[mediaType]!.schema, pointer, openapi30);
     classes[cls] = { responseKey: key, responsePointer: response.pointer, mediaType, pointer, schema, sourceMap };
@@ -137,7 +154,7 @@ export function extractOperation(loaded: LoadedDocument, operationId: string): E
   for (const [list, base] of [[found.item.parameters, joinPointer("", "paths", found.path, "parameters")], [found.op.parameters, joinPointer(found.pointer, "parameters")]] as const) {
     (Array.isArray(list) ? list : []).forEach((p, i) => {
       const resolved = deref(doc, p, `${base}/${i}`);
-      if (resolved.node.in === "path") params.set(String(resolved.node.name), resolved);
+      if (resolved.node.in === "path" && typeof resolved.node.name === "string") params.set(resolved.node.name, resolved);
     });
   }
   const parameters = [...found.path.matchAll(/\{([^}]+)\}/g)].map((m) => {

@@ -28,3 +28,21 @@ export function resolvePointer(doc: unknown, pointer: string): unknown {
   }
   return node;
 }
+
+/**
+ * The JSON pointer a `$ref` names within its own document (`#/components/schemas/x` →
+ * `/components/schemas/x`), or why it names none: an external reference (another file or URL), a
+ * fragment that is not a JSON pointer (`#foo`), or a malformed `%` escape. Thrown as an Error whose
+ * message is that reason, for the caller to place.
+ */
+export function localRefPointer(ref: string): string {
+  if (!ref.startsWith("#")) throw new Error("is an external reference; the suite follows only references within the document (#/...)");
+  let pointer: string;
+  try {
+    pointer = decodeURIComponent(ref.slice(1));
+  } catch {
+    throw new Error("has a malformed %-escape");
+  }
+  if (pointer !== "" && !pointer.startsWith("/")) throw new Error("is not a JSON pointer (#/...)");
+  return pointer;
+}

@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve as resolvePath } from "node:path";
 import { PACKAGE_ROOT, packagePath } from "../package-path.ts";
 import { ExtractionError, sourcePointerFor } from "./convert-openapi-schema.ts";
 import { DEFAULT_OPERATION_ID, extractOperation, RESPONSE_CLASSES, type ExtractedOperation, type ExtractedParameter, type ResponseClass } from "./extract.ts";
-import { escapePointerSegment, joinPointer, resolvePointer } from "./json-pointer.ts";
+import { escapePointerSegment, joinPointer, localRefPointer, resolvePointer } from "./json-pointer.ts";
 import { DocumentLoadError, loadOpenApiDocument } from "./load-document.ts";
 import type { PathParameter, Place, PlacePath, ResolvedPlace, SchemaAnchor, SchemeName } from "./place.ts";
 
@@ -140,7 +140,13 @@ function walkSource(doc: unknown, base: string, segments: PlacePath): { pointer:
   let node = resolvePointer(doc, base);
   for (const segment of segments) {
     for (let hops = 0; isObject(node) && typeof node.$ref === "string" && hops < 20; hops++) {
-      pointer = decodeURIComponent(node.$ref.slice(1));
+      let target: string;
+      try {
+        target = localRefPointer(node.$ref);
+      } catch {
+        return { pointer, exact: false }; // extraction has refused such a document already; a place past it is not exact
+      }
+      pointer = target;
       node = resolvePointer(doc, pointer);
     }
     if (!isObject(node) && !Array.isArray(node)) return { pointer, exact: false };

@@ -1,10 +1,13 @@
-import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
+import { readFileWithinSync } from "../io/bounded-read.ts";
+import { writeFileAtomicSync } from "../io/write-atomic.ts";
 import type { Credentials, CredentialScheme, Exchange } from "../http/index.ts";
 import { describeFinding, findSecretForms, redactText } from "../http/index.ts";
 
-export const CASSETTE_FORMAT = "client-cert-conformance-cassette/1";
+import { CASSETTE_FORMAT, manifestProblem } from "./recording-shape.ts";
+
+export { CASSETTE_FORMAT };
 
 /** manifest.json of a cassette: enough to regenerate exactly the recorded requests. */
 export interface CassetteManifest {
@@ -51,95 +54,27 @@ export interface CassetteEntry {
 
 export class CassetteError extends Error {}
 
+/** The manifest of a cassette directory, checked (synchronously; a replay reads it with read-cassette.ts). */
 export function readManifest(dir: string): CassetteManifest {
   const path = join(dir, "manifest.json");
   if (!existsSync(dir)) throw new CassetteError(`no cassette at ${dir}: pass --cassette DIR (a recorded cassette directory) or a HAR 1.2 file`);
   if (!statSync(dir).isDirectory()) throw new CassetteError(`cassette ${dir} is not a directory; pass --cassette DIR of a recorded cassette`);
   if (!existsSync(path)) throw new CassetteError(`cassette ${dir} has no manifest.json; record one with \`client-cert-conformance record --cassette ${dir}\``);
-  let manifest: CassetteManifest;
+  let manifest: unknown;
   try {
-    manifest = JSON.parse(readFileSync(path, "utf8")) as CassetteManifest;
+    manifest = JSON.parse(readFileWithinSync(path, { maxBytes: 1024 * 1024 }).toString("utf8"));
   } catch (e) {
-    throw new CassetteError(`cassette ${dir}: manifest.json is not JSON (${(e as Error).message})`);
+    throw new CassetteError(`cassette ${dir}: manifest.json is not JSON (${(e as Error).message.split("\n")[0]})`);
   }
-  if (manifest.format !== CASSETTE_FORMAT) throw new CassetteError(`cassette ${dir}: format ${JSON.stringify(manifest.format)} is not ${CASSETTE_FORMAT}`);
-  return manifest;
+  const problem = manifestProblem(manifest);
+  if (problem) throw new CassetteError(`cassette ${dir}: manifest.json: ${problem}`);
+  return manifest as CassetteManifest;
 }
 
 /** The longest line of exchanges.ndjson the writer writes and the reader reads (a run reads at most 12 MiB of bodies). */
 export const MAX_CASSETTE_LINE_CHARS = 16 * 1024 * 1024;
 /** Body text a replay keeps in memory at most (a recording reads at most 12 MiB of bodies in a run). */
 export const MAX_CASSETTE_BODY_CHARS = 16 * 1024 * 1024;
-
-/** The lines of a file, read in 1 MiB chunks; a line longer than `maxChars` throws before it is held whole. */
-function* linesOf(path: string, maxChars: number, tooLong: (line: number) => Error): Generator<string> {
-  const fd = openSync(path, "r");
-  try {
-    const chunk = Buffer.alloc(1024 * 1024);
-    const decoder = new TextDecoder("utf-8");
-    let pending: string[] = [];
-    let pendingChars = 0;
-    let lineNo = 0;
-    for (;;) {
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      const text = read === 0 ? decoder.decode() : decoder.decode(chunk.subarray(0, read), { stream: true });
-      let from = 0;
-      for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", from)) {
-        lineNo += 1;
-        pending.push(text.slice(from, nl));
-        yield pending.join("");
-        pending = [];
-        pendingChars = 0;
-        from = nl + 1;
-      }
-      if (from < text.length) {
-        pending.push(text.slice(from));
-        pendingChars += text.length - from;
-        if (pendingChars > maxChars) throw tooLong(lineNo + 1);
-      }
-      if (read === 0) break;
-    }
-    if (pendingChars > 0) yield pending.join("");
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Every entry of exchanges.ndjson (a cassette is a run's worth of exchanges: bounded). Read line by
- * line with a bound on each line and on the body text kept, so that a cassette made by hand or by
- * another tool cannot take the replay's memory with it.
- */
-export function readEntries(dir: string): CassetteEntry[] {
-  const path = join(dir, "exchanges.ndjson");
-  if (!existsSync(path)) throw new CassetteError(`cassette ${dir} has no exchanges.ndjson`);
-  const entries: CassetteEntry[] = [];
-  let bodyChars = 0;
-  let lineNo = 0;
-  const tooLong = (line: number) => new CassetteError(`cassette ${dir}: exchanges.ndjson line ${line} is longer than ${MAX_CASSETTE_LINE_CHARS / 2 ** 20} MiB, more than any exchange this suite records; record the cassette again`);
-  for (const line of linesOf(path, MAX_CASSETTE_LINE_CHARS, tooLong)) {
-    lineNo += 1;
-    if (!line.trim()) continue;
-    let entry: CassetteEntry;
-    try {
-      entry = JSON.parse(line) as CassetteEntry;
-    } catch {
-      throw new CassetteError(`cassette ${dir}: exchanges.ndjson line ${lineNo} is not JSON`);
-    }
-    bodyChars += typeof entry.response?.body === "string" ? entry.response.body.length : 0;
-    if (bodyChars > MAX_CASSETTE_BODY_CHARS) {
-      throw new CassetteError(`cassette ${dir}: its bodies pass ${MAX_CASSETTE_BODY_CHARS / 2 ** 20} MiB by line ${lineNo}, more than a run of this suite keeps; record the cassette again`);
-    }
-    entries.push(entry);
-  }
-  return entries;
-}
-
-/** Streams the entries (for `validate` on large cassettes). */
-export async function* streamEntries(dir: string): AsyncGenerator<CassetteEntry> {
-  const lines = createInterface({ input: createReadStream(join(dir, "exchanges.ndjson")), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) yield JSON.parse(line) as CassetteEntry;
-}
 
 /** Replaces every occurrence of each `from` with its `to`, in URLs, headers and bodies. */
 function mapText(text: string, mapping: [string, string][]): string {
@@ -227,8 +162,9 @@ export function writeCassette(dir: string, opts: WriteCassetteOptions): Cassette
   refuseSecrets(manifestText, opts.credentials, "manifest.json");
   const lines = lineTexts.join("\n") + "\n";
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "manifest.json"), manifestText);
-  writeFileSync(join(dir, "exchanges.ndjson"), lines);
+  // The exchanges first, the manifest last: a folder with a manifest is a whole cassette.
+  writeFileAtomicSync(join(dir, "exchanges.ndjson"), lines);
+  writeFileAtomicSync(join(dir, "manifest.json"), manifestText);
   return manifest;
 }
 

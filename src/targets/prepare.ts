@@ -16,10 +16,10 @@ export interface PreparedTarget {
 }
 
 /** Live and URL targets need nothing; a recorded one installs its cassette's replay (targets/recorded.ts). */
-export async function prepareTarget(config: RunConfig): Promise<PreparedTarget> {
+export async function prepareTarget(config: RunConfig, opts: { signal?: AbortSignal } = {}): Promise<PreparedTarget> {
   if (config.target.kind === "recorded") {
     const { prepareRecordedTarget } = await import("./recorded.ts");
-    return prepareRecordedTarget(config);
+    return prepareRecordedTarget(config, opts);
   }
   return { config, close: async () => undefined };
 }

@@ -1,11 +1,14 @@
-import { existsSync, statSync } from "node:fs";
+import { stat as statOf } from "node:fs/promises";
+import { abortable } from "../io/bounded-read.ts";
 import { packagePath } from "../package-path.ts";
+import { validateHeaderName, validateHeaderValue } from "node:http";
 import nock from "nock";
 import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
-import { UsageError } from "../cli/usage-error.ts";
-import { CassetteError, readEntries, readManifest, type CassetteEntry } from "./cassette.ts";
-import { readHar, type ReplaySource } from "./har.ts";
+import { UsageError } from "../io/usage-error.ts";
+import { CassetteError, type CassetteEntry } from "./cassette.ts";
+import { readHar, type ReplaySource } from "./read-har.ts";
+import { readCassetteEntries, readCassetteManifest } from "./read-cassette.ts";
 import type { PreparedTarget } from "./prepare.ts";
 import type { AttemptRequest, Transport } from "../http/transport.ts";
 
@@ -25,9 +28,37 @@ const MARK_ANSWER_ERROR = "x-conformance-recorded-answer-error";
 // What the recorder saw besides the answer (its wire, its coding, its connection): percent-encoded JSON.
 const MARK_OBSERVED = "x-conformance-recorded-observed";
 // Framing headers describe the bytes as they were sent (compressed, 200 MB long); the replayed body
-// is the decoded, possibly cut text, so they travel under another name and are put back after.
+// is the decoded, possibly cut text, so they travel apart (with the headers below) and are put back after.
 const FRAMING_HEADERS = ["content-length", "content-encoding", "transfer-encoding"];
-const MARK_FRAMING = "x-conformance-recorded-";
+// Recorded headers a replay cannot send as they are: the framing ones, those node:http refuses (a
+// name that is no token, a value with control characters: a hostile target's, or a hand-made
+// cassette's), and those named like the marks. They travel as percent-encoded JSON.
+const MARK_HEADERS = "x-conformance-recorded-headers";
+// A recorded status a replay cannot answer with (under 200: informational; over 599: fetch refuses it).
+const MARK_RECORDED_STATUS = "x-conformance-recorded-status";
+const MARK_PREFIX = "x-conformance-";
+
+/** Whether node:http sends this header as it is. */
+function sendable(name: string, value: string): boolean {
+  if (FRAMING_HEADERS.includes(name) || name.startsWith(MARK_PREFIX)) return false;
+  try {
+    validateHeaderName(name);
+    validateHeaderValue(name, value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A mark's JSON, or undefined when it does not decode (marks are ours, but a reply is only data). */
+function markJson<T>(value: string | undefined): T | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return JSON.parse(decodeURIComponent(value)) as T;
+  } catch {
+    return undefined;
+  }
+}
 
 const CREDENTIAL_HEADERS = ["authorization", "x-auth-email", "x-auth-key"];
 /** Besides the credentials, what tells apart the reads of one certificate asked another way. */
@@ -40,23 +71,8 @@ function negotiationOf(headers: Record<string, string | string[] | undefined>): 
 }
 
 /**
- * The entry that answers a request, from the queue of those alike in method, path and credentials
- * (in recorded order): the first whose Accept and Accept-Encoding are the request's, else the
- * first (a HAR from another tool may not have the headers the suite sends). Reads that differ only
- * in those headers are sent concurrently, so each must find its own entry whatever the arrival
- * order; requests alike in these too are never in flight together (ProbeRunner), so they arrive
- * in recorded order. The last entry of a queue answers every later request alike.
- */
-function takeEntry(queue: CassetteEntry[] | undefined, negotiation: string): CassetteEntry | undefined {
-  if (!queue?.length) return undefined;
-  if (queue.length === 1) return queue[0];
-  const i = Math.max(0, queue.findIndex((e) => negotiationOf(e.request.headers) === negotiation));
-  return queue.splice(i, 1)[0];
-}
-
-/**
  * Requests are matched on method, normalised path and query, and the (redacted) credential headers;
- * among the entries alike in those, on Accept and Accept-Encoding (see `takeEntry`).
+ * among the entries alike in those, on Accept and Accept-Encoding (see AnswerQueue).
  * What a replay sends is redacted the same way first: a near miss derived from a placeholder
  * (`$CLOUDFLARE_API_TOKEN` with its last character changed) becomes the placeholder that was recorded for it.
  */
@@ -74,6 +90,52 @@ function placeholderCredentials(manifest: Pick<ReplaySource, "schemes">): Creden
   };
 }
 
+/** A request's path and query, as a WHATWG URL normalises them (the origin is not matched: a recording may name another host). */
+function pathAndQueryOf(url: string): string {
+  const parsed = new URL(url, "http://cassette.invalid");
+  return parsed.pathname + parsed.search;
+}
+
+/**
+ * The recorded answers to requests alike in method, path and credentials, served in recorded
+ * order: the first not yet served whose Accept and Accept-Encoding are the request's, else the
+ * first not yet served (a HAR from another tool may not have the headers the suite sends); the
+ * last one again once they are spent. Reads that differ only in those headers are sent
+ * concurrently, so each must find its own answer whatever the arrival order; requests alike in
+ * these too are never in flight together (ProbeRunner), so they arrive in recorded order.
+ */
+class AnswerQueue {
+  private readonly served: boolean[] = [];
+  private left: number;
+  constructor(private readonly entries: CassetteEntry[], private readonly most: number) {
+    this.left = entries.length;
+  }
+  /** Keeps the answer, unless the queue already holds more than a run can ask for (a recording of 100,000 identical entries). */
+  push(entry: CassetteEntry): void {
+    if (this.entries.length < this.most) {
+      this.entries.push(entry);
+      this.left += 1;
+    }
+  }
+  take(negotiation: string): CassetteEntry | undefined {
+    let first = -1;
+    for (let i = 0; i < this.entries.length; i += 1) {
+      if (this.served[i]) continue;
+      if (first < 0) first = i;
+      if (negotiationOf(this.entries[i]!.request.headers) === negotiation) {
+        first = i;
+        break;
+      }
+    }
+    // The last answer not yet served stays, to answer every later request alike.
+    if (this.left > 1) {
+      this.served[first] = true;
+      this.left -= 1;
+    }
+    return this.entries[first];
+  }
+}
+
 /** A cassette's replay: nock answers GETs on node:http; `transport` answers the other methods. */
 export interface Replay {
   uninstall(): void;
@@ -85,28 +147,47 @@ export interface Replay {
   transport: Transport;
 }
 
-/** Installs nock with the cassette's exchanges; no connection leaves the process while it is installed. */
-export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}): Replay {
+/**
+ * Installs nock with the cassette's exchanges; no connection leaves the process while it is
+ * installed. Linear in the entries: each is keyed once (method, path and query whatever the origin
+ * recorded, credential headers) and appended to its key's queue.
+ */
+export function installReplay(baseUrl: string, entries: CassetteEntry[], credentials: Credentials = {}, budget = Number.MAX_SAFE_INTEGER): Replay {
   const origin = new URL(baseUrl).origin;
-  const queues = new Map<string, CassetteEntry[]>();
+  const queues = new Map<string, AnswerQueue>();
+  const keys = new Map<CassetteEntry["request"], string>(); // identical entries share their request: keyed once
   for (const entry of entries) {
-    const raw = entry.request.url.startsWith(origin) ? entry.request.url.slice(origin.length) : new URL(entry.request.url).pathname;
-    const key = requestKey(entry.request.method, raw, entry.request.headers);
-    queues.set(key, [...(queues.get(key) ?? []), entry]);
+    let key = keys.get(entry.request);
+    if (key === undefined) {
+      key = requestKey(entry.request.method, pathAndQueryOf(entry.request.url), entry.request.headers);
+      keys.set(entry.request, key);
+    }
+    const queue = queues.get(key);
+    // A run sends at most `budget` requests: answers past that many for one request are never served.
+    if (queue) queue.push(entry);
+    else queues.set(key, new AnswerQueue([entry], budget + 1));
   }
   // After nock.restore() (how a recorder stops) nock must be activated again, or mocks are silently ignored (STACK.md).
   if (!nock.isActive()) nock.activate();
   nock.disableNetConnect();
   const answer = (method: string, url: URL, sent: Record<string, string>): [number, string, Record<string, string>] => {
     const uri = url.pathname + url.search;
-    const entry = takeEntry(queues.get(requestKey(method, uri, sent, credentials)), negotiationOf(sent));
+    const entry = queues.get(requestKey(method, uri, sent, credentials))?.take(negotiationOf(sent));
     if (!entry) return [MARK_STATUS, JSON.stringify({ not_recorded: `${method} ${uri}` }), { [MARK_NOT_RECORDED]: "1", "content-type": "application/json" }];
     if (!entry.response) return [MARK_STATUS, entry.error?.message ?? "recorded without a response", { [MARK_RECORDED_ERROR]: entry.error?.kind ?? "network" }];
     const { status, body, truncated, cutAtBytes, invalidUtf8, decoding, wire } = entry.response;
     const observed = { ...(decoding ? { decoding } : {}), ...(wire ? { wire } : {}), ...(entry.connection ? { connection: entry.connection } : {}) };
-    const headers = Object.fromEntries(Object.entries(entry.response.headers).map(([k, v]) => [FRAMING_HEADERS.includes(k) ? MARK_FRAMING + k : k, v]));
-    return [status, body, {
+    const headers: Record<string, string> = {};
+    const carried: Record<string, string> = {};
+    for (const [name, value] of Object.entries(entry.response.headers)) {
+      if (sendable(name, value)) headers[name] = value;
+      else carried[name] = value;
+    }
+    const servable = status >= 200 && status <= 599;
+    return [servable ? status : 200, body, {
       ...headers,
+      ...(Object.keys(carried).length ? { [MARK_HEADERS]: encodeURIComponent(JSON.stringify(carried)) } : {}),
+      ...(servable ? {} : { [MARK_RECORDED_STATUS]: String(status) }),
       ...(truncated ? { [MARK_CUT_AT]: String(cutAtBytes ?? 0) } : {}),
       ...(invalidUtf8 ? { [MARK_INVALID_UTF8]: "1" } : {}),
       ...(entry.error ? { [MARK_ANSWER_ERROR]: encodeURIComponent(JSON.stringify(entry.error)) } : {}),
@@ -145,50 +226,67 @@ export function reviewReplayedExchange(exchange: Exchange): Exchange {
   }
   const cutAt = headers[MARK_CUT_AT];
   const invalidUtf8 = headers[MARK_INVALID_UTF8];
-  const answerError = headers[MARK_ANSWER_ERROR];
-  const observed = headers[MARK_OBSERVED] ? (JSON.parse(decodeURIComponent(headers[MARK_OBSERVED])) as Pick<NonNullable<Exchange["response"]>, "decoding" | "wire"> & Pick<Exchange, "connection">) : {};
+  const answerError = markJson<NonNullable<Exchange["error"]>>(headers[MARK_ANSWER_ERROR]);
+  const observed = markJson<Pick<NonNullable<Exchange["response"]>, "decoding" | "wire"> & Pick<Exchange, "connection">>(headers[MARK_OBSERVED]) ?? {};
+  const recordedStatus = headers[MARK_RECORDED_STATUS] !== undefined ? Number(headers[MARK_RECORDED_STATUS]) : undefined;
   const recordedHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (name === MARK_CUT_AT || name === MARK_INVALID_UTF8 || name === MARK_ANSWER_ERROR || name === MARK_OBSERVED || FRAMING_HEADERS.includes(name)) continue; // marks, and nock's own framing
-    const framing = name.startsWith(MARK_FRAMING) ? name.slice(MARK_FRAMING.length) : undefined;
-    recordedHeaders[framing !== undefined && FRAMING_HEADERS.includes(framing) ? framing : name] = value;
+    if (name.startsWith(MARK_PREFIX) || FRAMING_HEADERS.includes(name)) continue; // marks, and nock's own framing
+    recordedHeaders[name] = value;
   }
+  Object.assign(recordedHeaders, markJson<Record<string, string>>(headers[MARK_HEADERS]) ?? {});
   return {
     ...exchange,
     response: {
-      ...exchange.response!, headers: recordedHeaders,
+      ...exchange.response!, headers: recordedHeaders, ...(recordedStatus !== undefined ? { status: recordedStatus } : {}),
       ...(cutAt !== undefined ? { truncated: true, ...(Number(cutAt) > 0 ? { cutAtBytes: Number(cutAt) } : {}) } : {}),
       ...(invalidUtf8 !== undefined ? { invalidUtf8: true } : {}),
       ...(observed.decoding ? { decoding: observed.decoding } : {}),
       ...(observed.wire ? { wire: observed.wire } : {}),
     },
-    ...(answerError !== undefined ? { error: JSON.parse(decodeURIComponent(answerError)) as NonNullable<Exchange["error"]> } : {}),
+    ...(answerError !== undefined ? { error: answerError } : {}),
     ...(observed.connection ? { connection: observed.connection } : {}),
   };
 }
 
+/** How a recorded target is made ready: a stop, and the secrets to redact from what it replays. */
+export interface PrepareOptions {
+  /** Stops the loading (`--max-time`, SIGINT, SIGTERM): its reason is thrown. */
+  signal?: AbortSignal;
+}
+
 /**
- * What `--cassette PATH` holds: a directory is a cassette (manifest.json + exchanges.ndjson), a
- * file is a HAR 1.2 file (whatever its name; its content is checked). Both become the same entries.
+ * What `--cassette PATH` holds: a directory is a cassette (manifest.json + exchanges.ndjson),
+ * anything else a HAR 1.2 file (whatever its name; its content is checked). Both become the same
+ * entries, checked, bounded and redacted of the environment's credentials (`config.secrets`).
  */
-function loadRecording(path: string, config: RunConfig): { replay: ReplaySource; entries: CassetteEntry[]; note: string } {
-  if (existsSync(path) && statSync(path).isFile()) return readHar(path, { seed: config.seedGiven ? config.seed : undefined, budget: config.budget });
-  const manifest = readManifest(path);
-  return { replay: manifest, entries: readEntries(path), note: `cassette ${path} (${manifest.source}, seed ${manifest.seed})` };
+async function loadRecording(path: string, config: RunConfig, signal?: AbortSignal): Promise<{ replay: ReplaySource; entries: CassetteEntry[]; note: string }> {
+  let stat;
+  try {
+    stat = await abortable(statOf(path), signal); // a symbolic link is followed
+  } catch (e) {
+    if (signal?.aborted) throw signal.reason;
+    throw new CassetteError(`no cassette at ${path}: pass --cassette DIR (a recorded cassette directory) or a HAR 1.2 file`);
+  }
+  const secrets = config.secrets ?? {};
+  if (!stat.isDirectory()) return readHar(path, { seed: config.seedGiven ? config.seed : undefined, budget: config.budget, signal, secrets });
+  const manifest = await readCassetteManifest(path, { signal, secrets });
+  const entries = await readCassetteEntries(path, { signal, secrets });
+  return { replay: manifest, entries, note: `cassette ${path} (${manifest.source ?? "source not said"}, seed ${manifest.seed})` };
 }
 
 /** `--target recorded`: the run's zone, certificates, schemes and seed come from the recording. */
-export async function prepareRecordedTarget(config: RunConfig): Promise<PreparedTarget & { reviewExchange: (e: Exchange) => Exchange }> {
+export async function prepareRecordedTarget(config: RunConfig, opts: PrepareOptions = {}): Promise<PreparedTarget & { reviewExchange: (e: Exchange) => Exchange }> {
   const path = config.target.cassette ?? DEFAULT_CASSETTE;
   let recording;
   try {
-    recording = loadRecording(path, config);
+    recording = await loadRecording(path, config, opts.signal);
   } catch (e) {
     if (e instanceof CassetteError) throw new UsageError(e.message);
     throw e;
   }
   const { replay, entries, note } = recording;
-  const { uninstall, transport } = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay));
+  const { uninstall, transport } = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay), replay.budget);
   return {
     config: {
       ...config,

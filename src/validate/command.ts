@@ -1,6 +1,8 @@
 import { statSync } from "node:fs";
-import { intFlag, parseCommandFlags } from "../cli/flags.ts";
-import { loadSpecOrExplain, specRequestFrom } from "../cli/spec-flags.ts";
+import { parseCommandFlags } from "../cli/flags.ts";
+import { intFlag } from "../io/flag-values.ts";
+import { loadSpecOrExplain } from "../schema/load-spec.ts";
+import { specRequestFrom } from "../schema/spec-request.ts";
 import type { ResponseClass } from "../schema/extract.ts";
 import { checkBody, checkExchange, jsonBodyFinding, type Outcome } from "./check.ts";
 import { detectFormat } from "./detect.ts";

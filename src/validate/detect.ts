@@ -1,4 +1,5 @@
 import { looksLikeExchange, mayStartNdjson } from "./exchange.ts";
+import { MAX_NDJSON_LINE_BYTES } from "./ndjson-batch.ts";
 import { peek, type Peeked } from "./peek.ts";
 
 /** How many leading bytes are searched for a NUL (a binary file, or UTF-16 text). */
@@ -30,6 +31,9 @@ class HeadScanner {
   lineEnd = -1;
   moreAfterLine = false;
   private lineParts: Buffer[] = [];
+  private lineBytes = 0;
+  /** The first line passed MAX_NDJSON_LINE_BYTES before its end: not an NDJSON line the suite reads. */
+  private lineTooLong = false;
   private verdict: FirstLine | undefined;
 
   feed(chunk: Buffer, offset: number): void {
@@ -47,10 +51,10 @@ class HeadScanner {
     if (this.lineEnd < 0) {
       const j = chunk.indexOf(LF, i);
       if (j < 0) {
-        if (this.startByte === OPEN_BRACE) this.lineParts.push(chunk.subarray(i));
+        if (this.startByte === OPEN_BRACE) this.keep(chunk.subarray(i));
         return;
       }
-      if (this.startByte === OPEN_BRACE) this.lineParts.push(chunk.subarray(i, j));
+      if (this.startByte === OPEN_BRACE) this.keep(chunk.subarray(i, j));
       this.lineEnd = offset + j;
       i = j + 1;
     }
@@ -60,9 +64,22 @@ class HeadScanner {
     }
   }
 
+  /** Keeps a part of the first line, up to the longest NDJSON line: past it, the line is no exchange to parse. */
+  private keep(part: Buffer): void {
+    if (this.lineTooLong) return;
+    this.lineBytes += part.length;
+    if (this.lineBytes > MAX_NDJSON_LINE_BYTES) {
+      this.lineTooLong = true;
+      this.lineParts = [];
+      return;
+    }
+    this.lineParts.push(part);
+  }
+
   /** What the first non-blank line is (judged once, when it is complete or the stream has ended). */
   firstLine(): FirstLine {
     if (this.verdict) return this.verdict;
+    if (this.lineTooLong) return (this.verdict = "other");
     let value: unknown;
     try {
       value = JSON.parse(Buffer.concat(this.lineParts).toString("utf8"));
@@ -78,6 +95,7 @@ class HeadScanner {
   enough(total: number): boolean {
     if (total < BINARY_PROBE_BYTES || this.start < 0) return false;
     if (this.startByte !== OPEN_BRACE) return true;
+    if (this.lineTooLong) return true;
     if (this.lineEnd < 0) return false;
     const first = this.firstLine();
     return first !== "may-start-ndjson" || this.moreAfterLine;

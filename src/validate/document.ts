@@ -1,4 +1,6 @@
 import { isUtf8 } from "node:buffer";
+import { tooLargeProblem, type ReadBound } from "../io/bounded-read.ts";
+import { inputBound } from "../io/input-bounds.ts";
 import { excessiveNestingAt, tooDeepMessage } from "../schema/json-text.ts";
 import { isObject, looksLikeExchange } from "./exchange.ts";
 import { ACCEPTED_INPUTS, InputError, quoteSnippet } from "./input-error.ts";
@@ -17,11 +19,19 @@ export const NOT_UTF8 = "is not valid UTF-8 (RFC 8259 §8.1: JSON exchanged betw
 
 const HAR_FIX = "export the HAR again with the requests in it (browser devtools, Network tab: \"Save all as HAR\")";
 
-/** Reads the whole input (a JSON document cannot be validated before its end) and parses it. */
-export async function readDocument(name: string, chunks: AsyncIterable<Buffer>): Promise<JsonDocument> {
+/**
+ * Reads the whole input (a JSON document cannot be validated before its end), within the input
+ * bound (CONFORMANCE_MAX_INPUT_MB): a larger one is one line, read no further. Then parses it.
+ */
+export async function readDocument(name: string, chunks: AsyncIterable<Buffer>, bound: ReadBound = inputBound()): Promise<JsonDocument> {
   const parts: Buffer[] = [];
-  for await (const c of chunks) parts.push(c);
-  const bytes = Buffer.concat(parts);
+  let size = 0;
+  for await (const c of chunks) {
+    size += c.length;
+    if (size > bound.maxBytes) throw new InputError(name, tooLargeProblem({ maxBytes: bound.maxBytes }), bound.raise ? `${bound.raise}, or pass a smaller document` : "pass a smaller document");
+    parts.push(c);
+  }
+  const bytes = Buffer.concat(parts, size);
   const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   const deepAt = excessiveNestingAt(text);
   const doc = classify(name, parseDocument(name, text));

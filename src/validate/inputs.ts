@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "../cli/usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 import { ACCEPTED_INPUTS } from "./input-error.ts";
 
 /** One operand of `validate`, checked to exist before anything is read. */

@@ -33,6 +33,12 @@ export interface BatchResult {
   notable: NotableLine[];
 }
 
+/** The longest line read: a cassette line is at most 16 MiB of text (cassette.ts), up to three bytes a character. */
+export const MAX_NDJSON_LINE_BYTES = 48 * 1024 * 1024;
+/** What stands in the batches for a line past MAX_NDJSON_LINE_BYTES, not read (no JSON text starts with NUL). */
+const TOO_LONG_MARKER = "\u0000\u0000conformance: a line past the bound, not read";
+export const TOO_LONG_LINE = Buffer.from(`${TOO_LONG_MARKER}\n`, "utf8");
+
 // Where node:readline ends a line (crlfDelay Infinity): CRLF, LF, or a CR alone.
 const LINE_END = /\r?\n|\r(?!\n)/;
 const LF = 0x0a;
@@ -54,6 +60,10 @@ export function checkBatch(bytes: Uint8Array, first: boolean, options: BatchOpti
     if (n === 1 && first) line = line.replace(/^\uFEFF/, "");
     if (isBlank(line)) return;
     result.records++;
+    if (line === TOO_LONG_MARKER) {
+      result.notable.push({ line: n, kind: "not-an-exchange", why: `the line is longer than ${MAX_NDJSON_LINE_BYTES / 2 ** 20} MiB, more than any exchange the suite reads (not read)` });
+      return;
+    }
     const parsed = parseJson(line);
     if (!parsed.ok) {
       result.notable.push({ line: n, kind: "not-an-exchange", why: parsed.tooDeep ? `the line ${parsed.why}` : `the line is not JSON (${parsed.why})` });

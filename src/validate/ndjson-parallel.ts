@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { checkBatch, type BatchOptions, type BatchResult, type WorkerSetup } from "./ndjson-batch.ts";
+import { checkBatch, MAX_NDJSON_LINE_BYTES, TOO_LONG_LINE, type BatchOptions, type BatchResult, type WorkerSetup } from "./ndjson-batch.ts";
 
 /** How `validate` spreads a large NDJSON input over threads (injectable: tests make it small). */
 export interface ParallelTuning {
@@ -104,20 +104,49 @@ function gather(parts: Buffer[], size: number): Buffer {
   return out;
 }
 
-/** The input's bytes in batches of whole lines (the last one may end without a line end). */
-async function* batches(chunks: AsyncIterable<Buffer>, batchBytes: number): AsyncGenerator<Buffer> {
+/**
+ * The input's bytes in batches of whole lines (the last one may end without a line end). A line
+ * longer than `maxLineBytes` is not kept: its bytes are dropped up to its end, and the marker line
+ * stands in its place (checkBatch says it is too long), so memory stays bounded whatever a line holds.
+ */
+async function* batches(chunks: AsyncIterable<Buffer>, batchBytes: number, maxLineBytes = MAX_NDJSON_LINE_BYTES): AsyncGenerator<Buffer> {
   let parts: Buffer[] = [];
   let size = 0;
-  for await (const chunk of chunks) {
+  /** Where the line not yet ended starts, in the bytes held. */
+  let lineStart = 0;
+  /** Inside a line past the bound: dropped up to its end. */
+  let skipping = false;
+  for await (let chunk of chunks) {
+    if (skipping) {
+      const end = chunk.indexOf(LF);
+      if (end < 0) continue;
+      skipping = false;
+      parts.push(TOO_LONG_LINE);
+      size += TOO_LONG_LINE.length;
+      lineStart = size;
+      chunk = chunk.subarray(end + 1);
+    }
     parts.push(chunk);
     size += chunk.length;
-    if (size < batchBytes) continue;
     const end = chunk.lastIndexOf(LF);
-    if (end < 0) continue; // no line ends in this chunk: a long line, read on
-    const cut = size - chunk.length + end + 1;
+    if (end >= 0) lineStart = size - chunk.length + end + 1;
+    if (size - lineStart > maxLineBytes) {
+      const whole = gather(parts, lineStart);
+      parts = whole.length ? [whole] : [];
+      size = lineStart;
+      skipping = true;
+      continue;
+    }
+    if (size < batchBytes || end < 0) continue; // no line ends in this chunk: a long line, read on
+    const cut = lineStart;
     yield gather(parts, cut);
     parts = cut < size ? [chunk.subarray(end + 1)] : [];
     size -= cut;
+    lineStart = 0;
+  }
+  if (skipping) {
+    parts.push(TOO_LONG_LINE.subarray(0, TOO_LONG_LINE.length - 1));
+    size += TOO_LONG_LINE.length - 1;
   }
   if (size > 0) yield gather(parts, size);
 }

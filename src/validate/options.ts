@@ -1,7 +1,7 @@
 import type { ResponseClass } from "../schema/extract.ts";
 import type { OperationSpec, SpecRequest } from "../schema/operation-spec.ts";
 import { PROFILES, type Profile } from "../schema/validator.ts";
-import { UsageError } from "../cli/usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 /** What the `validate` flags mean, once checked. */
 export interface ValidateOptions {

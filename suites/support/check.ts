@@ -3,7 +3,7 @@ import { resolveRequirement } from "../../src/registry/resolve.ts";
 import type { Level, Requirement, ResolvedRequirement } from "../../src/registry/types.ts";
 import { answerOf, unansweredCause, type ProbeResult } from "../../src/run/execute.ts";
 import type { OperationSpec } from "../../src/schema/operation-spec.ts";
-import type { FailureExcerpt, RequirementStatus } from "../../reports/model.ts";
+import { LEGITIMATE_SKIPS, type FailureExcerpt, type RequirementStatus, type SkipKind } from "../../reports/model.ts";
 import { specOf, type CheckContext } from "./context.ts";
 import { describeProbe } from "./evidence.ts";
 
@@ -13,6 +13,11 @@ export interface CheckOutcome {
   checks: number;
   failures: FailureExcerpt[];
   reason?: string;
+  /**
+   * Why skipped: one of SkipKind, or `nothing-to-check` (no check and no skip said why), which the
+   * report resolves by the run's evidence: `not-applicable` when it is complete, `no-evidence` when not.
+   */
+  skip?: SkipKind | "nothing-to-check";
   /** How long evaluating the check on the run's evidence took, in milliseconds (see `evaluateCheck`). */
   durationMs?: number;
 }
@@ -68,6 +73,7 @@ export class Checker {
   readonly failures: FailureExcerpt[] = [];
   readonly errors: string[] = [];
   readonly skips: string[] = [];
+  readonly skipKinds: SkipKind[] = [];
 
   /**
    * One check: fails with `message` (about `evidence`) unless `ok`. `pointers`: JSON pointers
@@ -86,7 +92,14 @@ export class Checker {
   }
 
   couldNotTell(reason: string): void { this.errors.push(reason); }
-  skip(reason: string): void { this.skips.push(reason); }
+  /**
+   * Nothing to judge here, and why. `kind` says whether that costs the verdict (SkipKind): a skip
+   * is for want of evidence unless the check says it is one of the legitimate kinds.
+   */
+  skip(reason: string, kind: SkipKind = "no-evidence"): void {
+    this.skips.push(reason);
+    this.skipKinds.push(kind);
+  }
 
   /**
    * Runs `fn` on the response, or records why there is none to judge: no answer, and a 429
@@ -94,7 +107,7 @@ export class Checker {
    */
   withResponse(evidence: ProbeResult, fn: (response: ExchangeResponse) => void): void {
     const { error, response } = evidence.exchange;
-    if (error?.kind === "not-recorded") return this.skip(`${describeProbe(evidence)}: not recorded in the cassette`);
+    if (error?.kind === "not-recorded") return this.skip(`${describeProbe(evidence)}: not recorded in the cassette`, "not-recorded");
     if (isBurst429(evidence)) return; // turned away for its rate, as a read of the burst may be: nothing of the read to judge
     if (error || !response || response.status === 429) return this.couldNotTell(`${describeProbe(evidence)}: ${unansweredCause(evidence.exchange)}: could not be judged`);
     fn(response);
@@ -106,7 +119,7 @@ export class Checker {
    * HTTP-EVERY-REQUEST-ANSWERED speaks for it, and the probe's own requirement could not tell.
    */
   ifAnswered(evidence: ProbeResult, fn: (response: ExchangeResponse) => void): void {
-    if (evidence.exchange.error?.kind === "not-recorded") return this.skip(`${describeProbe(evidence)}: not recorded in the cassette`);
+    if (evidence.exchange.error?.kind === "not-recorded") return this.skip(`${describeProbe(evidence)}: not recorded in the cassette`, "not-recorded");
     // A read of a burst asks to be turned away for its rate: its 429 is the answer under judgement.
     if (isBurst429(evidence)) return fn(evidence.exchange.response!);
     if (answerOf(evidence.exchange) !== "answered") return;
@@ -119,7 +132,11 @@ export class Checker {
     if (this.errors.length) return { status: "errored", checks: this.checks, failures, reason: summarise(this.errors) };
     if (this.failureCount) return { status: "failed", checks: this.checks, failures };
     if (this.checks) return { status: "passed", checks: this.checks, failures: [] };
-    return { status: "skipped", checks: 0, failures: [], reason: this.skips.length ? summarise(this.skips) : NOTHING_TO_CHECK };
+    if (!this.skips.length) return { status: "skipped", checks: 0, failures: [], reason: NOTHING_TO_CHECK, skip: "nothing-to-check" };
+    // Legitimate only when every skip is; otherwise the first that is not says why.
+    const kind = this.skipKinds.find((k) => !LEGITIMATE_SKIPS.has(k)) ?? this.skipKinds[0]!;
+    const reasons = this.skips.filter((_, i) => LEGITIMATE_SKIPS.has(kind) || this.skipKinds[i] === kind);
+    return { status: "skipped", checks: 0, failures: [], reason: summarise(reasons), skip: kind };
   }
 }
 

@@ -10,7 +10,7 @@ beforeAll(async () => {
   reference = await startReferenceServer({
     rate: 0,
     // Notes each request as it arrived (and answers as the reference does).
-    customFaults: [{ name: "note", apply: { request: (r) => void seen.push({ method: r.method, headers: { ...r.headers } }) } }],
+    customFaults: [{ name: "note", apply: { request: (r) => void seen.push({ method: r.method, headers: { ...r.headers } as Record<string, string> }) } }],
   });
 });
 afterAll(async () => reference?.close());

@@ -90,9 +90,9 @@ describe("HAR recordings", () => {
     expect(CHROMIUM_RUN.requirements.filter(([, status]) => status === "failed").map(([id]) => id).sort()).toEqual(["AUTH-MISPLACED-REFUSED", "AUTH-REFUSAL-STATUS", "AUTH-TOKEN-NEAR-MISS-REFUSED", "AUTH-TOKEN-WRONG-REFUSED", "HTTP-CONNECTION-PERSISTENCE", "STATUS-ENUM"]);
   });
 
-  it("redacts the raw credentials of another tool's HAR on load, keeping the run's made-up ones", () => {
+  it("redacts the raw credentials of another tool's HAR on load, keeping the run's made-up ones", async () => {
     const raw = readFileSync(CHROMIUM_HAR, "utf8");
-    const { entries } = readHar(CHROMIUM_HAR, { seed: CHROMIUM_RUN.seed, budget: 1_000 });
+    const { entries } = await readHar(CHROMIUM_HAR, { seed: CHROMIUM_RUN.seed, budget: 1_000 });
     const loaded = JSON.stringify(entries);
     for (const secret of ["har-fixture-test-token-not-a-secret", "har-fixture@example.invalid", "fee1dead".repeat(4) + "0"]) {
       expect(raw).toContain(secret);

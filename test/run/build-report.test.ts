@@ -253,3 +253,50 @@ describe("specIdentity", () => {
     expect(buildReport(input({ spec: revised })).suite.spec).toStrictEqual(specIdentity(revised));
   });
 });
+
+describe("no verdict without evidence", () => {
+  const skipped = (skip: CheckOutcome["skip"], reason = "why"): CheckOutcome => ({ status: "skipped", checks: 0, failures: [], reason, skip });
+
+  it("a gating requirement skipped as not recorded makes the verdict error, with the reason in the report's error", () => {
+    const report = buildReport(input({ outcomes: outcomes({ [FIRST_MUST]: skipped("not-recorded", "read x: not recorded in the cassette") }), evidenceGaps: ["140 of 140 requests not recorded in the cassette"] }));
+    expect(report.verdict).toBe("error");
+    expect(entry(report, FIRST_MUST)).toMatchObject({ status: "skipped", skipKind: "not-recorded", reason: "read x: not recorded in the cassette" });
+    expect(report.error).toBe(`1 gating requirement was skipped for want of evidence, so the run cannot be called conformant (140 of 140 requests not recorded in the cassette); the first, ${FIRST_MUST}: read x: not recorded in the cassette`);
+    expect(EXIT_CODES[report.verdict]).toBe(2);
+  });
+
+  it("the legitimate skips cost the verdict nothing", () => {
+    for (const kind of ["scheme-not-configured", "fewer-than-two-certificates", "no-repeat-read", "no-wire-evidence", "not-applicable"] as const) {
+      const report = buildReport(input({ outcomes: outcomes({ [FIRST_MUST]: skipped(kind) }) }));
+      expect(report.verdict, kind).toBe("conformant");
+      expect(entry(report, FIRST_MUST).skipKind).toBe(kind);
+    }
+  });
+
+  it("nothing to check is not applicable on complete evidence, and for want of evidence when the run's evidence has gaps", () => {
+    const complete = buildReport(input({ outcomes: outcomes({ [FIRST_MUST]: skipped("nothing-to-check", "nothing in this run to check it on") }) }));
+    expect(complete.verdict).toBe("conformant");
+    expect(entry(complete, FIRST_MUST).skipKind).toBe("not-applicable");
+    const gaps = buildReport(input({ outcomes: outcomes({ [FIRST_MUST]: skipped("nothing-to-check", "nothing in this run to check it on") }), evidenceGaps: ["3 probes left out by --budget"] }));
+    expect(gaps.verdict).toBe("error");
+    expect(entry(gaps, FIRST_MUST)).toMatchObject({ skipKind: "no-evidence", reason: "nothing in this run to check it on (the run's evidence is incomplete: 3 probes left out by --budget)" });
+    expect(gaps.error).toMatch(new RegExp(`\\(3 probes left out by --budget\\); the first, ${FIRST_MUST}: nothing in this run to check it on$`));
+  });
+
+  it("a requirement below the gating level skipped for want of evidence does not gate", () => {
+    const report = buildReport(input({ outcomes: outcomes({ [FIRST_SHOULD]: skipped("not-recorded") }) }));
+    expect(report.verdict).toBe("conformant");
+    expect(buildReport(input({ config: { ...input().config, gatingLevel: "should" }, outcomes: outcomes({ [FIRST_SHOULD]: skipped("not-recorded") }) })).verdict).toBe("error");
+  });
+
+  it("a failure still proves non-conformance when other requirements lack evidence", () => {
+    expect(buildReport(input({ outcomes: outcomes({ [FIRST_MUST]: skipped("not-recorded"), [SECOND_MUST]: failed() }) })).verdict).toBe("non-conformant");
+  });
+
+  it("verdictOf: a skip without a kind (a report of an earlier version) does not gate; one for want of evidence does", () => {
+    const req = (skipKind?: RequirementResult["skipKind"]): RequirementResult => ({ id: "HTTP-X", family: "HTTP", level: "must", title: "t", spec: "/p", status: "skipped", checks: 0, failures: [], ...(skipKind ? { skipKind } : {}) });
+    expect(verdictOf([req()], "must")).toBe("conformant");
+    expect(verdictOf([req("no-evidence")], "must")).toBe("error");
+    expect(verdictOf([req("not-applicable")], "must")).toBe("conformant");
+  });
+});

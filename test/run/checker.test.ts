@@ -91,7 +91,7 @@ describe("what a failure shows, and how much of it", () => {
     const twoErrors = conformsTo(HTTP_EXISTING_200, (_ctx, c) => { c.couldNotTell("first"); c.couldNotTell("second"); c.couldNotTell("third"); });
     expect(evaluateCheck(twoErrors, ctx(result(ok)))).toMatchObject({ status: "errored", reason: "first (and 2 more)" });
     const skips = conformsTo(HTTP_EXISTING_200, (_ctx, c) => { c.skip("only"); });
-    expect(evaluateCheck(skips, ctx(result(ok)))).toEqual({ status: "skipped", checks: 0, failures: [], reason: "only", durationMs: expect.any(Number) });
+    expect(evaluateCheck(skips, ctx(result(ok)))).toEqual({ status: "skipped", checks: 0, failures: [], reason: "only", skip: "no-evidence", durationMs: expect.any(Number) });
   });
 
   it("errored outranks failed, failed outranks passed, and checks are counted in each", () => {
@@ -181,3 +181,18 @@ describe("what the Checker will not judge", () => {
   });
 });
 
+
+describe("what kind of skip an outcome is", () => {
+  const run = (fn: (c: Checker) => void) => evaluateCheck(conformsTo(HTTP_EXISTING_200, (_ctx, c) => fn(c)), ctx(result(ok)));
+  it("a skip is for want of evidence unless the check says which legitimate kind it is", () => {
+    expect(run((c) => c.skip("x"))).toMatchObject({ status: "skipped", skip: "no-evidence" });
+    expect(run((c) => c.skip("x", "scheme-not-configured"))).toMatchObject({ skip: "scheme-not-configured", reason: "x" });
+  });
+  it("legitimate only when every skip is: the first that is not names the kind, with its reasons", () => {
+    expect(run((c) => { c.skip("fine", "not-applicable"); c.skip("lost", "not-recorded"); })).toMatchObject({ skip: "not-recorded", reason: "lost" });
+    expect(run((c) => { c.skip("a", "not-applicable"); c.skip("b", "not-applicable"); })).toMatchObject({ skip: "not-applicable", reason: "a (and 1 more)" });
+  });
+  it("no check and no skip is nothing to check, which the report resolves by the run's evidence", () => {
+    expect(run(() => undefined)).toMatchObject({ status: "skipped", skip: "nothing-to-check" });
+  });
+});
