@@ -56,13 +56,15 @@ export type SkipKind =
   | "no-wire-evidence"
   /** What the target holds gives it nothing to apply to (a certificate without a Subject Key Identifier, an optional member absent), on complete evidence. */
   | "not-applicable"
+  /** It is judged on requests with another method than GET (OPTIONS, TRACE), which this run does not send: a live run, or one through a proxy. */
+  | "get-only"
   /** The recording replayed lacks the requests it is judged on. */
   | "not-recorded"
   /** Nothing in the run to judge it on, and the run's evidence is incomplete (requests not recorded, left out by the budget, not sent). */
   | "no-evidence";
 
 /** The skips that do not gate the verdict. */
-export const LEGITIMATE_SKIPS: ReadonlySet<SkipKind> = new Set<SkipKind>(["scheme-not-configured", "fewer-than-two-certificates", "no-repeat-read", "no-wire-evidence", "not-applicable"]);
+export const LEGITIMATE_SKIPS: ReadonlySet<SkipKind> = new Set<SkipKind>(["scheme-not-configured", "fewer-than-two-certificates", "no-repeat-read", "no-wire-evidence", "not-applicable", "get-only"]);
 
 export interface RequirementResult {
   id: string;

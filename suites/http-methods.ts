@@ -10,7 +10,9 @@ import type { CheckContext } from "./support/context.ts";
  */
 function methodAnswers(ctx: CheckContext, c: Checker, method?: string): ProbeResult[] {
   const all = (ctx.methods ?? []).filter((r) => !method || r.probe.method === method);
-  if (!all.length) c.skip(ctx.methods === undefined || ctx.methods.length === 0 ? "no request with another method was sent: a live run sends GET alone" : `no ${method} was sent`);
+  // A live run (and one through a proxy) plans GET alone (no `methods`): nothing to judge, and nothing missing.
+  if (ctx.methods === undefined) c.skip("no request with another method was planned: a live run, or one through a proxy, sends GET alone", "get-only");
+  else if (!all.length) c.skip(`no ${method ?? "request with another method"} was sent`);
   return all;
 }
 

@@ -144,7 +144,6 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     const { report } = await runWithConfig(target.config, {
       evaluator: "in-process", log, writeReports: options.writeReports ?? options.out !== undefined, amendReport, signal: stop.signal,
       ...(target.reviewExchange ? { reviewExchange: target.reviewExchange } : {}),
-      ...(target.replayTransport ? { replayTransport: target.replayTransport } : {}),
     });
     return redactReport(report);
   } finally {

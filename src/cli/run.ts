@@ -118,7 +118,7 @@ async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Dat
       const amended = ready.amendReport ? ready.amendReport(report) : report;
       return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
     };
-    const { report, exitCode } = await runConformance(ready.config, { log, amendReport, reviewExchange: ready.reviewExchange, replayTransport: ready.replayTransport, signal });
+    const { report, exitCode } = await runConformance(ready.config, { log, amendReport, reviewExchange: ready.reviewExchange, signal });
     printSummary(report, output.human);
     printLine(output.human, `reports: ${ready.config.outDir}/report.{json,md,html} and junit.xml`);
     printReport(output, report);

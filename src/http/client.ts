@@ -13,6 +13,7 @@ import { assertBaseUrl, joinUrl } from "./request-url.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { stopReason } from "./deadline.ts";
 import type { OtherMethod } from "./methods.ts";
+import { replayAnswersFor } from "./replay-answers.ts";
 import { proxyFor } from "./proxy.ts";
 import { sendRaw } from "./raw-transport.ts";
 import type { AttemptOutcome, AttemptRequest, Transport } from "./transport.ts";
@@ -81,8 +82,6 @@ export interface ConformanceClientOptions {
    * is not sent: its exchange carries an `invalid-request` error.
    */
   getOnly?: boolean;
-  /** In a replay, what answers the requests with another method than GET (nock cannot carry TRACE). */
-  replayTransport?: Transport;
 }
 
 /** Options of one `get`. */
@@ -179,7 +178,6 @@ export class ConformanceClient {
   private readonly extraHeaders: Record<string, string>;
   private lastSeq = 0;
   private readonly getOnly: boolean;
-  private readonly replayTransport: Transport | undefined;
 
   constructor(options: ConformanceClientOptions) {
     assertBaseUrl(options.baseUrl);
@@ -209,7 +207,6 @@ export class ConformanceClient {
     this.tls = options.tls;
     this.extraHeaders = lowerCaseNames(options.headers ?? {});
     this.getOnly = options.getOnly ?? false;
-    this.replayTransport = options.replayTransport;
     this.rateLimiter =
       options.rate === undefined
         ? undefined
@@ -255,7 +252,7 @@ export class ConformanceClient {
       headers: redactRequestHeaders(headers, this.credentials, { publicValues: opts.publicHeaderValues }),
     };
     const problem = method !== "GET" && this.getOnly ? `not sent: ${method} on a run that reads with GET alone (live)`
-      : method !== "GET" && this.replay && !this.replayTransport ? `not sent: this replay has no cassette to answer ${method} from`
+      : method !== "GET" && this.replay && !replayAnswersFor(url) ? `not sent: this replay has no cassette to answer ${method} from`
       : Object.entries(headers)
         .map(([name, value]) => headerProblem(name, value))
         .find((p) => p !== undefined);
@@ -270,7 +267,7 @@ export class ConformanceClient {
     // Another method goes on a socket of the suite's own too: node:http would hand a TRACE to whatever
     // intercepts it in this process (nock's fetch Request throws on one); in a replay, to the cassette.
     const raw = !this.replay && (opts.httpVersion === "1.0" || opts.awaitClose === true || opts.method !== undefined);
-    const transport: Transport = opts.method && this.replay ? this.replayTransport!
+    const transport: Transport = opts.method && this.replay ? replayAnswersFor(url)!
       : raw ? (r: AttemptRequest) => sendRaw({ ...r, ...(opts.httpVersion ? { httpVersion: opts.httpVersion } : {}) }) : sendWithNodeHttp;
     let outcome: AttemptOutcome | undefined;
     let attempts = 0;

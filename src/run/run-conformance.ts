@@ -4,7 +4,6 @@ import { writeReports } from "../../reports/write-reports.ts";
 import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ConformanceClient, type Exchange } from "../http/index.ts";
-import type { Transport } from "../http/transport.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { RunConfig } from "./config.ts";
@@ -40,8 +39,6 @@ export interface RunOptions {
   writeReports?: boolean;
   /** Looks at each exchange as it comes back (a recorded target marks what its cassette lacks). */
   reviewExchange?: (exchange: Exchange) => Exchange;
-  /** A replay's answers to the requests with another method than GET (PreparedTarget.replayTransport). */
-  replayTransport?: Transport;
   /** Called on the report before it is written (the baseline's known deviations). */
   amendReport?: (report: Report) => Report;
   /** The client's first back-off before retrying a network error (default 500 ms; tests of broken servers shorten it). */
@@ -143,7 +140,6 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     rate: config.rate || undefined, budget: config.budget, retryAfterCapMs: config.retryAfterCapMs, stop: stop.signal, replay: config.target.kind === "recorded",
     // Live is read with GET alone, whatever a plan asks.
     getOnly: config.target.kind === "live",
-    ...(opts.replayTransport ? { replayTransport: opts.replayTransport } : {}),
     ...(opts.retryBackoffMs !== undefined ? { retryBackoffMs: opts.retryBackoffMs } : {}),
     onWait: (w) => log(`waiting ${Math.round(w.ms / 100) / 10} s before retrying${w.label ? ` "${w.label}"` : ""}: ${w.why}`),
   });
@@ -257,7 +253,11 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const results = runner.results;
   // The operation's path asked with the other safe methods (not live), before the burst turns requests away: what it allows, whether TRACE is served.
   for (const probe of plan.methods.probes) {
-    if (stop.signal.aborted || runner.down || client.budgetRemaining < 2) break;
+    if (stop.signal.aborted || runner.down) break;
+    if (client.budgetRemaining < 2) {
+      leftOut.push({ kind: probe.kind, label: probe.label });
+      continue;
+    }
     methods.push({ probe, exchange: await send(probe.path, { method: probe.method!, label: probe.label }) });
   }
   // A burst of reads at once, past the rate limit: how the target turns away a client over its rate (its 429s are judged).
@@ -283,7 +283,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     return finish(new Map(), results, `target unreachable at ${config.target.baseUrl}: ${runner.down}${whatToCheck(results.map((r) => r.exchange))}`);
   }
 
-  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, methods, spec: config.spec };
+  const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, ...(plan.methods.probes.length ? { methods } : {}), spec: config.spec };
   let outcomes: Map<string, CheckOutcome>;
   if (!suites) {
     outcomes = await evaluateInProcess(context);

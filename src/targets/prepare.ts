@@ -1,15 +1,12 @@
 import type { Report } from "../../reports/model.ts";
 import type { RunConfig } from "../run/config.ts";
 import type { Exchange } from "../http/index.ts";
-import type { Transport } from "../http/transport.ts";
 
 /** A target made ready: the config to run with (a cassette fills in zone, ids, seed), and how to tear it down. */
 export interface PreparedTarget {
   config: RunConfig;
   amendReport?: (report: Report) => Report;
   reviewExchange?: (exchange: Exchange) => Exchange;
-  /** A replay's answers to requests with another method than GET (src/targets/recorded.ts). */
-  replayTransport?: Transport;
   /** One line on what is replayed and where its zone, certificates and seed came from (shown unless --quiet). */
   note?: string;
   close(): Promise<void>;

@@ -11,6 +11,7 @@ import { readHar, type ReplaySource } from "./read-har.ts";
 import { readCassetteEntries, readCassetteManifest } from "./read-cassette.ts";
 import type { PreparedTarget } from "./prepare.ts";
 import type { AttemptRequest, Transport } from "../http/transport.ts";
+import { registerReplayAnswers } from "../http/replay-answers.ts";
 
 /** The cassette shipped in fixtures/ (recorded from the reference implementation by `npm run fixtures:record`). */
 export const DEFAULT_CASSETTE = packagePath("fixtures", "cassette-reference");
@@ -136,13 +137,13 @@ class AnswerQueue {
   }
 }
 
-/** A cassette's replay: nock answers GETs on node:http; `transport` answers the other methods. */
+/** A cassette's replay: nock answers GETs on node:http; `transport` answers any method, without HTTP. */
 export interface Replay {
   uninstall(): void;
   /**
-   * Answers a request of any method from the cassette, without HTTP: what a run's requests with
-   * another method go through (nock cannot carry TRACE: its fetch Request refuses the method).
-   * The answer carries the same marks as nock's (see reviewReplayedExchange).
+   * Answers a request of any method from the cassette: what a run's requests with another method
+   * go through (registered for the client: src/http/replay-answers.ts). Its answers carry the same
+   * marks as nock's (see reviewReplayedExchange).
    */
   transport: Transport;
 }
@@ -195,16 +196,19 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
     }];
   };
   nock(origin).persist().get(() => true).reply((request) => answer("GET", new URL(request.url), Object.fromEntries(request.headers.entries())));
+  const transport: Transport = async (request: AttemptRequest) => {
+    const [status, body, headers] = answer(request.method ?? "GET", new URL(request.url), request.headers);
+    const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    return { response: { status, headers: lower, body, bytes: Buffer.byteLength(body) } };
+  };
+  const unregister = registerReplayAnswers(origin, transport);
   return {
     uninstall: () => {
+      unregister();
       nock.cleanAll();
       nock.enableNetConnect();
     },
-    transport: async (request: AttemptRequest) => {
-      const [status, body, headers] = answer(request.method ?? "GET", new URL(request.url), request.headers);
-      const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-      return { response: { status, headers: lower, body, bytes: Buffer.byteLength(body) } };
-    },
+    transport,
   };
 }
 
@@ -286,7 +290,7 @@ export async function prepareRecordedTarget(config: RunConfig, opts: PrepareOpti
     throw e;
   }
   const { replay, entries, note } = recording;
-  const { uninstall, transport } = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay), replay.budget);
+  const { uninstall } = installReplay(replay.target.baseUrl, entries, placeholderCredentials(replay), replay.budget);
   return {
     config: {
       ...config,
@@ -295,7 +299,6 @@ export async function prepareRecordedTarget(config: RunConfig, opts: PrepareOpti
       credentials: placeholderCredentials(replay), seed: replay.seed, budget: replay.budget, rate: 0, burst: replay.burst ?? 0,
     },
     reviewExchange: reviewReplayedExchange,
-    replayTransport: transport,
     note: `replaying ${note}`,
     close: async () => uninstall(),
   };

@@ -18,6 +18,7 @@ export interface CheckContext {
   /**
    * Requests on the operation's path with another method (OPTIONS, TRACE: safe, without credentials,
    * never on a live run): judged only by the requirements about methods (suites/http-methods.ts).
+   * Absent when the run planned none (live, or through a proxy); empty when none planned was sent.
    */
   methods?: ProbeResult[];
   /** The OpenAPI document to judge against (absent: the seed). */

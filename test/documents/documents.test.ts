@@ -99,7 +99,7 @@ describe.each(documents.map((d) => [d.name, d] as const))("the suite on %s", (_n
       });
       const target = await prepareRecordedTarget({ ...config, target: { kind: "recorded", baseUrl: "", cassette: join(dir, "cassette") } });
       try {
-        const replayed = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport });
+        const replayed = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange });
         // A cassette keeps the wire evidence judged when it was recorded, so replay judges every requirement as the recording did.
         const statuses = (r: typeof recorded) => r.report.requirements.map((x) => `${x.id}: ${x.status}`);
         expect(statuses(replayed)).toEqual(statuses(recorded));

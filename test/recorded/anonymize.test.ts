@@ -30,7 +30,7 @@ describe("record --anonymize", () => {
       expect(text.split(manifest.zoneId).length).toBeGreaterThan(60); // the placeholder stands in paths and bodies alike
       const target = await prepareRecordedTarget(runConfigFrom({ cassette, quiet: true }, {}));
       try {
-        const { report } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport });
+        const { report } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange });
         expect(report.requirements.filter((r) => r.status !== "passed").map((r) => r.id)).toEqual([]);
       } finally {
         await target.close();

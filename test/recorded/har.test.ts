@@ -23,7 +23,7 @@ const statuses = (report: Report) => report.requirements.map((r) => [r.id, r.sta
 async function replay(cassette: string, flags: { seed?: string } = {}) {
   const target = await prepareRecordedTarget(runConfigFrom({ cassette, quiet: true, ...flags }, {}));
   try {
-    const { report, results } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport });
+    const { report, results } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange });
     return { report, results, note: target.note };
   } finally {
     await target.close();

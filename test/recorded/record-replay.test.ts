@@ -81,7 +81,7 @@ describe("record, then replay", () => {
     for (const concurrency of [undefined, 1]) {
       const target = await prepareRecordedTarget(runConfigFrom({ cassette, quiet: true, ...(concurrency ? { concurrency: String(concurrency) } : {}) }, {}));
       try {
-        const { report, results } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport });
+        const { report, results } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange });
         expect(report.verdict).toBe("conformant");
         expect(report.summary.requests).toBeGreaterThan(50);
         expect(results.filter((r) => r.exchange.error)).toEqual([]);
@@ -99,7 +99,7 @@ describe("record, then replay", () => {
     // Another seed plans other malformed identifiers: those are not in the cassette.
     const target = await prepareRecordedTarget(runConfigFrom({ cassette, quiet: true }, {}));
     try {
-      const { report, results } = await runConformance({ ...target.config, seed: 12345 }, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport });
+      const { report, results } = await runConformance({ ...target.config, seed: 12345 }, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange });
       expect(results.some((r) => r.exchange.error?.kind === "not-recorded")).toBe(true);
       expect(report.requirements.filter((r) => r.status === "failed")).toEqual([]);
     } finally {

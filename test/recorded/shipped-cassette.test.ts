@@ -12,7 +12,7 @@ describe("the shipped cassette", () => {
   it("replays every request the run plans (not stale) and is conformant with every requirement passed", async () => {
     const target = await prepareRecordedTarget(runConfigFrom({ quiet: true }, {}));
     try {
-      const { report, results } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange, replayTransport: target.replayTransport });
+      const { report, results } = await runConformance(target.config, { evaluator: "in-process", writeReports: false, reviewExchange: target.reviewExchange });
       const notRecorded = results.filter((r) => r.exchange.error?.kind === "not-recorded").map((r) => r.probe.label);
       expect(notRecorded, "the cassette is stale: run `npm run fixtures:record`").toEqual([]);
       expect(report.requirements.filter((r) => r.status !== "passed").map((r) => r.id)).toEqual([]);

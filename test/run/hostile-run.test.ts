@@ -108,7 +108,7 @@ describe("hostile and broken targets, whole runs", () => {
     });
     const replay = await prepareRecordedTarget({ ...config("echo"), target: { kind: "recorded", baseUrl: "", cassette: join(dir, "cassette") }, outDir: join(dir, "replayed") });
     try {
-      await runConformance(replay.config, { evaluator: "in-process", reviewExchange: replay.reviewExchange, replayTransport: replay.replayTransport });
+      await runConformance(replay.config, { evaluator: "in-process", reviewExchange: replay.reviewExchange });
     } finally {
       await replay.close();
     }
