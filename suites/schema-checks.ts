@@ -1,13 +1,12 @@
 import type { ExchangeResponse } from "../src/http/index.ts";
 import type { Requirement } from "../src/registry/types.ts";
 import type { ResponseClass } from "../src/schema/extract.ts";
-import { firstMalformedValue } from "../src/schema/json-malformed-value.ts";
 import { formatViolation, responseValidator } from "../src/schema/validator.ts";
 import { requirementAt } from "../src/schema/violation-requirement.ts";
 import type { ProbeResult } from "../src/run/execute.ts";
 import { conformsTo, isBurst429, type Check } from "./support/check.ts";
 import type { CheckContext } from "./support/context.ts";
-import { describeProbe, is4xx, jsonBody, jsonLexicalFactsOf } from "./support/evidence.ts";
+import { describeProbe, is4xx, jsonBody, jsonLexicalFactsOf, malformedValueOf } from "./support/evidence.ts";
 
 /** The responses of a class seen anywhere in the run: 200s of the read probes, every 4xx. */
 export function responsesOfClass(ctx: CheckContext, cls: ResponseClass): ProbeResult[] {
@@ -40,7 +39,7 @@ export function schemaCheck(requirement: Requirement, cls: ResponseClass, extra?
         else if (opts.notJsonFails) c.fail(`the ${res.status} body is no envelope: ${body.why}`, r);
         else {
           // A value whose own token is no JSON is the defect of the place it is in, as a wrong type would be.
-          const bad = firstMalformedValue(res.body);
+          const bad = malformedValueOf(res);
           if (bad && requirementAt(cls, bad.pointer, "type") === requirement.id) c.fail(`${bad.pointer} is written ${bad.lexeme}: ${bad.why}`, r);
         }
         continue;

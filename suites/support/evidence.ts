@@ -1,6 +1,7 @@
 import type { ExchangeResponse } from "../../src/http/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import { jsonLexicalFacts, type JsonLexicalFacts } from "../../src/schema/json-lexemes.ts";
+import { firstMalformedValue, type MalformedValue } from "../../src/schema/json-malformed-value.ts";
 import { parseJsonText } from "../../src/schema/json-text.ts";
 
 /**
@@ -38,6 +39,15 @@ export function jsonBody(response: ExchangeResponse): JsonBody {
     parsedBodies.set(response, parsed);
   }
   return parsed;
+}
+
+const malformedValues = new WeakMap<ExchangeResponse, MalformedValue | null>();
+
+/** The first value of a body that is not JSON whose own token RFC 8259 refuses; read once per response, however many places ask. */
+export function malformedValueOf(response: ExchangeResponse): MalformedValue | undefined {
+  let found = malformedValues.get(response);
+  if (found === undefined) malformedValues.set(response, (found = firstMalformedValue(response.body) ?? null));
+  return found ?? undefined;
 }
 
 const lexicalFacts = new WeakMap<ExchangeResponse, JsonLexicalFacts>();
