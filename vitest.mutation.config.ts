@@ -30,4 +30,8 @@ export const MUTATION_TESTS = [
 ];
 
 // Not mergeConfig: it would add these to the base include list rather than replace it.
-export default defineConfig({ ...base, test: { ...base.test, include: MUTATION_TESTS } });
+// No projects (each has its own include): one process's files, with the certificate pool the matrix reads.
+export default defineConfig({
+  ...base,
+  test: { ...base.test, projects: undefined, include: MUTATION_TESTS, globalSetup: ["test/support/certificate-pool.global.ts"] },
+});

@@ -148,6 +148,9 @@ export interface Replay {
   transport: Transport;
 }
 
+/** Replays installed in this process now (the last to end turns nock's interception off). */
+let replaysInstalled = 0;
+
 /**
  * Installs nock with the cassette's exchanges; no connection leaves the process while it is
  * installed. Linear in the entries: each is keyed once (method, path and query whatever the origin
@@ -168,8 +171,10 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
     if (queue) queue.push(entry);
     else queues.set(key, new AnswerQueue([entry], budget + 1));
   }
-  // After nock.restore() (how a recorder stops) nock must be activated again, or mocks are silently ignored (STACK.md).
+  // After nock.restore() (how a recorder stops, and how the last replay ends) nock must be activated
+  // again, or mocks are silently ignored (STACK.md).
   if (!nock.isActive()) nock.activate();
+  replaysInstalled += 1;
   nock.disableNetConnect();
   const answer = (method: string, url: URL, sent: Record<string, string>): [number, string, Record<string, string>] => {
     const uri = url.pathname + url.search;
@@ -195,7 +200,8 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
       ...(Object.keys(observed).length ? { [MARK_OBSERVED]: encodeURIComponent(JSON.stringify(observed)) } : {}),
     }];
   };
-  nock(origin).persist().get(() => true).reply((request) => answer("GET", new URL(request.url), Object.fromEntries(request.headers.entries())));
+  const interceptor = nock(origin).persist().get(() => true);
+  interceptor.reply((request) => answer("GET", new URL(request.url), Object.fromEntries(request.headers.entries())));
   const transport: Transport = async (request: AttemptRequest) => {
     const [status, body, headers] = answer(request.method ?? "GET", new URL(request.url), request.headers);
     const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
@@ -205,8 +211,13 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
   return {
     uninstall: () => {
       unregister();
-      nock.cleanAll();
+      nock.removeInterceptor(interceptor);
+      replaysInstalled -= 1;
+      if (replaysInstalled > 0) return; // another replay in this process still answers
       nock.enableNetConnect();
+      // node:http handed back as it was (importing nock turns its interception on): a library user's
+      // later requests in this process, and its own tests' mocks if it has any, are left alone.
+      if (nock.activeMocks().length === 0) nock.restore();
     },
     transport,
   };
