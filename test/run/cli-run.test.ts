@@ -43,7 +43,8 @@ describe("client-cert-conformance run, end to end", () => {
     const out = join(work, "readme-loop");
     // The README's lines as they are, but port 0 for 8787 (this machine is shared). The last line
     // says whether the server is gone once kill returned (a zombie awaiting its reaper counts as gone).
-    const script = `set -e\n${block!.replace("--port 8787", "--port 0")}
+    // The trap only matters when a line fails: set -e leaves, and the server must not outlive the test.
+    const script = `set -e\ntrap 'if [ -n "\${CONFORMANCE_SERVE_PID:-}" ]; then kill "$CONFORMANCE_SERVE_PID" 2>/dev/null || true; fi' EXIT\n${block!.replace("--port 8787", "--port 0")}
 for _ in $(seq 100); do case "$(ps -o stat= -p "$CONFORMANCE_SERVE_PID")" in ""|Z*) break ;; esac; sleep 0.1; done
 case "$(ps -o stat= -p "$CONFORMANCE_SERVE_PID")" in ""|Z*) echo "server stopped" ;; *) echo "server still running" ;; esac`;
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CLOUDFLARE_") && !k.startsWith("CONFORMANCE_")));
