@@ -99,13 +99,7 @@ export function readFileWithinSync(path: string, bound: ReadBound, directoryHint
  * (not chunks and then their concatenation: twice the memory of a large file).
  */
 export async function readFileWithin(path: string, bound: ReadBound, signal?: AbortSignal, directoryHint?: string): Promise<Buffer> {
-  signal?.throwIfAborted();
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    throw fsProblem(e, directoryHint);
-  }
+  const info = await statOrProblem(path, signal, directoryHint);
   if (info.isFile() && info.size <= bound.maxBytes) {
     const whole = await readRegularFile(path, info.size, signal, directoryHint);
     if (whole) return whole;
@@ -119,6 +113,16 @@ export async function readFileWithin(path: string, bound: ReadBound, signal?: Ab
   const whole = Buffer.concat(chunks, total);
   chunks = [];
   return whole;
+}
+
+/** What `path` is (after a check of `signal`), or the one problem that names why it cannot be read. */
+async function statOrProblem(path: string, signal?: AbortSignal, directoryHint?: string) {
+  signal?.throwIfAborted();
+  try {
+    return await stat(path);
+  } catch (e) {
+    throw fsProblem(e, directoryHint);
+  }
 }
 
 /** A regular file of `size` bytes read into one buffer, chunk by chunk; undefined when it changed size meanwhile (the caller reads it in chunks). */
@@ -155,13 +159,7 @@ async function readRegularFile(path: string, size: number, signal?: AbortSignal,
  * block such a thread, and with it the process's exit.
  */
 export async function* chunksWithin(path: string, bound: ReadBound, signal?: AbortSignal, directoryHint?: string): AsyncGenerator<Buffer> {
-  signal?.throwIfAborted();
-  let info;
-  try {
-    info = await stat(path);
-  } catch (e) {
-    throw fsProblem(e, directoryHint);
-  }
+  const info = await statOrProblem(path, signal, directoryHint);
   if (info.isDirectory()) throw new FileReadProblem(directoryHint ?? "is a directory, not a file", "EISDIR");
   if (info.isFile() && info.size > bound.maxBytes) throw new FileReadProblem(tooLargeProblem(bound));
   if (info.isFIFO()) {

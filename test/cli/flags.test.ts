@@ -5,18 +5,7 @@ import { intFlag, parseCommandFlags } from "../../src/cli/flags.ts";
 import { main } from "../../src/cli/main.ts";
 import { recordingFormat } from "../../src/cli/record.ts";
 import { SUITE_VERSION } from "../../src/run/build-report.ts";
-import { UsageError } from "../../src/cli/usage-error.ts";
-
-/** The one line a UsageError puts on stderr. */
-function usageLine(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UsageError) return e.message;
-    throw e;
-  }
-  throw new Error("no UsageError");
-}
+import { usageMessage } from "../support/usage.ts";
 
 /** What `main` prints and returns, without a child process. */
 async function mainOutput(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -35,14 +24,14 @@ async function mainOutput(argv: string[]): Promise<{ code: number; out: string; 
 
 describe("flag habits", () => {
   it("an unknown flag is one line with the closest known flag and the command's help", () => {
-    expect(usageLine(() => parseCommandFlags("run", ["--cassete", "x"]))).toBe("unknown flag --cassete; did you mean --cassette? (see: client-cert-conformance run --help)");
-    expect(usageLine(() => parseCommandFlags("serve", ["--prot=1"]))).toBe("unknown flag --prot; did you mean --port? (see: client-cert-conformance serve --help)");
-    expect(usageLine(() => parseCommandFlags("run", ["--frobnicate"]))).toBe("unknown flag --frobnicate (see: client-cert-conformance run --help)");
+    expect(usageMessage(() => parseCommandFlags("run", ["--cassete", "x"]))).toBe("unknown flag --cassete; did you mean --cassette? (see: client-cert-conformance run --help)");
+    expect(usageMessage(() => parseCommandFlags("serve", ["--prot=1"]))).toBe("unknown flag --prot; did you mean --port? (see: client-cert-conformance serve --help)");
+    expect(usageMessage(() => parseCommandFlags("run", ["--frobnicate"]))).toBe("unknown flag --frobnicate (see: client-cert-conformance run --help)");
   });
 
   it("a negative number is the flag's value, judged by the flag's own check", () => {
     expect(parseCommandFlags("run", ["--seed", "-1"]).values.seed).toBe("-1");
-    expect(usageLine(() => intFlag("seed", "-1", 0, 0, 2_147_483_647))).toBe('--seed must be a whole number from 0 to 2147483647 (got "-1")');
+    expect(usageMessage(() => intFlag("seed", "-1", 0, 0, 2_147_483_647))).toBe('--seed must be a whole number from 0 to 2147483647 (got "-1")');
   });
 
   it.each([
@@ -50,11 +39,11 @@ describe("flag habits", () => {
     [["--out", "--quiet"], '--out needs a value, got the flag "--quiet"; write --out=--quiet if that is the value (see: client-cert-conformance run --help)'],
     [["--quiet=yes"], '--quiet is a switch and takes no value (got "--quiet=yes") (see: client-cert-conformance run --help)'],
   ])("a missing or misplaced value is one line naming the fix: %j", (argv, line) => {
-    expect(usageLine(() => parseCommandFlags("run", argv))).toBe(line);
+    expect(usageMessage(() => parseCommandFlags("run", argv))).toBe(line);
   });
 
   it.each(["", "1e3", "0x10", " 7", "1.5", "99999999999"])("a whole-number flag refuses %j", (value) => {
-    expect(usageLine(() => intFlag("seed", value, 0, 0, 2_147_483_647))).toMatch(/^--seed must be a whole number from 0 to 2147483647 \(got /);
+    expect(usageMessage(() => intFlag("seed", value, 0, 0, 2_147_483_647))).toMatch(/^--seed must be a whole number from 0 to 2147483647 \(got /);
   });
 
   it("keeps what it should: repeated flags, `-`, values after `--`, `=` values", () => {
@@ -68,7 +57,7 @@ describe("flag habits", () => {
     expect(recordingFormat("out/run", undefined)).toBe("cassette");
     expect(recordingFormat("out/run.har", "cassette")).toBe("cassette");
     expect(recordingFormat("out/run", "har")).toBe("har");
-    expect(usageLine(() => recordingFormat("out", "xml"))).toBe('--format must be cassette or har (got "xml")');
+    expect(usageMessage(() => recordingFormat("out", "xml"))).toBe('--format must be cassette or har (got "xml")');
   });
 
   it("suggests only near names", () => {

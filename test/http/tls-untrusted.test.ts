@@ -3,8 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConformanceClient } from "../../src/http/client.ts";
 import { classifyFailure, TLS_TRUST_HINT } from "../../src/http/failure.ts";
-import { encodePem } from "../../src/x509/pem.ts";
-import { webCrypto, x509 } from "../../src/x509/peculiar.ts";
+import { selfSignedLoopback } from "../support/network.ts";
 
 /** A target whose certificate nobody trusts: a TLS verification failure is not retried, and says how to trust it. */
 
@@ -12,15 +11,8 @@ let server: https.Server;
 let baseUrl: string;
 
 beforeAll(async () => {
-  const algorithm = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
-  const keys = (await webCrypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: "01", name: "CN=127.0.0.1", keys, signingAlgorithm: algorithm,
-    notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 3_600_000),
-    extensions: [new x509.SubjectAlternativeNameExtension([{ type: "ip", value: "127.0.0.1" }])],
-  });
-  const key = encodePem(await webCrypto.subtle.exportKey("pkcs8", keys.privateKey), "PRIVATE KEY");
-  server = https.createServer({ key, cert: certificate.toString("pem") }, (_req, res) => res.end("{}"));
+  const { key, cert } = await selfSignedLoopback();
+  server = https.createServer({ key, cert }, (_req, res) => res.end("{}"));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}/client/v4`;
 });

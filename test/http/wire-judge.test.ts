@@ -8,8 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WireJudge, type WireJudgeOptions } from "../../src/http/wire/judge.ts";
 import { WIRE_RULES } from "../../src/http/wire/rules.ts";
 import { tappedConnection } from "../../src/http/wire/tap.ts";
-import { encodePem } from "../../src/x509/pem.ts";
-import { webCrypto, x509 } from "../../src/x509/peculiar.ts";
+import { selfSignedLoopback } from "../support/network.ts";
 import { GOOD_CASES, RULE_CASES } from "./wire-cases.ts";
 
 const bytes = (text: string) => Buffer.from(text, "latin1");
@@ -207,18 +206,6 @@ class WatchedJudge extends WireJudge {
   }
 }
 
-/** A self-signed P-256 certificate for 127.0.0.1 (an IP SAN), and its key, as PEM. */
-async function selfSigned(): Promise<{ key: string; cert: string }> {
-  const algorithm = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
-  const keys = (await webCrypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: "01", name: "CN=127.0.0.1", keys, signingAlgorithm: algorithm,
-    notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 3_600_000),
-    extensions: [new x509.SubjectAlternativeNameExtension([{ type: "ip", value: "127.0.0.1" }])],
-  });
-  return { cert: certificate.toString("pem"), key: encodePem(await webCrypto.subtle.exportKey("pkcs8", keys.privateKey), "PRIVATE KEY") };
-}
-
 describe.each([["http", false], ["https", true]] as const)("tappedConnection over %s", (_, secure) => {
   let material: { key: string; cert: string };
   let server: net.Server;
@@ -229,7 +216,7 @@ describe.each([["http", false], ["https", true]] as const)("tappedConnection ove
   const sockets = new Set<net.Socket>();
 
   beforeAll(async () => {
-    material = await selfSigned();
+    material = await selfSignedLoopback();
     const onConnection = (socket: net.Socket) => {
       sockets.add(socket);
       socket.on("error", () => {});

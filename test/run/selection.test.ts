@@ -1,23 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { validateReport } from "../../reports/validate-report.ts";
-import { UsageError } from "../../src/cli/usage-error.ts";
 import { REQUIREMENTS } from "../../src/registry/index.ts";
 import { runConfigFrom } from "../../src/run/config.ts";
 import { parseSelectors, selectedIds } from "../../src/run/selection.ts";
 import { runAgainstReference } from "../support/reference-run.ts";
+import { usageMessage } from "../support/usage.ts";
 
 const env = { CLOUDFLARE_ZONE_ID: "023e105f4ecef8ad9ca31a8372d0c353", CLOUDFLARE_API_TOKEN: "tok" };
 const ids = (family: string) => REQUIREMENTS.filter((r) => r.family === family).map((r) => r.id);
-
-function usageMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof UsageError) return e.message;
-    throw e;
-  }
-  throw new Error("no UsageError");
-}
 
 describe("--include / --exclude", () => {
   it("take requirement ids and families, in any case, comma-separated and repeated", () => {

@@ -8,6 +8,7 @@
 import { createServer as createHttpServer, request as httpRequest, type Server } from "node:http";
 import net from "node:net";
 import tls from "node:tls";
+import { encodePem } from "../../src/x509/pem.ts";
 import { webCrypto, x509 } from "../../src/x509/peculiar.ts";
 
 export interface TlsMaterial {
@@ -131,4 +132,16 @@ export async function startForwardProxy(hosts: readonly string[], opts: { user?:
       for (const s of tunnels) s.destroy();
     }),
   };
+}
+
+/** A self-signed P-256 certificate for 127.0.0.1 (an IP SAN), and its key, as PEM: a target nobody trusts. */
+export async function selfSignedLoopback(): Promise<{ key: string; cert: string }> {
+  const algorithm = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+  const keys = (await webCrypto.subtle.generateKey(algorithm, true, ["sign", "verify"])) as CryptoKeyPair;
+  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: "01", name: "CN=127.0.0.1", keys, signingAlgorithm: algorithm,
+    notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 3_600_000),
+    extensions: [new x509.SubjectAlternativeNameExtension([{ type: "ip", value: "127.0.0.1" }])],
+  });
+  return { cert: certificate.toString("pem"), key: encodePem(await webCrypto.subtle.exportKey("pkcs8", keys.privateKey), "PRIVATE KEY") };
 }
