@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./test/support/slow-first-sequencer.ts";
 
 /** Test files that change process-wide state, each run in a fresh process. */
 const ISOLATED = ["test/cli/**/*.test.ts"];
@@ -32,6 +33,8 @@ export default defineConfig({
       { extends: true, test: { name: "shared", include: ["test/**/*.test.ts"], exclude: ISOLATED, isolate: false, globalSetup: [CERTIFICATE_POOL, FRESH_BUILD] } },
       { extends: true, test: { name: "isolated", include: ISOLATED, globalSetup: [FRESH_BUILD] } },
     ],
+    // The longest files first, also in a fresh clone with no timings of an earlier run.
+    sequence: { sequencer: SlowFirstSequencer },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

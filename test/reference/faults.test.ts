@@ -3,7 +3,7 @@ import { FAULTS, startReferenceServer, type Fault, type ReferenceServer } from "
 import { REQUIREMENTS } from "../../src/registry/index.ts";
 import { runBattery, type ProbeResult } from "./battery.ts";
 import { judge } from "./oracle.ts";
-import { faultsUnderTest } from "../support/fault-sample.ts";
+import { faultsUnderTest, fullMatrix } from "../support/fault-sample.ts";
 
 const OPTIONS = { seed: 7, rate: 0 };
 
@@ -67,14 +67,18 @@ describe("every fault", () => {
   };
   const byName = (faults: Fault[]) => faults.map((f) => [f.name, f] as const);
 
-  // Every fault under `npm run test:matrix`; a covering sample (a fault for every requirement) under `npm test`.
-  const underTest = faultsUnderTest(FAULTS);
+  // Every fault under `npm run test:matrix` (CI runs it after `npm test`). `npm test` takes the first fault of
+  // each family: the oracle kept honest on every family, while the covering sample goes through the suite
+  // itself (test/matrix/self-certification.test.ts).
+  const underTest = fullMatrix() ? faultsUnderTest(FAULTS) : FAULTS.filter((f, i, all) => all.findIndex((g) => g.family === f.family) === i);
   describe.concurrent("answering at once", () => {
     it.each(byName(underTest.filter((f) => !waits(f))))("%s breaks what it claims and nothing it does not declare", breaksWhatItClaims);
   });
-  describe.sequential("making the suite wait", () => {
-    it.each(byName(underTest.filter(waits)))("%s breaks what it claims and nothing it does not declare", breaksWhatItClaims);
-  });
+  if (underTest.some(waits)) {
+    describe.sequential("making the suite wait", () => {
+      it.each(byName(underTest.filter(waits)))("%s breaks what it claims and nothing it does not declare", breaksWhatItClaims);
+    });
+  }
   it("has faults of both kinds (neither list is empty by accident)", () => {
     expect(FAULTS.filter(waits).length).toBeGreaterThanOrEqual(3);
     expect(FAULTS.filter((f) => !waits(f)).length).toBeGreaterThan(50);
