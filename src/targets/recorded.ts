@@ -2,7 +2,8 @@ import { stat as statOf } from "node:fs/promises";
 import { abortable } from "../io/bounded-read.ts";
 import { packagePath } from "../package-path.ts";
 import { validateHeaderName, validateHeaderValue } from "node:http";
-import nock from "nock";
+import { createRequire } from "node:module";
+import type Nock from "nock";
 import { CREDENTIAL_PLACEHOLDERS, redactRequestHeaders, type Credentials, type Exchange } from "../http/index.ts";
 import type { RunConfig } from "../run/config.ts";
 import { UsageError } from "../io/usage-error.ts";
@@ -148,6 +149,14 @@ export interface Replay {
   transport: Transport;
 }
 
+/**
+ * nock, loaded when the first replay starts: importing nock turns its interception of node:http on
+ * for the whole process, and a library user (or a test) who imports this package and never replays
+ * must keep node:http as it is (measured: a proxy's CONNECT failed under it, "No socket was returned").
+ */
+let loadedNock: typeof Nock | undefined;
+const nockLoaded = (): typeof Nock => (loadedNock ??= createRequire(import.meta.url)("nock") as typeof Nock);
+
 /** Replays installed in this process now (the last to end turns nock's interception off). */
 let replaysInstalled = 0;
 
@@ -171,6 +180,7 @@ export function installReplay(baseUrl: string, entries: CassetteEntry[], credent
     if (queue) queue.push(entry);
     else queues.set(key, new AnswerQueue([entry], budget + 1));
   }
+  const nock = nockLoaded();
   // After nock.restore() (how a recorder stops, and how the last replay ends) nock must be activated
   // again, or mocks are silently ignored (STACK.md).
   if (!nock.isActive()) nock.activate();
