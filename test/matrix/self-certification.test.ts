@@ -7,7 +7,7 @@ import { faultTimeoutMs, runAgainstReference } from "../support/reference-run.ts
 /**
  * The suite proves itself: conformant against the reference with no failure at any
  * level, and non-conformant against every catalogued fault, failing the requirement
- * the fault is tagged with: every fault under `npm run test:matrix`, a covering sample (a fault
+ * the fault is tagged with: every fault under `npm run test:long`, a covering sample (a fault
  * for every requirement) under `npm test` (test/support/fault-sample.ts).
  */
 describe("self-certification matrix", () => {

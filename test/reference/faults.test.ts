@@ -67,7 +67,7 @@ describe("every fault", () => {
   };
   const byName = (faults: Fault[]) => faults.map((f) => [f.name, f] as const);
 
-  // Every fault under `npm run test:matrix` (CI runs it after `npm test`). `npm test` takes the first fault of
+  // Every fault under `npm run test:long` (CI runs it after `npm test`). `npm test` takes the first fault of
   // each family: the oracle kept honest on every family, while the covering sample goes through the suite
   // itself (test/matrix/self-certification.test.ts).
   const underTest = fullMatrix() ? faultsUnderTest(FAULTS) : FAULTS.filter((f, i, all) => all.findIndex((g) => g.family === f.family) === i);

@@ -5,7 +5,7 @@ import type { Fault } from "../../src/reference/index.ts";
  * covering sample: for every requirement some fault trips, one fault that trips it (chosen greedily,
  * in catalogue order, so the sample is the same on every machine), and every fault whose run must
  * end errored rather than failed (the verdict's other path).
- * `npm run test:matrix` (CONFORMANCE_MATRIX=full; CI runs it after `npm test`) takes every fault.
+ * `npm run test:long` (CONFORMANCE_MATRIX=full; CI runs it after `npm test`) takes every fault.
  */
 export function faultsUnderTest<F extends Pick<Fault, "name" | "trips" | "expect">>(faults: readonly F[]): F[] {
   return fullMatrix() ? [...faults] : coveringSample(faults);
