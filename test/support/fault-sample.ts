@@ -31,3 +31,8 @@ export function coveringSample<F extends Pick<Fault, "name" | "trips" | "expect"
   }
   return faults.filter((f) => chosen.has(f));
 }
+
+/** The first fault of each family, in catalogue order: every family's faults met by the oracle in `npm test`. */
+export function oneOfEachFamily<F extends Pick<Fault, "family">>(faults: readonly F[]): F[] {
+  return faults.filter((f, i) => faults.findIndex((g) => g.family === f.family) === i);
+}
