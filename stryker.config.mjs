@@ -12,9 +12,6 @@ export default {
   coverageAnalysis: "perTest",
   mutate: [
     "suites/**/*.ts",
-    // Run only inside the nested vitest a CLI run starts (src/run/vitest-driver.ts), where Stryker cannot switch a mutant on.
-    "!suites/vitest/**",
-    "!suites/support/vitest-suite.ts",
     "src/schema/**/*.ts",
     "src/http/redact.ts",
     "src/run/build-report.ts",

@@ -4,7 +4,7 @@ import base from "./vitest.config.ts";
 /**
  * The tests `npm run test:mutation` runs against each mutant (StrykerJS starts vitest with this
  * config, one worker per Stryker process): those that exercise the mutated files, and none that
- * start a nested vitest (a CLI run's suites) or a server per fault, so that a run fits in minutes.
+ * start the CLI (whose run judges in a thread of its own) or a server per fault, so that a run fits in minutes.
  *
  * - suites/: the generator-driven matrix and the Checker's unit tests
  * - src/schema/: extraction, the validator, the documents' places and levels, spec-diff

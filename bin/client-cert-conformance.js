@@ -7,10 +7,6 @@
 // as the package.
 import { existsSync } from "node:fs";
 
-const command = process.argv[2] ?? "run";
-// `run` and `record` drive vitest: loading it beside the command's own modules saves time.
-const withVitest = command === "run" || command === "record";
-
 // `... | head` closing the pipe is the reader's choice, not a crash.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e) => { if (e.code === "EPIPE") process.exit(process.exitCode ?? 0); else throw e; });
@@ -23,5 +19,5 @@ if (existsSync(new URL("../src/cli/main.ts", import.meta.url))) {
 } else {
   entry = new URL("../dist/src/cli/main.js", import.meta.url);
 }
-const [{ main }] = await Promise.all([import(entry.href), withVitest ? import("vitest/node") : undefined]);
+const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

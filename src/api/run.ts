@@ -6,6 +6,7 @@ import { UsageError } from "../io/usage-error.ts";
 import type { Level } from "../registry/types.ts";
 import { resolveShippedFile, runConfigFrom, type RunConfig, type TlsOptions } from "../run/config.ts";
 import { dryRunPlan, type DryRunPlan } from "../run/dry-run.ts";
+import { loadChecks } from "../run/evaluate-checks.ts";
 import { runConformance as runWithConfig, RunStop } from "../run/run-conformance.ts";
 import { prepareTarget } from "../targets/prepare.ts";
 import { ConformanceOptionsError } from "./errors.ts";
@@ -162,7 +163,7 @@ export async function planConformance(options: ConformanceOptions): Promise<DryR
   const config = await asOptionsError(() => configFrom(options));
   const target = await asOptionsError(() => prepareTarget(config));
   try {
-    return dryRunPlan(target.config);
+    return dryRunPlan(target.config, await loadChecks());
   } finally {
     await target.close();
   }

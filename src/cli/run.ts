@@ -5,6 +5,7 @@ import { claimOutputDir } from "../io/output-claim.ts";
 import { UsageError } from "../io/usage-error.ts";
 import { resolveShippedFile, runConfigFrom, type RunConfig } from "../run/config.ts";
 import { dryRunPlan } from "../run/dry-run.ts";
+import { loadChecks } from "../run/evaluate-checks.ts";
 import { RunStop, runConformance } from "../run/run-conformance.ts";
 import { loadSpecOrExplain } from "../schema/load-spec.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
@@ -79,7 +80,7 @@ async function dryRun(config: RunConfig, output: Output, signal: AbortSignal): P
   await loadSpecOrExplain(config.spec, "--spec", signal);
   const target = await prepareTarget(config, { signal });
   try {
-    const plan = dryRunPlan(target.config);
+    const plan = dryRunPlan(target.config, await loadChecks());
     if (output.json) process.stdout.write(`${terminalJson(plan)}\n`);
     else printPlan(plan, process.stdout);
     return 0;

@@ -6,7 +6,7 @@ import { Deadline } from "./deadline.ts";
 import { classifyFailure, declaredLengthOf } from "./failure.ts";
 import { needsVerbatimTarget, rawRequestTarget } from "./request-url.ts";
 import { addHeader, BodyCollector, type AttemptOutcome, type AttemptRequest, type ReceivedResponse } from "./transport.ts";
-import { proxyAgent, tlsConnectOptions } from "./proxy.ts";
+import { loadProxyAgents, proxyAgent, proxyAgentsLoaded, tlsConnectOptions } from "./proxy.ts";
 import type { TlsOptions, WireEvidence } from "./types.ts";
 import { WireJudge } from "./wire/judge.ts";
 import { lenientResponse } from "./wire/lenient.ts";
@@ -81,6 +81,7 @@ const upperCaseNames = (headers: Record<string, string>) => Object.fromEntries(O
  * targets), matching on the URL it parses, i.e. normalised.
  */
 export function sendWithNodeHttp(request: AttemptRequest): Promise<AttemptOutcome> {
+  if (request.proxy && !proxyAgentsLoaded()) return loadProxyAgents().then(() => sendWithNodeHttp(request));
   const url = new URL(request.url);
   const secure = url.protocol === "https:";
   const client = secure ? https : http;

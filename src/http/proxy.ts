@@ -8,8 +8,8 @@
 import type { Duplex } from "node:stream";
 import type { SecureContext } from "node:tls";
 import type http from "node:http";
-import { HttpProxyAgent } from "http-proxy-agent";
-import { HttpsProxyAgent } from "https-proxy-agent";
+import type { HttpProxyAgent } from "http-proxy-agent";
+import type { HttpsProxyAgent } from "https-proxy-agent";
 import type { TlsOptions } from "./types.ts";
 import type { WireJudge } from "./wire/judge.ts";
 
@@ -50,6 +50,21 @@ export function proxyFor(target: URL, explicit: string | undefined, env: Record<
  * judge of each request (`judgeOf`): the target's own bytes through a CONNECT tunnel (https), the
  * proxy's answer for an http target (there the proxy writes the message).
  */
+let agents: { HttpProxyAgent: typeof HttpProxyAgent; HttpsProxyAgent: typeof HttpsProxyAgent } | undefined;
+
+/**
+ * Loads the proxy agents, once, before a request through a proxy: a run without one does not pay
+ * for loading them (a twentieth of a second of every start).
+ */
+export async function loadProxyAgents(): Promise<void> {
+  if (agents) return;
+  const [{ HttpProxyAgent: http }, { HttpsProxyAgent: https }] = await Promise.all([import("http-proxy-agent"), import("https-proxy-agent")]);
+  agents = { HttpProxyAgent: http, HttpsProxyAgent: https };
+}
+
+/** Whether `loadProxyAgents` has loaded them (`proxyAgent` needs them). */
+export const proxyAgentsLoaded = (): boolean => agents !== undefined;
+
 export function proxyAgent(target: URL, proxy: URL, opts: { tls?: TlsOptions; keepAlive?: boolean; judgeOf: () => WireJudge | undefined }): http.Agent {
   const tap = <S extends Duplex>(socket: S): S => {
     const judge = opts.judgeOf();
@@ -59,16 +74,17 @@ export function proxyAgent(target: URL, proxy: URL, opts: { tls?: TlsOptions; ke
     }
     return socket;
   };
+  if (!agents) throw new Error("proxyAgent: loadProxyAgents() first");
   const common = { keepAlive: opts.keepAlive ?? false, ...(opts.keepAlive ? { maxSockets: 1 } : {}) };
   if (target.protocol === "https:") {
-    const Tapped = class extends HttpsProxyAgent<string> {
+    const Tapped = class extends agents.HttpsProxyAgent<string> {
       override async connect(...args: Parameters<HttpsProxyAgent<string>["connect"]>) {
         return tap(await super.connect(...args));
       }
     };
     return new Tapped(proxy.href, { ...common, ...tlsConnectOptions(opts.tls) });
   }
-  const Tapped = class extends HttpProxyAgent<string> {
+  const Tapped = class extends agents.HttpProxyAgent<string> {
     override async connect(...args: Parameters<HttpProxyAgent<string>["connect"]>) {
       return tap(await super.connect(...args));
     }

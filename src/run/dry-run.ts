@@ -1,4 +1,5 @@
 import type { LeftOut } from "../../reports/model.ts";
+import type { Check } from "../../suites/support/check.ts";
 import type { OtherMethod } from "../http/index.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { SUITE_NAME, SUITE_VERSION } from "./build-report.ts";
@@ -49,8 +50,8 @@ export interface DryRunPlan {
   notes: string[];
 }
 
-/** The plan of a run from its resolved config (a recorded target's already prepared), sending nothing. */
-export function dryRunPlan(config: RunConfig): DryRunPlan {
+/** The plan of a run from its resolved config (a recorded target's already prepared), sending nothing; `checks` measure what each request feeds (evaluate-checks.ts `loadChecks`). */
+export function dryRunPlan(config: RunConfig, checks: readonly Check[]): DryRunPlan {
   const spec = loadOperationSpec(config.spec);
   const scheme = primaryScheme(spec, config.schemes);
   const notes: string[] = [];
@@ -65,7 +66,7 @@ export function dryRunPlan(config: RunConfig): DryRunPlan {
   }
   const otherZoneStandIn = secondZoneStandIn(config.otherZoneId);
   const otherZoneId = otherZoneStandIn.zoneId;
-  const secondZone = scheme !== undefined && wantsSecondZone({ config, spec, certificateIds });
+  const secondZone = scheme !== undefined && wantsSecondZone({ config, spec, certificateIds, checks });
   if (secondZone) {
     if (!config.otherZoneId) requests.push({ key: "zones", kind: "discovery", label: "find a second zone (GET /zones)", method: "GET", path: "/zones?per_page=50", expect: "200", feeds: [] });
     requests.push({
@@ -77,7 +78,7 @@ export function dryRunPlan(config: RunConfig): DryRunPlan {
       : `a second zone is whichever other zone GET /zones lists first, if any (stand-in ${otherZoneId}); its probes are sent only if there is one`);
   }
   const spent = requests.length;
-  const plan = planRun({ config, spec, certificateIds, requestsSent: spent, ...(secondZone ? { otherZone: otherZoneStandIn } : {}) }, true);
+  const plan = planRun({ config, spec, certificateIds, requestsSent: spent, checks, ...(secondZone ? { otherZone: otherZoneStandIn } : {}) }, true);
   // The list read for discovery is evidence too (a certificate's status must not go back after it).
   if (discovered) requests[0]!.feeds = plan.feeds?.get("list:before") ?? [];
   for (const p of plan.planned) {
@@ -98,7 +99,7 @@ export function dryRunPlan(config: RunConfig): DryRunPlan {
   }
   let probesPerMoreCertificate: number | undefined;
   if (discovered) {
-    const two = planRun({ config, spec, certificateIds: [standIn(0), standIn(1)], requestsSent: spent }).planned.length;
+    const two = planRun({ config, spec, certificateIds: [standIn(0), standIn(1)], requestsSent: spent, checks }).planned.length;
     probesPerMoreCertificate = two - plan.planned.length;
     if (probesPerMoreCertificate > 0) notes.push(`each further certificate the list returns adds up to ${probesPerMoreCertificate} probes, within the budget`);
   }

@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import { ALL_CHECKS } from "../../suites/index.ts";
-import { Checker, evidenceFor } from "../../suites/support/check.ts";
+import { Checker, evidenceFor, type Check } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import type { CredentialScheme, Exchange, ExchangeResponse } from "../http/index.ts";
 import { packagePath } from "../package-path.ts";
@@ -113,12 +112,14 @@ export interface FeedsInput {
   lists?: readonly Probe[];
   /** The operation's path asked with other methods (OPTIONS, TRACE). */
   methods?: readonly Probe[];
+  /** Every requirement's check (evaluate-checks.ts `loadChecks`). */
+  checks: readonly Check[];
 }
 
 /** Probe key → the ids of the requirements whose checks judged its answer in `ctx`, in registry order. */
-export function judgedBy(ctx: CheckContext, spec: OperationSpec): Feeds {
+export function judgedBy(ctx: CheckContext, spec: OperationSpec, checks: readonly Check[]): Feeds {
   const feeds: Feeds = new Map([...ctx.results, ...(ctx.lists ?? []), ...(ctx.methods ?? [])].map((r) => [r.probe.key, []]));
-  for (const check of ALL_CHECKS) {
+  for (const check of checks) {
     const requirement = resolveRequirement(check.requirement, spec);
     const checker = new JudgingChecker(requirement, spec);
     try {
@@ -137,7 +138,7 @@ export function probeFeeds(input: FeedsInput): Feeds {
   const results = input.probes.map((p) => conformingAnswer(p, ++seq));
   const lists = (input.lists ?? []).map((p) => conformingAnswer(p, ++seq));
   const methods = (input.methods ?? []).map((p) => conformingAnswer(p, ++seq));
-  return judgedBy({ zoneId: input.zoneId, certificateIds: input.certificateIds, schemes: input.schemes, results, lists, methods, spec: input.specRequest }, input.spec);
+  return judgedBy({ zoneId: input.zoneId, certificateIds: input.certificateIds, schemes: input.schemes, results, lists, methods, spec: input.specRequest }, input.spec, input.checks);
 }
 
 /**

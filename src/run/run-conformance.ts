@@ -1,12 +1,15 @@
 import { setMaxListeners } from "node:events";
 import type { Interruption, LeftOut, Report } from "../../reports/model.ts";
 import { writeReports } from "../../reports/write-reports.ts";
-import { evaluateCheck, type CheckOutcome } from "../../suites/support/check.ts";
+import type { CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ConformanceClient, type Exchange } from "../http/index.ts";
 import { loadOperationSpec } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
+import type { ChecksInFlight } from "./checks-in-thread.ts";
 import type { RunConfig } from "./config.ts";
+import { evaluateChecks, loadChecks } from "./evaluate-checks.ts";
+import { removeStaleEvidenceFolders } from "./stale-evidence-folders.ts";
 import { answerOf, controlProbe, discoverCertificates, discoverOtherZone, serverSpoke, type ProbeResult, type Send } from "./execute.ts";
 import { planFuzz } from "./fuzz.ts";
 import { clientTls, networkSecrets } from "./network-config.ts";
@@ -31,8 +34,12 @@ export function burstSize(max: number, results: readonly ProbeResult[]): number 
 }
 
 export interface RunOptions {
-  /** "vitest" (the CLI) or "in-process" (the self-certification matrix and the library: the same checks, no worker start-up). */
-  evaluator?: "vitest" | "in-process";
+  /**
+   * Where the checks run: "thread" (the CLI: a thread of their own loads them while the probes are
+   * sent; compiled code only) or "in-process" (the library, the tests: the same checks, after the
+   * probes, no thread). Default: "thread" in compiled code, "in-process" from the sources.
+   */
+  evaluator?: "thread" | "in-process";
   /** Progress and summary lines (stderr in the CLI); nothing when absent. */
   log?: (line: string) => void;
   /** Write the four report files (default true). */
@@ -97,11 +104,8 @@ const whatToCheck = (exchanges: (Exchange | undefined)[]) => (exchanges.some((e)
 /** `timeout: timed out after 500 ms...`: an unanswered exchange's cause, kind first. */
 const causeOf = (e: Exchange | undefined) => (e?.error ? `${e.error.kind}: ${e.error.message}` : "no answer");
 
-/** The same checks the vitest suites run, evaluated directly (the self-certification matrix, the library). Loaded on first use. */
-export async function evaluateInProcess(ctx: CheckContext): Promise<Map<string, CheckOutcome>> {
-  const { ALL_CHECKS } = await import("../../suites/index.ts");
-  return new Map(ALL_CHECKS.map((check) => [check.requirement.id, evaluateCheck(check, ctx)]));
-}
+/** Running compiled JavaScript (the package's dist/, or bin/'s build of a clone), not the TypeScript sources. */
+const COMPILED = import.meta.url.endsWith(".js");
 
 /**
  * One conformance run: discover (when no certificate is given), plan the probes from the seed
@@ -150,16 +154,21 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     const ticker = setInterval(() => log(`still waiting on "${getOptions.label ?? path}" after ${Math.round((Date.now() - started) / 1000)} s (--timeout ${config.timeoutMs / 1000} s a request${config.maxTimeMs ? `, --max-time ${config.maxTimeMs / 1000} s the run` : ""})`), PROGRESS_EVERY_MS);
     ticker.unref();
     try {
-      return review(await client.get(path, getOptions));
+      const exchange = review(await client.get(path, getOptions));
+      checks?.observe(exchange);
+      return exchange;
     } finally {
       clearInterval(ticker);
     }
   };
   const spec = loadOperationSpec(config.spec);
-  // The suites start now, while the probes are sent, and wait for the evidence (vitest-driver.ts).
-  const suites = opts.evaluator === "in-process" ? undefined : (await import("./vitest-driver.ts")).startSuites({ spec: config.spec, stop: stop.signal });
+  // The checks get ready now, in a thread of their own, while the probes are sent (checks-in-thread.ts).
+  const checks: ChecksInFlight | undefined = (opts.evaluator ?? (COMPILED ? "thread" : "in-process")) === "thread"
+    ? (await import("./checks-in-thread.ts")).startChecksInThread(config.spec)
+    : undefined;
+  removeStaleEvidenceFolders();
   const leftOut: LeftOut[] = [];
-  let suitesGotEvidence = false;
+  let judging = false;
   let discoveryExchange: Exchange | undefined;
   /** The zone's list, read before and after the probes (another operation: STATUS-TRANSITIONS reads what it says of the certificates). */
   const lists: ProbeResult[] = [];
@@ -168,10 +177,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   /** Planned probes not sent because they feed only requirements `--include` / `--exclude` left out. */
   let probesNotSelected = 0;
   const finish = async (outcomes: Map<string, CheckOutcome>, results: ProbeResult[], error?: string, interrupted?: Interruption): Promise<RunResult> => {
-    if (suites && !suitesGotEvidence) {
-      suites.abandon(error ?? "the run ended before its checks");
-      await suites.finished;
-    }
+    if (checks && !judging) checks.abandon();
     clearTimeout(deadline);
     opts.signal?.removeEventListener("abort", onOuterStop);
     const selection = isSelective(config) ? { include: config.include, exclude: config.exclude } : undefined;
@@ -191,7 +197,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
     const by = reason instanceof RunStop ? reason.by : "SIGINT";
     const sent = results.filter((r) => r.exchange.attempts > 0).length;
     const message = `${(reason as Error)?.message ?? "stopped"} after ${sent} of ${planned} probes; the report holds what was judged so far`;
-    const outcomes = await evaluateInProcess({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, methods, spec: config.spec });
+    const outcomes = await evaluateChecks({ zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, methods, spec: config.spec });
     // No evidence because the run stopped is not "nothing to check": it was not judged.
     for (const [id, o] of outcomes) {
       if (o.status === "skipped" && o.skip === "nothing-to-check") outcomes.set(id, { ...o, status: "errored", reason: `not judged: ${(reason as Error)?.message ?? "the run stopped"} before its evidence came` });
@@ -215,11 +221,17 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   }
 
   const primary = primaryScheme(spec, config.schemes);
+  // A selection keeps the probes that feed it: what each feeds is measured with the checks.
+  const checksToPlan = isSelective(config) ? await loadChecks() : undefined;
   // With a selection, a second zone is looked for only when its probes feed a selected requirement.
-  const otherZone = primary && certificateIds.length && wantsSecondZone({ config, spec, certificateIds }) ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
+  const otherZone = primary && certificateIds.length && wantsSecondZone({ config, spec, certificateIds, ...(checksToPlan ? { checks: checksToPlan } : {}) }) ? await discoverOtherZone(send, config.zoneId, primary, config.otherZoneId) : undefined;
   if (otherZone) log(`second zone ${otherZone.zoneId}${otherZone.certificateIds.length ? ` with ${otherZone.certificateIds.length} certificate(s)` : ""}: its certificates and this zone's are read across zones`);
-  const plan = planRun({ config, spec, certificateIds, requestsSent: client.requestsSent, ...(otherZone ? { otherZone } : {}) });
+  const plan = planRun({ config, spec, certificateIds, requestsSent: client.requestsSent, ...(checksToPlan ? { checks: checksToPlan } : {}), ...(otherZone ? { otherZone } : {}) });
   const { planned } = plan;
+  checks?.warm({
+    specRequest: config.spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes, probes: planned, methods: plan.methods.probes,
+    lists: primary ? [listProbe(config.zoneId, "before", primary), listProbe(config.zoneId, "after", primary)] : [],
+  });
   const { runs: fuzzRuns, shrinks } = plan.fuzz;
   leftOut.push(...plan.leftOut);
   probesNotSelected = plan.notSelected.length;
@@ -285,15 +297,19 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
 
   const context: CheckContext = { zoneId: config.zoneId, certificateIds, schemes: config.schemes, results, lists, ...(plan.methods.probes.length ? { methods } : {}), spec: config.spec };
   let outcomes: Map<string, CheckOutcome>;
-  if (!suites) {
-    outcomes = await evaluateInProcess(context);
+  if (!checks) {
+    outcomes = await evaluateChecks(context);
   } else {
-    suites.deliver(context);
-    suitesGotEvidence = true;
-    const run = await suites.finished;
-    if (stop.signal.aborted) return finishStopped(results, total, certificateIds);
-    if (run.problems.length) return finish(run.outcomes, results, `the suites did not run: ${run.problems[0]}`);
-    outcomes = run.outcomes;
+    judging = true;
+    // A stop while the thread judges ends it: the stopped run's report is judged here (finishStopped).
+    const stopped = new Promise<"stopped">((resolve) => stop.signal.addEventListener("abort", () => resolve("stopped"), { once: true }));
+    const judged = await Promise.race([checks.judge(context).catch((e: Error) => e), stopped]);
+    if (judged === "stopped" || stop.signal.aborted) {
+      checks.abandon();
+      return finishStopped(results, total, certificateIds);
+    }
+    if (judged instanceof Error) return finish(new Map(), results, `the checks did not run: ${judged.message}`);
+    outcomes = judged;
   }
   const stopped = runner.down ? `the target stopped answering after ${results.filter((r) => answerOf(r.exchange) === "answered").length} answered requests (${runner.down}); the rest were not sent` : undefined;
   return finish(outcomes, results, stopped);

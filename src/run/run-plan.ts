@@ -1,6 +1,7 @@
 import type { LeftOut } from "../../reports/model.ts";
 import { applicableNearMisses, type CredentialScheme } from "../http/index.ts";
 import { proxyFor } from "../http/proxy.ts";
+import type { Check } from "../../suites/support/check.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
 import type { RunConfig } from "./config.ts";
 import { probeFeeds, probesFor, type Feeds } from "./feeds.ts";
@@ -46,6 +47,8 @@ export interface PlanInput {
   otherZone?: { zoneId: string; certificateIds: string[] };
   /** Requests already spent (discovery). */
   requestsSent: number;
+  /** Every requirement's check: needed to measure what each probe feeds (with a selection, or `withFeeds`). */
+  checks?: readonly Check[];
 }
 
 /** The run's plan once its certificates are known: what is sent, what the budget or the selection leaves out, and the requirements each probe feeds. */
@@ -94,8 +97,9 @@ export function planRun(input: PlanInput, withFeeds = false): RunPlan {
     const firstRead = all.find((p) => p.kind === "read" && !p.variant && !p.repeat && p.scheme === scheme);
     const burst: Probe[] = firstRead ? [{ ...firstRead, key: "read:burst:stand-in", variant: "burst", priority: 2 }] : [];
     const after = listProbe(config.zoneId, "after", scheme);
+    if (!input.checks) throw new Error("planRun: the checks are needed to measure what each probe feeds (loadChecks)");
     feeds = probeFeeds({
-      spec, specRequest: config.spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes,
+      checks: input.checks, spec, specRequest: config.spec, zoneId: config.zoneId, certificateIds, schemes: config.schemes,
       probes: [...all, ...fuzz, ...burst], lists: scheme ? [listProbe(config.zoneId, "before", scheme), after] : [], methods: methodProbes,
     });
     const union = (probes: Probe[]) => [...new Set(probes.flatMap((p) => feeds!.get(p.key) ?? []))];

@@ -3,8 +3,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
-import standalone from "ajv/dist/standalone/index.js";
+import type { ValidateFunction } from "ajv";
+
+/** Any ajv instance (draft-07 or 2020): standalone code is made the same way from either. */
+type AjvCore = import("ajv").Ajv;
 
 /**
  * Compiled validators kept between processes: ajv's standalone code of each compiled schema, in
@@ -15,9 +17,12 @@ import standalone from "ajv/dist/standalone/index.js";
  * folder, a file that will not load) only means compiling, as without it.
  */
 const require = createRequire(import.meta.url);
-type StandaloneCode = (ajv: Ajv2020, fn: ValidateFunction) => string;
-// A CommonJS module: its function is `default` of what the import gives (or the import itself, bundled).
-const standaloneCode = ((standalone as unknown as { default?: StandaloneCode }).default ?? standalone) as unknown as StandaloneCode;
+type StandaloneCode = (ajv: AjvCore, fn: ValidateFunction) => string;
+/** ajv's standalone code generator, loaded only to keep a validator (a cache hit needs none of it). */
+const standaloneCode = (ajv: AjvCore, fn: ValidateFunction): string => {
+  const standalone = require("ajv/dist/standalone/index.js") as { default?: StandaloneCode } & StandaloneCode;
+  return (standalone.default ?? standalone)(ajv, fn);
+};
 
 function versions(): string {
   return ["ajv", "ajv-formats"].map((name) => {
@@ -55,7 +60,7 @@ export function cachedValidator(schema: unknown, options: string): ValidateFunct
 }
 
 /** Keeps a validator `ajv` compiled (with `code.source`) for the next process; written whole or not at all. */
-export function keepValidator(ajv: Ajv2020, fn: ValidateFunction, schema: unknown, options: string): void {
+export function keepValidator(ajv: AjvCore, fn: ValidateFunction, schema: unknown, options: string): void {
   try {
     const file = fileFor(schema, options);
     mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });

@@ -6,8 +6,10 @@
  * place and what is wrong, never an exception later in the run. Members a replay does not read are
  * dropped from the objects it keeps (ajv's removeAdditional), so nothing unchecked travels on.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { MAX_SEED } from "../io/flag-values.ts";
+import { cachedValidator, keepValidator } from "../schema/validator-cache.ts";
 import type { CassetteEntry, CassetteManifest } from "./cassette.ts";
 
 /** The format a cassette manifest names (and a HAR's manifest field). */
@@ -87,13 +89,29 @@ const ENTRY_SCHEMA = {
   },
 } as const;
 
+const AJV_OPTIONS = { allErrors: false, removeAdditional: true, strict: true } as const;
 let compiled: { manifest: ValidateFunction; entry: ValidateFunction } | undefined;
+let ajv: Ajv | undefined;
+
+/**
+ * The validator of `schema`, as an earlier process compiled it (validator-cache.ts: compiling
+ * both shapes took a tenth of a second of every recorded run's start), or compiled now and kept.
+ */
+function compiledOnce(schema: object): ValidateFunction {
+  const options = `recording-shape ${JSON.stringify(AJV_OPTIONS)}`;
+  const cached = cachedValidator(schema, options);
+  if (cached) return cached;
+  if (!ajv) {
+    const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+    ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
+  }
+  const fn = ajv.compile(schema);
+  keepValidator(ajv, fn, schema, options);
+  return fn;
+}
 
 function validators(): { manifest: ValidateFunction; entry: ValidateFunction } {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: false, removeAdditional: true, strict: true });
-    compiled = { manifest: ajv.compile(MANIFEST_SCHEMA), entry: ajv.compile(ENTRY_SCHEMA) };
-  }
+  compiled ??= { manifest: compiledOnce(MANIFEST_SCHEMA), entry: compiledOnce(ENTRY_SCHEMA) };
   return compiled;
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type * as X509 from "@peculiar/x509";
 import { webCrypto, x509 } from "./peculiar.ts";
 import { encodePem } from "./pem.ts";
 import { normalizeSerial } from "./parse.ts";
@@ -15,7 +16,7 @@ export interface KeyPairs {
 
 /** A self-signed CA standing in for "Cloudflare Managed CA for account". */
 export interface TestCa {
-  certificate: x509.X509Certificate;
+  certificate: X509.X509Certificate;
   /** The CA certificate as PEM with real newlines. */
   pem: string;
   /** The CA's own key pair (one of the KeyPairs). */

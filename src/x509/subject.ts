@@ -1,3 +1,4 @@
+import type * as X509 from "@peculiar/x509";
 import { x509 } from "./peculiar.ts";
 
 /** The subject attributes Cloudflare reports for a client certificate. */
@@ -31,8 +32,8 @@ const ATTRIBUTE_OIDS: ReadonlyArray<readonly [keyof SubjectFields, string]> = [
  * (quotes are stripped, backslashes eaten, a leading "#" read as hex), so commas,
  * quotes and "+" would not survive. Empty and missing attributes are left out.
  */
-export function subjectToName(subject: SubjectFields): x509.Name {
-  const rdns: x509.JsonNameParams = [];
+export function subjectToName(subject: SubjectFields): X509.Name {
+  const rdns: X509.JsonNameParams = [];
   for (const [key, oid] of ATTRIBUTE_OIDS) {
     const value = subject[key];
     if (value === undefined || value === "") continue;
@@ -48,7 +49,7 @@ export function subjectToName(subject: SubjectFields): x509.Name {
  * repeated attributes are joined with ",", and of several CNs the last one wins
  * (Go's pkix.Name). A missing CN reads as "".
  */
-export function nameToSubject(name: x509.Name): SubjectFields {
+export function nameToSubject(name: X509.Name): SubjectFields {
   const subject: SubjectFields = { commonName: "" };
   for (const [key, oid] of ATTRIBUTE_OIDS) {
     const values = name.getField(oid);

@@ -1,4 +1,5 @@
 import { parseCertificatePem, parseCsrPem, type ParsedCertificate, type ParsedCsr } from "../../src/x509/index.ts";
+import type { ExchangeResponse } from "../../src/http/index.ts";
 import type { ProbeResult } from "../../src/run/execute.ts";
 import { probesOfKind, type CheckContext } from "./context.ts";
 import { resultObject, shown } from "./evidence.ts";
@@ -13,9 +14,21 @@ export interface CertificateEvidence {
 /** Most PEM texts a process keeps parsed (a run reads a few certificates, each several times). */
 const MAX_CACHED = 512;
 
+/** Every memoised parse's cache (see `forgetParsedTexts`). */
+const caches: Map<string, unknown>[] = [];
+
+/**
+ * Empties what the parses remember: a run judging in a thread warmed first on made-up answers
+ * (checks-thread.ts) judges its own evidence as if from the start.
+ */
+export function forgetParsedTexts(): void {
+  for (const cache of caches) cache.clear();
+}
+
 /** `parse(text)`, remembered by text: parsing a certificate takes milliseconds, and every read of it carries the same PEM. */
 function memoised<T>(parse: (text: string) => T): (text: string) => T {
   const cache = new Map<string, T>();
+  caches.push(cache);
   return (text) => {
     if (cache.has(text)) return cache.get(text)!;
     const value = parse(text);
@@ -50,6 +63,17 @@ export const parseCsrOnce = memoised((pem): ParsedCsr | undefined => {
 
 /** SHA-256 of the public key of a CSR's text, or undefined when it is not a PKCS#10 request that parses. */
 export const csrPublicKeyOf = (pem: string): string | undefined => parseCsrOnce(pem)?.publicKeySha256Hex;
+
+/**
+ * Parses the certificate and the CSR an answer's result holds, ahead of the checks (which then
+ * find them parsed): what the thread judging a run does while the probes are still being sent.
+ */
+export function parseAhead(response: ExchangeResponse): void {
+  const result = resultObject(response);
+  if (!result) return;
+  parseOnce(result);
+  if (typeof result.csr === "string") parseCsrOnce(result.csr);
+}
 
 /** Every 200 read with an object result (ENV-* speak for the others). */
 export function readResults(ctx: CheckContext): { r: ProbeResult; result: Record<string, unknown> }[] {

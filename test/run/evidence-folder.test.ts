@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, rmSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EVIDENCE_PREFIX, removeStaleEvidenceFolders } from "../../src/run/vitest-driver.ts";
+import { EVIDENCE_PREFIX, removeStaleEvidenceFolders } from "../../src/run/stale-evidence-folders.ts";
 
-/** The temporary folder a run hands the suites their evidence through: a killed run's is removed at the next start. */
+/** The temporary folder earlier versions handed the suites their evidence through: a killed run's is removed at the next start. */
 
 const DEAD_PID = 2 ** 22 + 4_321; // above Linux's largest pid: no process has it
 const folders = {

@@ -9,6 +9,7 @@ import { createServer as createHttpServer, request as httpRequest, type Server }
 import net from "node:net";
 import tls from "node:tls";
 import { encodePem } from "../../src/x509/pem.ts";
+import type * as X509 from "@peculiar/x509";
 import { webCrypto, x509 } from "../../src/x509/peculiar.ts";
 
 export interface TlsMaterial {
@@ -36,7 +37,7 @@ export async function makeTlsMaterial(): Promise<TlsMaterial> {
     serialNumber: "01", name: "CN=network test CA", notBefore, notAfter, keys: caKeys, signingAlgorithm: ALG,
     extensions: [new x509.BasicConstraintsExtension(true, undefined, true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign, true)],
   });
-  const leaf = (serial: string, name: string, publicKey: CryptoKey, extensions: x509.Extension[]) => x509.X509CertificateGenerator.create({
+  const leaf = (serial: string, name: string, publicKey: CryptoKey, extensions: X509.Extension[]) => x509.X509CertificateGenerator.create({
     serialNumber: serial, subject: name, issuer: ca.subject, notBefore, notAfter, publicKey, signingKey: caKeys.privateKey, signingAlgorithm: ALG, extensions,
   });
   const server = await leaf("02", "CN=127.0.0.1", serverKeys.publicKey, [

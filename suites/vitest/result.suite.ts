@@ -1,4 +1,0 @@
-import { RESULT_CHECKS } from "../result.ts";
-import { defineFamilySuite } from "../support/vitest-suite.ts";
-
-defineFamilySuite("RESULT", RESULT_CHECKS);
