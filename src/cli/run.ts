@@ -6,7 +6,7 @@ import { UsageError } from "../io/usage-error.ts";
 import { resolveShippedFile, runConfigFrom, type RunConfig } from "../run/config.ts";
 import { dryRunPlan } from "../run/dry-run.ts";
 import { loadChecks } from "../run/evaluate-checks.ts";
-import { RunStop, runConformance } from "../run/run-conformance.ts";
+import { RunStop, runConformance, startChecks } from "../run/run-conformance.ts";
 import { loadSpecOrExplain } from "../schema/load-spec.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
 import { prepareTarget } from "../targets/prepare.ts";
@@ -95,6 +95,8 @@ async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Dat
   let target;
   let baseline;
   let phase = "reading the OpenAPI document (--spec)";
+  // First thing: the thread the checks get ready in loads them while the files are read and the probes sent.
+  const checks = await startChecks(config.spec);
   try {
     spec = await loadSpecOrExplain(config.spec, "--spec", signal);
     // The baseline too before any request, so a bad file costs nothing (exit 2, one line).
@@ -104,6 +106,7 @@ async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Dat
     phase = config.target.kind === "recorded" ? "reading the recording (--cassette)" : "preparing the target";
     target = await prepareTarget(config, { signal });
   } catch (e) {
+    checks?.abandon();
     if (e instanceof RunStop && signal.aborted) {
       const stopped = await stoppedWhileLoading(config, spec, startedAt, e, phase, log, output.human);
       printReport(output, stopped.report);
@@ -119,7 +122,7 @@ async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Dat
       const amended = ready.amendReport ? ready.amendReport(report) : report;
       return baseline ? applyBaseline(amended, baseline, new Date()) : amended;
     };
-    const { report, exitCode } = await runConformance(ready.config, { log, amendReport, reviewExchange: ready.reviewExchange, signal });
+    const { report, exitCode } = await runConformance(ready.config, { ...(checks ? { checks } : {}), log, amendReport, reviewExchange: ready.reviewExchange, signal });
     printSummary(report, output.human);
     printLine(output.human, `reports: ${ready.config.outDir}/report.{json,md,html} and junit.xml`);
     printReport(output, report);

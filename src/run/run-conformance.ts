@@ -4,7 +4,7 @@ import { writeReports } from "../../reports/write-reports.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ConformanceClient, type Exchange } from "../http/index.ts";
-import { loadOperationSpec } from "../schema/operation-spec.ts";
+import { loadOperationSpec, type SpecRequest } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { ChecksInFlight } from "./checks-in-thread.ts";
 import type { RunConfig } from "./config.ts";
@@ -40,6 +40,8 @@ export interface RunOptions {
    * probes, no thread). Default: "thread" in compiled code, "in-process" from the sources.
    */
   evaluator?: "thread" | "in-process";
+  /** The thread the checks get ready in, started by the caller (`startChecks`: the CLI starts it first thing); else the run starts it per `evaluator`. */
+  checks?: ChecksInFlight;
   /** Progress and summary lines (stderr in the CLI); nothing when absent. */
   log?: (line: string) => void;
   /** Write the four report files (default true). */
@@ -108,6 +110,15 @@ const causeOf = (e: Exchange | undefined) => (e?.error ? `${e.error.kind}: ${e.e
 const COMPILED = import.meta.url.endsWith(".js");
 
 /**
+ * Starts the thread a run's checks get ready in, when `evaluator` (default: the thread in compiled
+ * code) says so: the earlier, the more of its loading is done by the time the evidence comes.
+ */
+export async function startChecks(spec: SpecRequest | undefined, evaluator?: RunOptions["evaluator"]): Promise<ChecksInFlight | undefined> {
+  if ((evaluator ?? (COMPILED ? "thread" : "in-process")) !== "thread") return undefined;
+  return (await import("./checks-in-thread.ts")).startChecksInThread(spec);
+}
+
+/**
  * One conformance run: discover (when no certificate is given), plan the probes from the seed
  * within the budget (every family once before any second sample), send them through the one
  * client with control reads where answers go missing, fuzz the identifiers with what is left,
@@ -163,9 +174,7 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   };
   const spec = loadOperationSpec(config.spec);
   // The checks get ready now, in a thread of their own, while the probes are sent (checks-in-thread.ts).
-  const checks: ChecksInFlight | undefined = (opts.evaluator ?? (COMPILED ? "thread" : "in-process")) === "thread"
-    ? (await import("./checks-in-thread.ts")).startChecksInThread(config.spec)
-    : undefined;
+  const checks = opts.checks ?? (await startChecks(config.spec, opts.evaluator));
   removeStaleEvidenceFolders();
   const leftOut: LeftOut[] = [];
   let judging = false;
