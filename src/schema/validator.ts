@@ -1,5 +1,5 @@
-import { _, Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { errataFor, type Erratum } from "./errata.ts";
 import { sourcePointerFor } from "./convert-openapi-schema.ts";
 import type { ResponseClass } from "./extract.ts";
@@ -91,20 +91,33 @@ function valueAt(body: unknown, e: ErrorObject): unknown {
  * that; any misplacement the errata do not name still stops compilation.
  */
 export class ResponseValidator {
-  private readonly ajv: Ajv2020;
+  private compiler: Ajv2020 | undefined;
   private readonly errata: Erratum[];
   private readonly compiled = new Map<string, ValidateFunction>();
   private readonly strictWarnings: string[] = [];
 
   constructor(readonly spec: OperationSpec = seedSpec()) {
-    this.ajv = new Ajv2020({
+    this.errata = errataFor(spec).filter((e) => e.applies);
+  }
+
+  /**
+   * ajv itself, loaded and set up when a schema is first compiled: with every schema's validator
+   * in the cache (validator-cache.ts) a process never loads it (a twentieth of a second of each
+   * start: a run's checks, each `validate` thread).
+   */
+  private get ajv(): Ajv2020 {
+    if (this.compiler) return this.compiler;
+    const require = createRequire(import.meta.url);
+    const { _, Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    const addFormats = require("ajv-formats") as typeof import("ajv-formats").default;
+    this.compiler = new Ajv({
       ...AJV_OPTIONS,
       // The source of each compiled function is kept, for the cache of compiled validators.
       code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` },
       logger: { log: () => undefined, warn: (...args: unknown[]) => void this.strictWarnings.push(args.join(" ")), error: (...args: unknown[]) => { throw new Error(args.join(" ")); } },
     });
-    addFormats.default(this.ajv);
-    this.errata = errataFor(spec).filter((e) => e.applies);
+    addFormats(this.compiler);
+    return this.compiler;
   }
 
   get specSha256(): string { return this.spec.source.sha256; }

@@ -30,6 +30,8 @@ export function classOfStatus(status: number): ResponseClass | undefined {
 
 /** application/json, any case, with or without parameters (charset). */
 export function isJsonMediaType(contentType: string): boolean {
+  // As written by nearly everyone: no need to split, trim and fold.
+  if (contentType === "application/json" || contentType === "application/json; charset=utf-8") return true;
   return contentType.split(";")[0]!.trim().toLowerCase() === "application/json";
 }
 
