@@ -3,14 +3,6 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import SlowFirstSequencer from "./test/support/slow-first-sequencer.ts";
 
-/**
- * What `npm test` leaves to `npm run test:long` (CI runs it after `npm test`): end-to-end files whose every
- * case starts the command in a process of its own (a hostile file handed to `run`, record then replay,
- * --anonymize), a minute of CPU on two cores between them. The files they drive are proven in process
- * in `npm test` (test/fuzz, test/recorded, test/documents).
- */
-const LONG_ONLY = process.env.CONFORMANCE_MATRIX === "full" ? [] : ["test/run/honest-verdicts.test.ts", "test/recorded/record-replay.test.ts", "test/recorded/anonymize.test.ts"];
-
 /** Test files that change process-wide state, each run in a fresh process. */
 const ISOLATED = ["test/cli/**/*.test.ts"];
 
@@ -38,7 +30,7 @@ export default defineConfig({
     // that change process-wide state (nock's interception, proxy and TLS agents, the environment,
     // console spies around main) keep a process of their own each.
     projects: [
-      { extends: true, test: { name: "shared", include: ["test/**/*.test.ts"], exclude: [...ISOLATED, ...LONG_ONLY], isolate: false, globalSetup: [CERTIFICATE_POOL, FRESH_BUILD] } },
+      { extends: true, test: { name: "shared", include: ["test/**/*.test.ts"], exclude: ISOLATED, isolate: false, globalSetup: [CERTIFICATE_POOL, FRESH_BUILD] } },
       { extends: true, test: { name: "isolated", include: ISOLATED, globalSetup: [FRESH_BUILD] } },
     ],
     // The longest files first, also in a fresh clone with no timings of an earlier run.
