@@ -59,7 +59,7 @@ function fsProblem(e: unknown, directoryHint?: string): FileReadProblem {
 /**
  * The bytes of `path`, at most `bound.maxBytes`; a larger file, a directory or an unreadable one
  * throws a FileReadProblem saying so. Synchronous: for the readers that must stay synchronous (the
- * OpenAPI document, loaded again inside the suites' worker).
+ * OpenAPI document, loaded again inside the thread that judges a run).
  */
 export function readFileWithinSync(path: string, bound: ReadBound, directoryHint?: string): Buffer {
   let fd: number;

@@ -1,7 +1,7 @@
 /**
  * Parsing JSON text from a target or a file without letting it take the stack: `JSON.parse` copes
  * with any depth, but what comes after it (ajv's error data, `JSON.stringify`, the structured clone
- * into a vitest worker) recurses and overflows on a body nested 100,000 deep. So the depth is
+ * into the thread that judges a run) recurses and overflows on a body nested 100,000 deep. So the depth is
  * measured first, with a cheap iterative scan, and a body past the limit is a finding, not a crash.
  */
 

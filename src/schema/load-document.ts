@@ -34,7 +34,7 @@ const boundFor = (path: string) => (isJsonName(path) ? inputBound() : yamlBound(
 /**
  * Reads an OpenAPI 3.0 or 3.1 document, JSON or YAML (YAML is a superset, but JSON parses faster and
  * reports better errors), within the input bound (`CONFORMANCE_MAX_INPUT_MB`). Synchronous, for the
- * places that load it again (the suites' worker, `requirements`, `spec-diff`); the CLI reads it first
+ * places that load it again (the thread that judges a run, `requirements`, `spec-diff`); the CLI reads it first
  * with `loadOpenApiDocumentAsync`, which a stop can interrupt.
  */
 export function loadOpenApiDocument(path: string): LoadedDocument {

@@ -25,7 +25,7 @@ export interface CheckContext {
   spec?: SpecRequest;
 }
 
-/** The document a context is judged against (loaded once per process, also in a vitest worker). */
+/** The document a context is judged against (loaded once per process, also in the thread that judges a run). */
 export function specOf(ctx: CheckContext): OperationSpec {
   return loadOperationSpec(ctx.spec);
 }
