@@ -5,9 +5,12 @@ import type { SpecRequest } from "../schema/operation-spec.ts";
 import type { ThreadAnswer, ThreadMessage } from "./checks-thread.ts";
 import type { FeedsInput } from "./feeds.ts";
 import type { Exchange } from "../http/index.ts";
+import type { LoadedDocument } from "../schema/load-document.ts";
 
 /** The checks, getting ready in a thread of their own while the run sends its probes. */
 export interface ChecksInFlight {
+  /** The documents the run has read (`--spec`): the thread judges against them, reading no file itself. */
+  share(documents: LoadedDocument[]): void;
   /** The plan, as soon as it is known: the thread runs the checks over it once, answered as a conforming server would, to be quick when the evidence comes. */
   warm(plan: Omit<FeedsInput, "checks" | "spec">): void;
   /** An answer as it comes: a certificate it holds is parsed while the run goes on (each body once). */
@@ -36,6 +39,9 @@ export function startChecksInThread(spec: SpecRequest | undefined): ChecksInFlig
   const post = (message: ThreadMessage) => worker.postMessage(message);
   const bodies = new Set<string>();
   return {
+    share(documents) {
+      post({ documents });
+    },
     warm(plan) {
       post({ warm: plan });
     },

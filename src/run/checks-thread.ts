@@ -9,16 +9,22 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { ExchangeResponse } from "../http/index.ts";
 import { forgetParsedTexts, parseAhead } from "../../suites/support/certificates.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
+import { rememberDocuments, type LoadedDocument } from "../schema/load-document.ts";
 import { loadOperationSpec, type SpecRequest } from "../schema/operation-spec.ts";
 import { responseValidator } from "../schema/validator.ts";
 import { evaluateChecks, loadChecks } from "./evaluate-checks.ts";
 import { probeFeeds, type FeedsInput } from "./feeds.ts";
 
 /**
- * What the run tells the thread: the plan to warm up on; answers as they come (their certificates
- * are parsed ahead); then the evidence (JSON, as a report holds it).
+ * What the run tells the thread: the document it read (`--spec`: the thread reads no file of the
+ * user's); the plan to warm up on; answers as they come (their certificates are parsed ahead);
+ * then the evidence (JSON, as a report holds it).
  */
-export type ThreadMessage = { warm: Omit<FeedsInput, "checks" | "spec"> } | { answer: ExchangeResponse } | { judge: string };
+export type ThreadMessage =
+  | { documents: LoadedDocument[] }
+  | { warm: Omit<FeedsInput, "checks" | "spec"> }
+  | { answer: ExchangeResponse }
+  | { judge: string };
 /** What the thread answers: every requirement's outcome, or why it could not judge. */
 export type ThreadAnswer = { outcomes: [string, unknown][] } | { problem: string };
 
@@ -26,7 +32,8 @@ const port = parentPort!;
 const spec = (workerData as { spec?: SpecRequest }).spec;
 // Each step after the one before: loading, the warm-up, judging.
 let steps: Promise<unknown> = (async () => {
-  responseValidator(loadOperationSpec(spec)).compileAll();
+  // The seed's validator now; a document of the user's once the run hands it over.
+  if (!spec?.path) responseValidator(loadOperationSpec(spec)).compileAll();
   await loadChecks();
 })();
 
@@ -41,6 +48,14 @@ const ahead = (response: ExchangeResponse) => {
 };
 
 port.on("message", (message: ThreadMessage) => {
+  if ("documents" in message) {
+    steps = steps.then(() => {
+      rememberDocuments(message.documents);
+      responseValidator(loadOperationSpec(spec)).compileAll();
+    });
+    steps.catch(() => undefined); // said when judging
+    return;
+  }
   if ("answer" in message) {
     if (early) early.push(message.answer);
     else steps = steps.then(() => ahead(message.answer));

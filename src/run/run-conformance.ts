@@ -4,6 +4,7 @@ import { writeReports } from "../../reports/write-reports.ts";
 import type { CheckOutcome } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { ConformanceClient, type Exchange } from "../http/index.ts";
+import { documentsRead } from "../schema/load-document.ts";
 import { loadOperationSpec, type SpecRequest } from "../schema/operation-spec.ts";
 import { buildReport, EXIT_CODES } from "./build-report.ts";
 import type { ChecksInFlight } from "./checks-in-thread.ts";
@@ -175,6 +176,8 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const spec = loadOperationSpec(config.spec);
   // The checks get ready now, in a thread of their own, while the probes are sent (checks-in-thread.ts).
   const checks = opts.checks ?? (await startChecks(config.spec, opts.evaluator));
+  // The document as this thread read it (`spec` above): the checks' thread reads no file of the user's.
+  if (config.spec.path) checks?.share(documentsRead());
   removeStaleEvidenceFolders();
   const leftOut: LeftOut[] = [];
   let judging = false;

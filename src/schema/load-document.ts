@@ -37,6 +37,20 @@ const boundFor = (path: string) => (isJsonName(path) ? inputBound() : yamlBound(
  * places that load it again (the thread that judges a run, `requirements`, `spec-diff`); the CLI reads it first
  * with `loadOpenApiDocumentAsync`, which a stop can interrupt.
  */
+/**
+ * The documents this process has read (by `loadOpenApiDocumentAsync`): what the thread that
+ * judges a run is handed, so it never reads a user's file again (a pipe, `--spec <(curl ...)`,
+ * is read once).
+ */
+export function documentsRead(): LoadedDocument[] {
+  return [...loaded.values()];
+}
+
+/** Documents another thread read: found by the loaders as if read here. */
+export function rememberDocuments(documents: readonly LoadedDocument[]): void {
+  for (const d of documents) loaded.set(d.path, d);
+}
+
 export function loadOpenApiDocument(path: string): LoadedDocument {
   const known = loaded.get(path);
   if (known) return known;
@@ -53,7 +67,9 @@ export function loadOpenApiDocument(path: string): LoadedDocument {
   } catch (e) {
     throw parseError(path, e);
   }
-  return checked(path, bytes, doc);
+  const result = checked(path, bytes, doc);
+  loaded.set(path, result);
+  return result;
 }
 
 /**

@@ -44,10 +44,13 @@ describe("judging in a thread (the CLI's run)", () => {
     }
   }, 60_000);
 
-  it("says why it could not judge (a document that does not load), and ends", async () => {
-    const thread = startChecksInThread({ path: "/nonexistent/openapi.json" });
+  it("says why it could not judge (a document handed over without the operation), and ends", async () => {
+    const spec = { path: "/elsewhere/openapi.json" };
+    const thread = startChecksInThread(spec);
+    // What the run read: the thread reads no file itself (the path does not exist here).
+    thread.share([{ path: spec.path, sha256: "0".repeat(64), doc: { openapi: "3.0.3", info: { title: "t", version: "1" }, paths: {} } }]);
     const ctx = await evidence([]);
-    await expect(thread.judge({ ...ctx, spec: { path: "/nonexistent/openapi.json" } })).rejects.toThrow(/nonexistent/);
+    await expect(thread.judge({ ...ctx, spec })).rejects.toThrow(/client-certificate-for-a-zone-client-certificate-details|operation/);
   }, 60_000);
 
   it("abandoned, ends: it judges nothing more", async () => {

@@ -77,6 +77,19 @@ describe.concurrent("run and record with hostile files and arguments", () => {
     expect(hits).toBe(0);
   }, 60_000);
 
+  it("--spec read from a pipe (`<(curl ...)`) is read once: the run judges against it, conformant", async () => {
+    const out = join(work, "spec-pipe");
+    const child = spawn("bash", ["-c", `exec "${process.execPath}" bin/client-cert-conformance.js run --quiet --out "${out}" --spec <(cat schemas/source/openapi.json)`]);
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const report = reportOf(out);
+    expect(report.verdict).toBe("conformant");
+    expect(report.suite.spec.source).toMatch(/^\/dev\/fd\/\d+$/);
+  }, 60_000);
+
   it("--max-time covers loading: a recording that never arrives ends with a partial report, exit 2", async () => {
     const fifo = join(work, "never.har");
     execFileSync("mkfifo", [fifo]);
