@@ -68,11 +68,11 @@ export const csrPublicKeyOf = (pem: string): string | undefined => parseCsrOnce(
  * Parses the certificate and the CSR an answer's result holds, ahead of the checks (which then
  * find them parsed): what the thread judging a run does while the probes are still being sent.
  */
-export function parseAhead(response: ExchangeResponse): void {
+export function parseAhead(response: ExchangeResponse): { certificate?: ParsedCertificate | Error; csr?: ParsedCsr } {
   const result = resultObject(response);
-  if (!result) return;
-  parseOnce(result);
-  if (typeof result.csr === "string") parseCsrOnce(result.csr);
+  if (!result) return {};
+  const csr = typeof result.csr === "string" ? parseCsrOnce(result.csr) : undefined;
+  return { certificate: parseOnce(result), ...(csr ? { csr } : {}) };
 }
 
 /** Every 200 read with an object result (ENV-* speak for the others). */

@@ -4,7 +4,7 @@ import { Checker } from "../../suites/support/check.ts";
 import type { CheckContext } from "../../suites/support/context.ts";
 import { carriesCertificateData, describeProbe, is4xx, isJsonContentType, jsonBody, resultObject, shown } from "../../suites/support/evidence.ts";
 import { expectRefusal, refusalProblem } from "../../suites/support/refusal.ts";
-import { certificates, csrPublicKeyOf, parseOnce, readResults } from "../../suites/support/certificates.ts";
+import { certificates, csrPublicKeyOf, forgetParsedTexts, parseAhead, parseCsrOnce, parseOnce, readResults } from "../../suites/support/certificates.ts";
 import { HTTP_EXISTING_200 } from "../../src/registry/index.ts";
 import { resolveRequirement } from "../../src/registry/resolve.ts";
 import { seedSpec } from "../../src/schema/operation-spec.ts";
@@ -37,11 +37,11 @@ const why = (res: ExchangeResponse): string | undefined => {
   return body.ok ? undefined : body.why;
 };
 
-/** A real certificate, as the reference server answered it (the first certificate of the reference cassette's list). */
-const PEM: string = (() => {
+/** A real certificate and its CSR, as the reference server answered them (the first certificate of the reference cassette's list). */
+const [PEM, CSR]: [string, string] = (() => {
   const line = readFileSync(new URL("../../fixtures/cassette-reference/exchanges.ndjson", import.meta.url), "utf8").split("\n")[0]!;
-  const body = JSON.parse((JSON.parse(line) as { response: { body: string } }).response.body) as { result: { certificate: string }[] };
-  return body.result[0]!.certificate;
+  const body = JSON.parse((JSON.parse(line) as { response: { body: string } }).response.body) as { result: { certificate: string; csr: string }[] };
+  return [body.result[0]!.certificate, body.result[0]!.csr];
 })();
 
 describe("jsonBody: the body as JSON, or why not", () => {
@@ -276,6 +276,26 @@ describe("certificates.ts: the 200 reads and the certificates they carry", () =>
 
   it("parseOnce of a string that is not a certificate is the parser's Error", () => {
     expect(parseOnce({ certificate: "not a pem" })).toBeInstanceOf(Error);
+  });
+
+  it("parseAhead parses an answer's certificate and CSR into what the checks then find; forgetParsedTexts empties that", () => {
+    forgetParsedTexts();
+    const ahead = parseAhead(response(JSON.stringify({ success: true, result: { id: "x", certificate: PEM, csr: CSR } })));
+    expect(ahead.certificate).not.toBeInstanceOf(Error);
+    expect(ahead.csr?.publicKeySha256Hex).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseOnce({ certificate: PEM })).toBe(ahead.certificate);
+    expect(parseCsrOnce(CSR)).toBe(ahead.csr);
+    forgetParsedTexts();
+    expect(parseOnce({ certificate: PEM })).not.toBe(ahead.certificate);
+    expect(parseCsrOnce(CSR)).not.toBe(ahead.csr);
+    expect(parseOnce({ certificate: PEM })).toEqual(ahead.certificate);
+  });
+
+  it("parseAhead of an answer without an object result, or without a CSR, parses what there is", () => {
+    expect(parseAhead(response('{"success":true,"result":[]}'))).toEqual({});
+    expect(parseAhead(response("not json"))).toEqual({});
+    const noCsr = parseAhead(response(withCertificate(PEM)));
+    expect(Object.keys(noCsr)).toEqual(["certificate"]);
   });
 
   it("csrPublicKeyOf is undefined for text that is not a CSR", () => {
