@@ -1,7 +1,8 @@
 /**
  * How long a recorded run takes to start and finish (`npm run conformance`: the shipped
  * cassette, offline), as a ratio to a trivial vitest run measured in the same run and the same
- * process environment (a machine-independent figure; the medians are printed too):
+ * process environment, one run of each in turn (so a machine whose load drifts slows all three
+ * alike), each the median of its runs (a machine-independent figure; the medians are printed too):
  *
  * - from the repository (its bin runs the sources compiled into .tmp/bin-build/, rebuilt when a
  *   source changed: the build is made once before timing, as a developer's first run makes it);
@@ -18,16 +19,15 @@ const repo = resolve(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 5);
 const work = mkdtempSync(join(tmpdir(), "bench-startup-"));
 
-function medianMs(command: string, args: string[], cwd: string): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd, env: process.env, stdio: "ignore" });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-    if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}`);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+/** One run's wall time, in ms. */
+function timeMs(command: string, args: string[], cwd: string): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(command, args, { cwd, env: process.env, stdio: "ignore" });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} exited ${r.status}`);
+  return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+const median = (times: number[]) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
 
 try {
   // The baseline: vitest starting, running one empty test, and stopping.
@@ -48,12 +48,15 @@ try {
   const vitest = join(repo, "node_modules/vitest/vitest.mjs");
   // bin/ compiles the sources first when they changed since its last build: not part of a start.
   spawnSync(process.execPath, [join(repo, "bin/client-cert-conformance.js"), "requirements"], { cwd: repo, stdio: "ignore" });
-  const baseline = medianMs(process.execPath, [vitest, "run", "--reporter=dot"], trivial);
-  const rows: [string, number][] = [
-    ["trivial vitest run (baseline)", baseline],
-    ["recorded run, repository (bin/)", medianMs(process.execPath, [join(repo, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-src")], repo)],
-    ["recorded run, compiled package", medianMs(process.execPath, [join(pkg, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-pkg")], project)],
+  const commands: [string, string[], string][] = [
+    ["trivial vitest run (baseline)", [vitest, "run", "--reporter=dot"], trivial],
+    ["recorded run, repository (bin/)", [join(repo, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-src")], repo],
+    ["recorded run, compiled package", [join(pkg, "bin/client-cert-conformance.js"), "run", "--quiet", "--out", join(work, "out-pkg")], project],
   ];
+  const times: number[][] = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach(([, args, cwd], k) => times[k]!.push(timeMs(process.execPath, args, cwd)));
+  const rows: [string, number][] = commands.map(([name], k) => [name, median(times[k]!)]);
+  const baseline = rows[0]![1];
   console.log(`median of ${runs} runs each`);
   for (const [name, ms] of rows) console.log(`${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms   ${(ms / baseline).toFixed(2)}x baseline`);
 } finally {
