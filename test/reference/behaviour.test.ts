@@ -198,11 +198,11 @@ describe("configuration", () => {
     const s = await startReferenceServer({ seed: 11, rate: 0, faults: ["response-never-sent"] });
     const pending = send(`${s.baseUrl}/zones/${s.zoneId}/client_certificates/${s.certificateIds[0]}`, { headers: { authorization: `Bearer ${s.credentials.token}` }, timeoutMs: 10_000 });
     await new Promise((r) => setTimeout(r, 100));
-    const started = Date.now();
     await s.close();
     const e = await pending;
+    // Ended by the close, not by the client giving up after its 10 s (no wall-clock bound: a busy machine is slow, not wrong).
     expect(e.error).toBeDefined();
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(e.error!.kind).not.toBe("timeout");
   });
 });
 
