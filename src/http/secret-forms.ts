@@ -199,9 +199,16 @@ function decodedText(text: string): string {
  */
 function mayContain(text: string, forms: Form[]): boolean {
   if (!ASCII_ONLY.test(text) && !forms.every((f) => ASCII_ONLY.test(f.needle))) return true;
+  // An ASCII needle longer than the text is in no view of it: decoding only shortens the text, and
+  // lower-casing makes at most one ASCII character of each (İ becomes i and a combining dot). Most
+  // texts are short header values, and the longest forms come first.
+  let first = 0;
+  while (first < forms.length && forms[first]!.needle.length > text.length) first++;
+  if (first === forms.length) return false;
   const views = [text.toLowerCase()];
   if (ESCAPE_OR_PERCENT.test(text)) views.push(decodedText(text).toLowerCase());
-  return forms.some((f) => views.some((v) => v.includes(f.needle)));
+  for (let i = first; i < forms.length; i++) for (const v of views) if (v.includes(forms[i]!.needle)) return true;
+  return false;
 }
 
 /** Every non-overlapping occurrence of any form, in source order (longer forms claim first). */
