@@ -68,8 +68,12 @@ const NEGOTIATION_HEADERS = ["accept", "accept-encoding"];
 
 /** The Accept and Accept-Encoding of a request (absent ones as null), as one string. */
 function negotiationOf(headers: Record<string, string | string[] | undefined>): string {
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(", ") : v ?? ""]));
-  return JSON.stringify(NEGOTIATION_HEADERS.map((h) => lower[h] ?? null));
+  const found: (string | null)[] = NEGOTIATION_HEADERS.map(() => null);
+  for (const [k, v] of Object.entries(headers)) {
+    const at = NEGOTIATION_HEADERS.indexOf(k.toLowerCase());
+    if (at >= 0) found[at] = Array.isArray(v) ? v.join(", ") : v ?? "";
+  }
+  return JSON.stringify(found);
 }
 
 /**
