@@ -24,8 +24,8 @@ export interface ChecksInFlight {
 /**
  * Starts the thread that judges the run (checks-thread.ts), at once: loading the checks' modules
  * and compiling the validator take about as long as a recorded run's probes, and go on the
- * machine's other core instead of after the probes. The evidence crosses as JSON, as a report
- * holds it. Compiled code only (the package, and bin/'s build in a clone): Node 20 starts no
+ * machine's other core instead of after the probes. The evidence crosses by structured clone, as
+ * plain data. Compiled code only (the package, and bin/'s build in a clone): Node 20 starts no
  * thread from TypeScript, so the sources judge in-process.
  */
 export function startChecksInThread(spec: SpecRequest | undefined): ChecksInFlight {
@@ -52,7 +52,7 @@ export function startChecksInThread(spec: SpecRequest | undefined): ChecksInFlig
       post({ answer: response });
     },
     async judge(context) {
-      post({ judge: JSON.stringify(context) });
+      post({ judge: context });
       const answer = await ended;
       if ("problem" in answer) throw new Error(answer.problem);
       return new Map(answer.outcomes as [string, CheckOutcome][]);

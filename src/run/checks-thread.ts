@@ -18,13 +18,14 @@ import { probeFeeds, type FeedsInput } from "./feeds.ts";
 /**
  * What the run tells the thread: the document it read (`--spec`: the thread reads no file of the
  * user's); the plan to warm up on; answers as they come (their certificates are parsed ahead);
- * then the evidence (JSON, as a report holds it).
+ * then the evidence (copied by the structured clone: no one string holds it all, so a target's
+ * 8 MiB answers to every request do not pass a string's length limit).
  */
 export type ThreadMessage =
   | { documents: LoadedDocument[] }
   | { warm: Omit<FeedsInput, "checks" | "spec"> }
   | { answer: ExchangeResponse }
-  | { judge: string };
+  | { judge: CheckContext };
 /** What the thread answers: every requirement's outcome, or why it could not judge. */
 export type ThreadAnswer = { outcomes: [string, unknown][] } | { problem: string };
 
@@ -76,7 +77,7 @@ port.on("message", (message: ThreadMessage) => {
     return;
   }
   void steps.then(
-    async (): Promise<ThreadAnswer> => ({ outcomes: [...(await evaluateChecks(JSON.parse(message.judge) as CheckContext))] }),
+    async (): Promise<ThreadAnswer> => ({ outcomes: [...(await evaluateChecks(message.judge))] }),
   ).catch((e: unknown): ThreadAnswer => ({ problem: e instanceof Error ? e.message : String(e) })).then((answer) => {
     port.postMessage(answer);
     port.close();

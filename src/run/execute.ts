@@ -1,7 +1,7 @@
 import type { CredentialScheme, Exchange, GetOptions } from "../http/index.ts";
 import { listPath, type Probe } from "./probes.ts";
 
-/** A probe and what came back: the evidence every check reads. JSON-serialisable (it crosses into the thread that judges a CLI run). */
+/** A probe and what came back: the evidence every check reads. Plain data, JSON-serialisable (reports hold it; it is copied into the thread that judges a CLI run). */
 /** Sends one GET (the client's `get`, possibly wrapped by the target, e.g. to mark what a cassette lacks). */
 export type Send = (path: string, opts: GetOptions) => Promise<Exchange>;
 
