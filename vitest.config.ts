@@ -3,6 +3,13 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import SlowFirstSequencer from "./test/support/slow-first-sequencer.ts";
 
+/**
+ * What `npm test` leaves to `npm run test:long` (CI runs it after `npm test`): the end-to-end files
+ * that record from a server and replay through the command for every case (20 s of a worker between
+ * them), while what they drive is proven in process in `npm test` (test/recorded).
+ */
+const LONG_ONLY = process.env.CONFORMANCE_MATRIX === "full" ? [] : ["test/recorded/record-replay.test.ts", "test/recorded/anonymize.test.ts"];
+
 /** Test files that change process-wide state, each run in a fresh process. */
 const ISOLATED = ["test/cli/**/*.test.ts"];
 
@@ -30,7 +37,7 @@ export default defineConfig({
     // that change process-wide state (nock's interception, proxy and TLS agents, the environment,
     // console spies around main) keep a process of their own each.
     projects: [
-      { extends: true, test: { name: "shared", include: ["test/**/*.test.ts"], exclude: ISOLATED, isolate: false, globalSetup: [CERTIFICATE_POOL, FRESH_BUILD] } },
+      { extends: true, test: { name: "shared", include: ["test/**/*.test.ts"], exclude: [...ISOLATED, ...LONG_ONLY], isolate: false, globalSetup: [CERTIFICATE_POOL, FRESH_BUILD] } },
       { extends: true, test: { name: "isolated", include: ISOLATED, globalSetup: [FRESH_BUILD] } },
     ],
     // The longest files first, also in a fresh clone with no timings of an earlier run.
