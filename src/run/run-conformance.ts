@@ -116,6 +116,8 @@ const COMPILED = import.meta.url.endsWith(".js");
  */
 export async function startChecks(spec: SpecRequest | undefined, evaluator?: RunOptions["evaluator"]): Promise<ChecksInFlight | undefined> {
   if ((evaluator ?? (COMPILED ? "thread" : "in-process")) !== "thread") return undefined;
+  // Where earlier versions' CLI runs made an evidence folder: one a killed run left goes (CONTRACT.md).
+  removeStaleEvidenceFolders();
   return (await import("./checks-in-thread.ts")).startChecksInThread(spec);
 }
 
@@ -178,7 +180,6 @@ export async function runConformance(config: RunConfig, opts: RunOptions = {}): 
   const checks = opts.checks ?? (await startChecks(config.spec, opts.evaluator));
   // The document as this thread read it (`spec` above): the checks' thread reads no file of the user's.
   if (config.spec.path) checks?.share(documentsRead());
-  removeStaleEvidenceFolders();
   const leftOut: LeftOut[] = [];
   let judging = false;
   let discoveryExchange: Exchange | undefined;

@@ -45,8 +45,20 @@ function fileFor(schema: unknown, options: string): string {
   return join(cacheDir(), `${key}.cjs`);
 }
 
+/**
+ * The validator of `schema`: as an earlier process compiled it, or from `compile` now, kept for the
+ * next process once `compile` has returned (whatever it checks after compiling, a throw keeps nothing).
+ */
+export function cachedOrCompiled(schema: unknown, options: string, compile: () => { ajv: AjvCore; fn: ValidateFunction }): ValidateFunction {
+  const cached = cachedValidator(schema, options);
+  if (cached) return cached;
+  const { ajv, fn } = compile();
+  keepValidator(ajv, fn, schema, options);
+  return fn;
+}
+
 /** The validator compiled for `schema` by an earlier process, or undefined. */
-export function cachedValidator(schema: unknown, options: string): ValidateFunction | undefined {
+function cachedValidator(schema: unknown, options: string): ValidateFunction | undefined {
   try {
     const code = readFileSync(fileFor(schema, options), "utf8");
     const module: { exports: unknown } = { exports: {} };
@@ -60,7 +72,7 @@ export function cachedValidator(schema: unknown, options: string): ValidateFunct
 }
 
 /** Keeps a validator `ajv` compiled (with `code.source`) for the next process; written whole or not at all. */
-export function keepValidator(ajv: AjvCore, fn: ValidateFunction, schema: unknown, options: string): void {
+function keepValidator(ajv: AjvCore, fn: ValidateFunction, schema: unknown, options: string): void {
   try {
     const file = fileFor(schema, options);
     mkdirSync(cacheDir(), { recursive: true, mode: 0o700 });

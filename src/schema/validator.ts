@@ -6,7 +6,7 @@ import type { ResponseClass } from "./extract.ts";
 import { seedSpec, type OperationSpec } from "./operation-spec.ts";
 import type { JsonLexicalFacts } from "./json-lexemes.ts";
 import { requirementAt, requirementForSpecViolation } from "./violation-requirement.ts";
-import { cachedValidator, keepValidator } from "./validator-cache.ts";
+import { cachedOrCompiled } from "./validator-cache.ts";
 
 /** What the validator reads of the text a body was parsed from (see json-lexemes.ts). */
 export type TextFacts = Pick<JsonLexicalFacts, "fractionOrExponent" | "conflictingNames">;
@@ -137,14 +137,12 @@ export class ResponseValidator {
     const overlays = this.errataFor(cls).map((e) => ({ if: { type: "object" }, then: { type: "object", ...e.overlay } }));
     const schema = profile === "spec" ? spec : { allOf: [spec, ...overlays] };
     // Compiled by an earlier process (its strict warnings were checked then: it is kept only after), or now.
-    const options = JSON.stringify(AJV_OPTIONS);
-    fn = cachedValidator(schema, options);
-    if (!fn) {
+    fn = cachedOrCompiled(schema, JSON.stringify(AJV_OPTIONS), () => {
       const before = this.strictWarnings.length;
-      fn = this.ajv.compile(schema);
+      const compiled = this.ajv.compile(schema);
       this.checkStrictWarnings(cls, this.strictWarnings.slice(before), profile === "spec" ? "" : "/allOf/0");
-      keepValidator(this.ajv, fn, schema, options);
-    }
+      return { ajv: this.ajv, fn: compiled };
+    });
     this.compiled.set(key, fn);
     return fn;
   }

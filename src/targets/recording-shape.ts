@@ -9,7 +9,7 @@
 import { createRequire } from "node:module";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { MAX_SEED } from "../io/flag-values.ts";
-import { cachedValidator, keepValidator } from "../schema/validator-cache.ts";
+import { cachedOrCompiled } from "../schema/validator-cache.ts";
 import type { CassetteEntry, CassetteManifest } from "./cassette.ts";
 
 /** The format a cassette manifest names (and a HAR's manifest field). */
@@ -98,16 +98,13 @@ let ajv: Ajv | undefined;
  * both shapes took a tenth of a second of every recorded run's start), or compiled now and kept.
  */
 function compiledOnce(schema: object): ValidateFunction {
-  const options = `recording-shape ${JSON.stringify(AJV_OPTIONS)}`;
-  const cached = cachedValidator(schema, options);
-  if (cached) return cached;
-  if (!ajv) {
-    const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
-    ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
-  }
-  const fn = ajv.compile(schema);
-  keepValidator(ajv, fn, schema, options);
-  return fn;
+  return cachedOrCompiled(schema, `recording-shape ${JSON.stringify(AJV_OPTIONS)}`, () => {
+    if (!ajv) {
+      const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as typeof import("ajv");
+      ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
+    }
+    return { ajv, fn: ajv.compile(schema) };
+  });
 }
 
 function validators(): { manifest: ValidateFunction; entry: ValidateFunction } {
