@@ -6,6 +6,7 @@ import { UsageError } from "../io/usage-error.ts";
 import { resolveShippedFile, runConfigFrom, type RunConfig } from "../run/config.ts";
 import { dryRunPlan } from "../run/dry-run.ts";
 import { loadChecks } from "../run/evaluate-checks.ts";
+import type { ChecksInFlight } from "../run/checks-in-thread.ts";
 import { RunStop, runConformance, startChecks } from "../run/run-conformance.ts";
 import { loadSpecOrExplain } from "../schema/load-spec.ts";
 import type { OperationSpec } from "../schema/operation-spec.ts";
@@ -95,9 +96,11 @@ async function runClaimed(config: RunConfig, signal: AbortSignal, startedAt: Dat
   let target;
   let baseline;
   let phase = "reading the OpenAPI document (--spec)";
-  // First thing: the thread the checks get ready in loads them while the files are read and the probes sent.
-  const checks = await startChecks(config.spec);
+  let checks: ChecksInFlight | undefined;
   try {
+    // First thing: the thread the checks get ready in loads them while the files are read and the
+    // probes sent (inside the try: a thread that cannot start is a run's error, with its report).
+    checks = await startChecks(config.spec);
     spec = await loadSpecOrExplain(config.spec, "--spec", signal);
     // The baseline too before any request, so a bad file costs nothing (exit 2, one line).
     // A baseline the package ships (baselines/cloudflare-live.json) is found from any folder; the report names it as given.
