@@ -8,49 +8,15 @@
  * leaves one whose pid is gone: the next run takes the folder over. A pid reused by another process
  * in between keeps the folder locked until that process ends; the line says which pid to look at.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { alive, cannot, takeLock, type OutputClaim } from "./run-lock.ts";
 import { UsageError } from "./usage-error.ts";
+
+export { otherHolder, type OutputClaim } from "./run-lock.ts";
 
 /** The lock file inside a claimed folder. */
 export const LOCK_FILE = ".client-cert-conformance.lock";
-
-interface LockContent {
-  pid: number;
-  startedAt: string;
-}
-
-/** A claimed output: release it when the run has written its last file. */
-export interface OutputClaim {
-  /** Removes the lock (when it is still this run's). Safe to call twice. */
-  release(): void;
-}
-
-/** Whether a process with this pid exists (EPERM: it does, as another user's). */
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-function readLock(path: string): LockContent | undefined {
-  try {
-    const value = JSON.parse(readFileSync(path, "utf8")) as Partial<LockContent>;
-    return typeof value.pid === "number" ? { pid: value.pid, startedAt: String(value.startedAt ?? "") } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The run holding `lockPath`, when it is another live one. */
-export function otherHolder(lockPath: string): LockContent | undefined {
-  const held = readLock(lockPath);
-  return held && held.pid !== process.pid && alive(held.pid) ? held : undefined;
-}
 
 /**
  * `mkdir -p`, one level at a time. Node's recursive mkdirSync loops forever where mkdir answers
@@ -72,80 +38,6 @@ export function makeDirectories(dir: string): void {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
     }
   }
-}
-
-/** What a file-system error code means for an output, in words. */
-function cannot(code: string | undefined): string {
-  switch (code) {
-    case "EACCES": case "EPERM": return "permission denied";
-    case "EROFS": return "a read-only file system";
-    case "ENOTDIR": return "a part of the path is a file";
-    case "ENOENT": return "the file system does not let a folder be made there";
-    case "ENOSPC": return "no space left on the device";
-    default: return code ?? "unknown error";
-  }
-}
-
-const exitHooks = new Map<string, () => void>();
-let exitHookInstalled = false;
-
-/** Locks are removed however the process ends (process.exit included; not SIGKILL: the next run cleans up). */
-function removeOnExit(path: string, remove: () => void): void {
-  exitHooks.set(path, remove);
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on("exit", () => {
-    for (const hook of exitHooks.values()) hook();
-  });
-}
-
-/** Takes the lock at `lockPath` for this process, or throws the UsageError `refuse` makes from the holder. */
-function takeLock(lockPath: string, what: string, target: string): OutputClaim {
-  const content = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockContent);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
-    try {
-      fd = openSync(lockPath, "wx");
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== "EEXIST") throw new UsageError(`${what} ${target} cannot be written (${cannot(code)}); pass a folder this user can write`);
-      const holder = otherHolder(lockPath);
-      if (holder) {
-        throw new UsageError(`${what} ${target} is being written by another run (pid ${holder.pid}, started ${holder.startedAt || "at an unknown time"}); give this run another ${what}, or wait for that one to end`);
-      }
-      // Left by a run that was killed (its pid is gone), or by this process: take it over.
-      try {
-        unlinkSync(lockPath);
-      } catch {
-        // another run took it over first: the next attempt finds its lock
-      }
-      continue;
-    }
-    try {
-      writeSync(fd, content);
-    } catch (e) {
-      closeSync(fd);
-      unlinkSync(lockPath);
-      throw new UsageError(`${what} ${target} cannot be written (${cannot((e as NodeJS.ErrnoException).code)}); pass a folder this user can write`);
-    }
-    closeSync(fd);
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      exitHooks.delete(lockPath);
-      if (readLock(lockPath)?.pid === process.pid) {
-        try {
-          unlinkSync(lockPath);
-        } catch {
-          // already gone
-        }
-      }
-    };
-    removeOnExit(lockPath, release);
-    return { release };
-  }
-  throw new UsageError(`${what} ${target} is being taken by another run at the same moment; give this run another ${what}`);
 }
 
 /**

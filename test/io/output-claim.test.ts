@@ -1,4 +1,6 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { createInterface } from "node:readline";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -62,7 +64,55 @@ describe("claiming an output before the run", () => {
     expect(JSON.parse(readFileSync(join(out, LOCK_FILE), "utf8")).pid).toBe(process.pid);
     expect(readdirSync(out).filter((n) => n.includes(".tmp-"))).toEqual([]);
     claim.release();
+    // A run killed while it took a dead lock over leaves its ticket (run-lock.ts, takeOver): it does not block the next.
+    const dead = JSON.stringify({ pid: 2 ** 22 + 12_346, startedAt: "" });
+    writeFileSync(join(out, LOCK_FILE), dead);
+    writeFileSync(join(out, `${LOCK_FILE}.takeover-${createHash("sha256").update(dead).digest("hex").slice(0, 16)}`), JSON.stringify({ pid: 2 ** 22 + 12_347, startedAt: "" }));
+    claimOutputDir(out, "--out").release();
+    expect(readdirSync(out)).toEqual([]);
   });
+
+  it("runs racing for one folder, free or left by a dead run: exactly one holds it, every other is refused naming a live run", async () => {
+    // Separate processes (the lock is between runs): each claims the moment it reads "go", and holds until "release".
+    const out = join(dir, "raced");
+    const racer = `
+      import { claimOutputDir } from ${JSON.stringify(new URL("../../dist/src/io/output-claim.js", import.meta.url).href)};
+      import { createInterface } from "node:readline";
+      let claim;
+      console.log("ready");
+      for await (const line of createInterface({ input: process.stdin })) {
+        if (line === "go") {
+          try { claim = claimOutputDir(${JSON.stringify(out)}, "--out"); console.log("won"); }
+          catch (e) { console.log(JSON.stringify(e.message)); }
+        } else { claim?.release(); claim = undefined; console.log("released"); }
+      }`;
+    const children: ChildProcessWithoutNullStreams[] = [];
+    const lines: AsyncIterator<string>[] = [];
+    const next = async (i: number) => (await lines[i]!.next()).value as string;
+    try {
+      for (let i = 0; i < 6; i++) {
+        const child = spawn(process.execPath, ["--input-type=module", "-e", racer]);
+        children.push(child);
+        lines.push(createInterface({ input: child.stdout })[Symbol.asyncIterator]());
+      }
+      for (let i = 0; i < children.length; i++) expect(await next(i)).toBe("ready");
+      for (let round = 0; round < 12; round++) {
+        // Every other round starts from the lock of a run that was killed.
+        if (round % 2) writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: 2 ** 22 + 54_321, startedAt: "" }));
+        for (const child of children) child.stdin.write("go\n");
+        const said = await Promise.all(children.map((_, i) => next(i)));
+        const winners = children.filter((_, i) => said[i] === "won").map((c) => c.pid);
+        expect(winners, `round ${round}: ${said.join(" | ")}`).toHaveLength(1);
+        expect(JSON.parse(readFileSync(join(out, LOCK_FILE), "utf8")).pid).toBe(winners[0]);
+        for (const line of said.filter((l) => l !== "won")) expect(line).toMatch(new RegExp(`is being written by another run \\(pid ${winners[0]},|is being taken by another run at the same moment`));
+        for (const child of children) child.stdin.write("release\n");
+        expect(await Promise.all(children.map((_, i) => next(i)))).toEqual(children.map(() => "released"));
+        expect(readdirSync(out)).toEqual([]);
+      }
+    } finally {
+      for (const child of children) child.kill("SIGKILL");
+    }
+  }, 60_000);
 
   it("a HAR's folder is created and its lock sits beside it", () => {
     const file = join(dir, "har", "run.har");
