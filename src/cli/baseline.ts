@@ -3,7 +3,7 @@ import { baselineFromReport } from "../baseline/from-report.ts";
 import { expiryProblem, parseBaseline } from "../baseline/index.ts";
 import { readReportFile } from "../compare/read-report.ts";
 import { parseCommandFlags } from "./flags.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 /** How long new entries apply by default: a quarter, then someone looks again. */
 const DEFAULT_DAYS = 90;

@@ -3,7 +3,7 @@ import { ExtractionError } from "../schema/convert-openapi-schema.ts";
 import { runExtract } from "../schema/extract.ts";
 import { DocumentLoadError } from "../schema/load-document.ts";
 import { parseCommandFlags } from "./flags.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 /** A path as a person reads it: from the current folder when it is below it, else absolute. */
 const shown = (p: string) => {

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { closest } from "./did-you-mean.ts";
+import { closest } from "../io/did-you-mean.ts";
 import { UsageError } from "../io/usage-error.ts";
 
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & { description: string; valueName?: string };

@@ -1,7 +1,7 @@
-import { closest } from "./did-you-mean.ts";
+import { closest } from "../io/did-you-mean.ts";
 import { COMMAND_FLAGS, COMMON_FLAGS, commandHelp, type CommandName } from "./flags.ts";
 import { terminalLine } from "./terminal-text.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 // Each command is a thin module loaded on demand, so `requirements` does not pay for vitest or x509 start-up.
 const COMMANDS: Record<CommandName, () => Promise<{ default: (argv: string[]) => Promise<number> }>> = {

@@ -4,7 +4,7 @@ import { REQUIREMENTS } from "../registry/index.ts";
 import { renderRequirementsJson, renderRequirementsMarkdown } from "../registry/render.ts";
 import { parseCommandFlags } from "./flags.ts";
 import { loadSpecOrExplain, specRequestFrom } from "./spec-flags.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 /** `requirements [--format md|json] [--spec FILE] [--out FILE [--check]]` */
 export default async function requirements(argv: string[]): Promise<number> {

@@ -1,6 +1,6 @@
 import { intFlag, MAX_SEED, parseCommandFlags } from "./flags.ts";
 import { announceReady, serveInBackground } from "./serve-background.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 import {
   CREDENTIAL_ENV, DEFAULT_RATE, FAULTS, faultHooksByName, optionsFromEnvironment, ReferenceConfigError, startReferenceServer, UnknownFaultError, type Fault,
 } from "../reference/index.ts";

@@ -1,7 +1,7 @@
 import { diffSpecs, renderSpecDiffJson, renderSpecDiffText } from "../spec-diff/index.ts";
 import { parseCommandFlags } from "./flags.ts";
 import { loadSpecOrExplain } from "./spec-flags.ts";
-import { UsageError } from "./usage-error.ts";
+import { UsageError } from "../io/usage-error.ts";
 
 /** `spec-diff OLD NEW [--format text|json]`: exit 1 when a change touches a must requirement. */
 export default async function specDiff(argv: string[]): Promise<number> {

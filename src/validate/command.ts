@@ -1,5 +1,4 @@
 import { statSync } from "node:fs";
-import { parseCommandFlags } from "../cli/flags.ts";
 import { intFlag } from "../io/flag-values.ts";
 import { loadSpecOrExplain } from "../schema/load-spec.ts";
 import { specRequestFrom } from "../schema/spec-request.ts";
@@ -13,7 +12,7 @@ import { ACCEPTED_INPUTS, InputError } from "./input-error.ts";
 import { describeFsError, openInput, resolveInputs, type Input } from "./inputs.ts";
 import { checkNdjsonInBatches, type ParallelTuning } from "./ndjson-parallel.ts";
 import { OPERATION_PATH_TEMPLATE } from "./operation.ts";
-import { parseFormat, parseProfile, parseStatusFlag, type ValidateOptions } from "./options.ts";
+import { parseFormat, parseProfile, parseStatusFlag, type ValidateFlags, type ValidateOptions } from "./options.ts";
 import { Reporter, type ValidateIo } from "./output.ts";
 
 /** How many records that are not exchanges are listed one by one per input (the rest are counted). */
@@ -35,17 +34,15 @@ export const MAX_LISTED_NON_EXCHANGES = 10;
  * is, and the exit code is 2. An exchange whose body text is not JSON (an HTML error page, a cut
  * body) is a violation of HTTP-JSON-BODY, exit 1.
  */
-export async function runValidate(argv: string[], io: ValidateIo, tuning?: ParallelTuning): Promise<number> {
-  const { values, positionals } = parseCommandFlags("validate", argv);
-  const str = (v: unknown) => (typeof v === "string" ? v : undefined);
-  const specRequest = specRequestFrom({ spec: str(values.spec), "spec-revision": str(values["spec-revision"]) }, process.env);
+export async function runValidate(flags: ValidateFlags, io: ValidateIo, tuning?: ParallelTuning): Promise<number> {
+  const specRequest = specRequestFrom({ spec: flags.spec, "spec-revision": flags["spec-revision"] }, process.env);
   const options: ValidateOptions = {
-    profile: parseProfile(str(values.profile)), bareBodyClass: parseStatusFlag(str(values.status)), format: parseFormat(str(values.format)),
+    profile: parseProfile(flags.profile), bareBodyClass: parseStatusFlag(flags.status), format: parseFormat(flags.format),
     spec: await loadSpecOrExplain(specRequest), specRequest,
   };
-  const jobs = values.jobs === undefined ? undefined : intFlag("jobs", str(values.jobs), 1, 1, 64);
+  const jobs = flags.jobs === undefined ? undefined : intFlag("jobs", flags.jobs, 1, 1, 64);
   if (jobs !== undefined) tuning = { ...tuning, workers: jobs - 1 };
-  const inputs = resolveInputs(positionals);
+  const inputs = resolveInputs(flags.files);
   const reporter = new Reporter(io, options.profile, options.format === "json" ? options.spec : undefined);
   for (const input of inputs) {
     try {

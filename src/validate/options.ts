@@ -3,6 +3,17 @@ import type { OperationSpec, SpecRequest } from "../schema/operation-spec.ts";
 import { PROFILES, type Profile } from "../schema/validator.ts";
 import { UsageError } from "../io/usage-error.ts";
 
+/** The `validate` command's flags as given (parsed from argv by src/cli/), and its FILE arguments. */
+export interface ValidateFlags {
+  spec?: string | undefined;
+  "spec-revision"?: string | undefined;
+  profile?: string | undefined;
+  status?: string | undefined;
+  format?: string | undefined;
+  jobs?: string | undefined;
+  files: string[];
+}
+
 /** What the `validate` flags mean, once checked. */
 export interface ValidateOptions {
   profile: Profile;

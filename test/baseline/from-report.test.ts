@@ -6,7 +6,7 @@ import { sampleRequirement } from "../../reports/sample.ts";
 import { applyBaseline, parseBaseline } from "../../src/baseline/index.ts";
 import { baselineFromReport } from "../../src/baseline/from-report.ts";
 import baselineCommand from "../../src/cli/baseline.ts";
-import { UsageError } from "../../src/cli/usage-error.ts";
+import { UsageError } from "../../src/io/usage-error.ts";
 import { packagePath } from "../../src/package-path.ts";
 import { resolveShippedFile } from "../../src/run/config.ts";
 import { MISSING_MESSAGES, MISSING_SUCCESS, NOW, baseline, entry, failure, reportWith } from "./helpers.ts";

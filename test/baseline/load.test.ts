@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadBaseline } from "../../src/baseline/index.ts";
-import { UsageError } from "../../src/cli/usage-error.ts";
+import { UsageError } from "../../src/io/usage-error.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "baseline-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

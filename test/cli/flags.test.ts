@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
-import { closest } from "../../src/cli/did-you-mean.ts";
+import { closest } from "../../src/io/did-you-mean.ts";
 import { intFlag, parseCommandFlags } from "../../src/cli/flags.ts";
 import { main } from "../../src/cli/main.ts";
 import { recordingFormat } from "../../src/cli/record.ts";

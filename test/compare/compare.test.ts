@@ -140,7 +140,7 @@ describe("compare (CLI)", () => {
 
   it("runCompare returns the exit code and hands the text to its writer", () => {
     let text = "";
-    expect(runCompare([saved(reportWith([])), saved(reportWith([]))], (t) => { text += t; })).toBe(0);
+    expect(runCompare({ files: [saved(reportWith([])), saved(reportWith([]))] }, (t) => { text += t; })).toBe(0);
     expect(text).toContain("result: no regression (exit 0)");
   });
 });

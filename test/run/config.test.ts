@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/cli/usage-error.ts";
+import { UsageError } from "../../src/io/usage-error.ts";
 import { LIVE_BASE_URL, runConfigFrom } from "../../src/run/config.ts";
 
 const env = { CLOUDFLARE_ZONE_ID: "023e105f4ecef8ad9ca31a8372d0c353", CLOUDFLARE_API_TOKEN: "tok" };

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { UsageError } from "../../src/cli/usage-error.ts";
-import { runValidate } from "../../src/validate/command.ts";
+import { UsageError } from "../../src/io/usage-error.ts";
+import { validateArgv } from "../../src/cli/validate.ts";
 import { ERROR_PREFIX } from "../../src/validate/output.ts";
 
 export const FIXTURES = "test/validate/fixtures";
@@ -29,7 +29,7 @@ export async function validate(argv: string[], stdin: Readable = stdinOf("")): P
   const err: string[] = [];
   let code: number;
   try {
-    code = await runValidate(argv, { stdin, out: (l) => void out.push(l), err: (l) => void err.push(l) });
+    code = await validateArgv(argv, { stdin, out: (l) => void out.push(l), err: (l) => void err.push(l) });
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     err.push(`${ERROR_PREFIX}${e.message}`);

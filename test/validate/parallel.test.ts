@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { runValidate } from "../../src/validate/command.ts";
+import { validateArgv } from "../../src/cli/validate.ts";
 import type { ParallelTuning } from "../../src/validate/ndjson-parallel.ts";
 import { seedExampleFailureBody, seedExampleSuccessBody } from "../foundation/seed-example.ts";
 import { stdinOf, tempDir } from "./helpers.ts";
@@ -23,7 +23,7 @@ function mixedNdjson(copies: number): string {
 async function validate(argv: string[], tuning: ParallelTuning, stdin = stdinOf("")) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runValidate(argv, { stdin, out: (l) => void out.push(l), err: (l) => void err.push(l) }, tuning);
+  const code = await validateArgv(argv, { stdin, out: (l) => void out.push(l), err: (l) => void err.push(l) }, tuning);
   return { code, out, err };
 }
 

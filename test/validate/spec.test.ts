@@ -3,13 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { runValidate } from "../../src/validate/command.ts";
+import { validateArgv } from "../../src/cli/validate.ts";
 import { UPSTREAM_LAYOUT, upstreamRevisions } from "../support/specs.ts";
 
 async function validate(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runValidate(args, { stdin: process.stdin, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await validateArgv(args, { stdin: process.stdin, out: (l) => out.push(l), err: (l) => err.push(l) });
   return { code, out, err };
 }
 
