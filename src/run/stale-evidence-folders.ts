@@ -1,6 +1,7 @@
 import { readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { alive } from "../io/run-lock.ts";
 
 /**
  * The temporary folders earlier versions handed a run's evidence to its suites through
@@ -10,16 +11,6 @@ import { join } from "node:path";
 export const EVIDENCE_PREFIX = "client-cert-conformance-evidence-";
 /** A folder of the oldest name (no pid) is a killed run's once it is this old. */
 const STALE_UNNAMED_MS = 24 * 3600 * 1000;
-
-/** Whether a process with this pid exists. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Removes the evidence folders of runs that were killed before they could (their pid is gone). */
 export function removeStaleEvidenceFolders(): void {
