@@ -101,7 +101,7 @@ export const CLOUDFLARE: SourceStatement[] = [
   {
     id: "CLOUDFLARE-LIMITS-429", source: "cloudflare", section: "fundamentals/api/reference/limits",
     quote: "If you exceed this limit, all API calls for the next five minutes will be blocked, receiving a HTTP 429 - Too Many Requests response.",
-    requirements: ["HTTP-EVERY-REQUEST-ANSWERED", "ERR-REQUIRED-MEMBERS", "HTTP-JSON-CONTENT-TYPE"],
+    requirements: ["HTTP-EVERY-REQUEST-ANSWERED", "HTTP-EXISTING-200", "ERR-REQUIRED-MEMBERS", "HTTP-JSON-CONTENT-TYPE"],
   },
   {
     id: "CLOUDFLARE-LIMITS-RETRY-AFTER", source: "cloudflare", section: "fundamentals/api/reference/limits",

@@ -3,7 +3,7 @@ import type { CertificateResult } from "../../generators/index.ts";
 import type { ExchangeError, ExchangeResponse } from "../../src/http/index.ts";
 import {
   AUTH_KEY_ACCEPTED, AUTH_TOKEN_ACCEPTED, ENV_ERRORS_ITEMS, ENV_SUCCESS_TRUE, ERR_RESULT_NULL, HTTP_BODY_BOUNDED, HTTP_EVERY_REQUEST_ANSWERED,
-  HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, ID_MALFORMED_REFUSED, ID_RESULT_ECHO, RESULT_FINGERPRINT_FORMAT, RESULT_FINGERPRINT_UNIQUE,
+  HTTP_EXISTING_200, HTTP_JSON_BODY, HTTP_JSON_CONTENT_TYPE, ID_MALFORMED_REFUSED, ID_RESULT_ECHO, RESULT_FINGERPRINT_FORMAT, RESULT_FINGERPRINT_UNIQUE,
   RESULT_READS_AGREE, STATUS_ENUM, X509_CERTIFICATE_PARSES, X509_CSR_KEY_MATCHES, X509_DATES_MATCH, X509_FINGERPRINT_MATCHES,
   X509_SERIAL_MATCHES, X509_SIGNATURE_MATCHES, X509_SKI_MATCHES, X509_SUBJECT_MATCHES, X509_VALIDITY_DAYS_MATCHES,
 } from "../../src/registry/index.ts";
@@ -87,6 +87,26 @@ describe("HTTP-JSON-CONTENT-TYPE", () => {
   it("quotes a wrong Content-Type as it came", () => {
     const r = resultOf(probeOf(), json({}, 200, { "content-type": "text/html" }));
     expect(messages(evaluateCheck(check, ctxOf(r)))).toEqual([`${describeOf(r)}: Content-Type is "text/html", expected application/json`]);
+  });
+});
+
+describe("HTTP-EXISTING-200", () => {
+  const check = checkOf(HTTP_EXISTING_200);
+  const burstRead = (status: number, headers?: Record<string, string>) => resultOf(probeOf({ variant: "burst", label: `burst ${status}` }), json(status === 200 ? envelope({}) : failureEnvelope(), status, headers));
+
+  it("a read of the burst is served, or turned away with 429; another answer fails (Cloudflare's limits page: past the limit, 429)", () => {
+    const served = burstRead(200);
+    const limited = burstRead(429, { "content-type": "application/json", "retry-after": "1" });
+    expect(evaluateCheck(check, ctxOf(resultOf(probeOf(), json(envelope({}))), served, limited))).toMatchObject({ status: "passed", failures: [] });
+    const unavailable = burstRead(503, { "content-type": "application/json", "retry-after": "1" });
+    const outcome = evaluateCheck(check, ctxOf(served, unavailable));
+    expect(outcome).toMatchObject({ status: "failed" });
+    expect(messages(outcome)).toEqual([`${describeOf(unavailable)}: answered 503 to a read of the burst, expected 200 or, past the rate limit, 429`]);
+  });
+
+  it("an unanswered read of the burst is HTTP-EVERY-REQUEST-ANSWERED's to judge, not this one's", () => {
+    const lost = resultOf(probeOf({ variant: "burst" }), undefined, { error: TIMEOUT });
+    expect(evaluateCheck(check, ctxOf(resultOf(probeOf(), json(envelope({}))), lost))).toMatchObject({ status: "passed", failures: [] });
   });
 });
 
