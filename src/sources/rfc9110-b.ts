@@ -1,6 +1,6 @@
 /**
  * RFC 9110, HTTP Semantics, §9-§15: GET, response fields (Retry-After, Server), authentication,
- * content negotiation, status codes. Quoted from rfc9110.xml/html of github.com/httpwg/http-core.
+ * content negotiation, conditional and range requests, status codes. Quoted from rfc9110.xml/html of github.com/httpwg/http-core.
  * §2-§8 are in rfc9110-a.ts. 429 is RFC 6585's (rfc6585.ts), caching RFC 9111's (rfc9111.ts).
  */
 import type { SourceStatement } from "./types.ts";
@@ -195,6 +195,32 @@ export const RFC9110_B: SourceStatement[] = [
     id: "RFC9110-12.5.5-VARY", source: "rfc9110", section: "12.5.5",
     quote: "An origin server SHOULD generate a Vary header field on a cacheable response when it wishes that response to be selectively reused for subsequent requests.",
     unchecked: { kind: "not-observable", why: "depends on what the server wishes caches to do; no requirement reads Vary" },
+  },
+  // §13 conditional requests, §14 range requests: read, and not yet probed (docs/MUTATION.md, held out)
+  {
+    id: "RFC9110-13.1.2-IF-NONE-MATCH-LIST", source: "rfc9110", section: "13.1.2",
+    quote: "If the field value is a list of entity tags, the condition is false if one of the listed tags matches the entity tag of the selected representation.",
+    unchecked: { kind: "not-observable", why: "GAP: the suite sends no conditional request; a target that sends an ETag and answers 304 to a tag it never issued (held out: ho-if-none-match-any-304) is not flagged" },
+  },
+  {
+    id: "RFC9110-13.1.2-304-WHEN-FALSE", source: "rfc9110", section: "13.1.2",
+    quote: "An origin server that evaluates an If-None-Match condition MUST NOT perform the requested method if the condition evaluates to false; instead, the origin server MUST respond with either a) the 304 (Not Modified) status code if the request method is GET or HEAD or b) the 412 (Precondition Failed) status code for all other request methods.",
+    unchecked: { kind: "not-observable", why: "GAP: the suite sends no If-None-Match, so neither a 304 where the tag matches nothing nor a full answer where it matches is seen" },
+  },
+  {
+    id: "RFC9110-13.2.1-IGNORE-WHEN-REFUSED", source: "rfc9110", section: "13.2.1",
+    quote: "A server MUST ignore all received preconditions if its response to the same request without those conditions, prior to processing the request content, would have been a status code other than a 2xx (Successful) or 412 (Precondition Failed).",
+    unchecked: { kind: "not-observable", why: "GAP: no refusal is asked with a precondition; a 304 in place of a 401/403/404 is not probed" },
+  },
+  {
+    id: "RFC9110-14.2-RANGE-MAY-IGNORE", source: "rfc9110", section: "14.2",
+    quote: "A server MAY ignore the Range header field.",
+    unchecked: { kind: "not-observable", why: "GAP: the suite sends no Range; ignoring it is the server's right, serving it wrong is not seen" },
+  },
+  {
+    id: "RFC9110-15.3.7.1-206-SINGLE-PART", source: "rfc9110", section: "15.3.7.1",
+    quote: "If a single part is being transferred, the server generating the 206 response MUST generate a Content-Range header field, describing what range of the selected representation is enclosed, and a content consisting of the range.",
+    unchecked: { kind: "not-observable", why: "GAP: the suite sends no Range, so a 206 whose content is not the range its Content-Range names (held out: ho-range-last-byte-dropped) is not flagged" },
   },
   // §15 status codes
   {
