@@ -13,10 +13,14 @@ interface VariantSpec {
   priority: ProbePriority;
 }
 
+/** An entity tag no server issued (RFC 9110 §8.8.3): an If-None-Match listing it is a condition that holds. */
+export const UNISSUED_ENTITY_TAG = '"client-cert-conformance-unissued-tag"';
+
 /**
  * The ways of asking for one certificate that must give the same answer (RFC 9110 §12.5.1 and
  * §12.5.3: any Accept that admits application/json, any Accept-Encoding, since the server may
- * always send identity; §5.1: field names are case-insensitive), and one that may be declined (406).
+ * always send identity; §5.1: field names are case-insensitive; §13.1.2: a precondition that holds
+ * changes nothing), and one that may be declined (406).
  */
 const VARIANTS: readonly VariantSpec[] = [
   { variant: "accept-any", label: "with Accept: */*", headers: { accept: "*/*" }, priority: 0 },
@@ -29,6 +33,8 @@ const VARIANTS: readonly VariantSpec[] = [
   { variant: "encoding-absent", label: "with no Accept-Encoding field (any coding may come)", withoutHeaders: ["accept-encoding"], priority: 1 },
   { variant: "header-names-upper-case", label: "with every header name in upper case", upperCaseHeaderNames: true, priority: 0 },
   { variant: "encoding-gzip-refused", label: "with Accept-Encoding: gzip;q=0, identity", headers: { "accept-encoding": "gzip;q=0, identity" }, priority: 1 },
+  // RFC 9110 §13.1.2: a tag the server never issued matches nothing, so the condition is true and the read is served (200, not 304).
+  { variant: "if-none-match-unissued", label: `with If-None-Match: ${UNISSUED_ENTITY_TAG} (a tag no server issued: served, not 304)`, headers: { "if-none-match": UNISSUED_ENTITY_TAG }, priority: 1 },
   // RFC 9110 §2.5 / RFC 9112 §2.3: an HTTP/1.1 server answers an HTTP/1.0 client, in a message it can read.
   { variant: "http-1.0", label: "in an HTTP/1.0 request", httpVersion: "1.0", priority: 1 },
 ];

@@ -15,12 +15,13 @@ export type IdCase = "overlong" | "malformed" | "unknown" | "other-zone";
 /**
  * What a read varies from the plain read, each a way a client may legitimately ask (the answer
  * must be the same certificate): the Accept or Accept-Encoding it sends, the letter case of the
- * header names, a second request on a kept-alive connection, percent-encoded identifier digits.
+ * header names, a second request on a kept-alive connection, percent-encoded identifier digits,
+ * an If-None-Match that matches nothing.
  */
 export type ReadVariant =
   | "accept-any" | "accept-application-any" | "accept-absent" | "accept-json-weighted" | "accept-html"
   | "encoding-gzip" | "encoding-absent" | "encoding-br" | "encoding-gzip-refused"
-  | "header-names-upper-case" | "credential-spelling" | "http-1.0" | "burst"
+  | "header-names-upper-case" | "credential-spelling" | "http-1.0" | "burst" | "if-none-match-unissued"
   | "keep-alive-first" | "keep-alive-second"
   | "percent-encoded-digits";
 

@@ -196,16 +196,16 @@ export const RFC9110_B: SourceStatement[] = [
     quote: "An origin server SHOULD generate a Vary header field on a cacheable response when it wishes that response to be selectively reused for subsequent requests.",
     unchecked: { kind: "not-observable", why: "depends on what the server wishes caches to do; no requirement reads Vary" },
   },
-  // §13 conditional requests, §14 range requests: read, and not yet probed (docs/MUTATION.md, held out)
+  // §13 conditional requests (a read with a tag no server issued), §14 range requests (not yet probed: docs/MUTATION.md, held out)
   {
     id: "RFC9110-13.1.2-IF-NONE-MATCH-LIST", source: "rfc9110", section: "13.1.2",
     quote: "If the field value is a list of entity tags, the condition is false if one of the listed tags matches the entity tag of the selected representation.",
-    unchecked: { kind: "not-observable", why: "GAP: the suite sends no conditional request; a target that sends an ETag and answers 304 to a tag it never issued (held out: ho-if-none-match-any-304) is not flagged" },
+    requirements: ["HTTP-EXISTING-200"],
   },
   {
     id: "RFC9110-13.1.2-304-WHEN-FALSE", source: "rfc9110", section: "13.1.2",
     quote: "An origin server that evaluates an If-None-Match condition MUST NOT perform the requested method if the condition evaluates to false; instead, the origin server MUST respond with either a) the 304 (Not Modified) status code if the request method is GET or HEAD or b) the 412 (Precondition Failed) status code for all other request methods.",
-    unchecked: { kind: "not-observable", why: "GAP: the suite sends no If-None-Match, so neither a 304 where the tag matches nothing nor a full answer where it matches is seen" },
+    unchecked: { kind: "not-observable", why: "GAP: the suite sends If-None-Match only with a tag no server issued (served 200, HTTP-EXISTING-200); a tag the target did issue is never sent back, so a full answer where it matches is not seen" },
   },
   {
     id: "RFC9110-13.2.1-IGNORE-WHEN-REFUSED", source: "rfc9110", section: "13.2.1",

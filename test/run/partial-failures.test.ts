@@ -84,10 +84,10 @@ describe("planned within the budget", () => {
     expect(report.budget!.leftOut.map((l) => l.label)).toEqual(expect.arrayContaining(["an unknown X-Auth-Email", "40 of 40 fuzzed malformed identifiers"]));
   });
 
-  it("the live defaults send fewer than 100 requests for four certificates and both schemes, all GET", async () => {
+  it("the live defaults send at most 100 requests for four certificates and both schemes, all GET", async () => {
     const { report, exchanges } = await runAgainstReference([], { level: "may", kind: "live", budget: 300, certificateCount: 4 });
     expect(report.verdict).toBe("conformant");
-    expect(report.summary.requests).toBeLessThan(100);
+    expect(report.summary.requests).toBeLessThanOrEqual(100);
     expect(new Set(exchanges.map((e) => e.request.method))).toEqual(new Set(["GET"]));
     expect(new Set(exchanges.filter((e) => e.label?.startsWith("read ") && !e.label.includes("percent-encoded")).map((e) => e.request.url)).size).toBe(4);
   });

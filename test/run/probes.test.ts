@@ -19,7 +19,7 @@ describe("the probe plan", () => {
     const variants = planProbes(input).filter((p) => p.kind === "read" && p.variant).map((p) => p.variant);
     expect(new Set(variants)).toEqual(new Set([
       "accept-any", "accept-absent", "accept-application-any", "accept-json-weighted", "accept-html", "encoding-gzip", "encoding-br", "encoding-absent",
-      "encoding-gzip-refused", "header-names-upper-case", "http-1.0", "keep-alive-first", "keep-alive-second", "percent-encoded-digits", "credential-spelling",
+      "encoding-gzip-refused", "header-names-upper-case", "if-none-match-unissued", "http-1.0", "keep-alive-first", "keep-alive-second", "percent-encoded-digits", "credential-spelling",
     ]));
     // The re-read asks the server to close the connection after it, and waits to see it closed.
     expect(planProbes(input).find((p) => p.repeat)?.awaitClose).toBe(true);

@@ -5,7 +5,7 @@ const DOCUMENTED = "The operation's responses declare it.";
 
 export const HTTP_EXISTING_200 = requirement({
   id: "HTTP-EXISTING-200", level: "must", place: RESPONSE_200,
-  statement: "GET of an existing certificate, in its own zone and with good credentials, is answered 200, however the request legitimately asks for it (any Accept or Accept-Encoding that admits the answer, header names in any case, HTTP/1.0, a kept-alive connection); a read past the rate limit may be turned away with 429, and with nothing else.",
+  statement: "GET of an existing certificate, in its own zone and with good credentials, is answered 200, however the request legitimately asks for it (any Accept or Accept-Encoding that admits the answer, header names in any case, HTTP/1.0, a kept-alive connection, an If-None-Match listing a tag it never issued); a read past the rate limit may be turned away with 429, and with nothing else.",
   reason: DOCUMENTED,
 });
 export const HTTP_NO_5XX = requirement({
