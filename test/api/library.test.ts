@@ -90,9 +90,11 @@ describe("runConformance({ signal })", () => {
       expect(report.interrupted).toMatchObject({ by: "signal" });
       expect(report.interrupted!.probesSent).toBeLessThan(report.interrupted!.probesPlanned);
       expect(report.error).toMatch(/^stopped by the caller's AbortSignal after \d+ of \d+ probes/);
-      // The request in flight when it stopped ends; nothing more is sent.
-      expect(target.count).toBeLessThanOrEqual(6);
-      expect(report.summary.requests).toBe(target.count);
+      // The request in flight when it stopped ends; nothing more is sent. The report accounts for every
+      // request the target read; the one in flight may have been cut before the target read it (a busy machine).
+      expect(report.summary.requests).toBeLessThanOrEqual(6);
+      expect(target.count).toBeLessThanOrEqual(report.summary.requests);
+      expect(report.summary.requests - target.count).toBeLessThanOrEqual(1);
     } finally {
       await target.close();
     }
