@@ -104,6 +104,11 @@ describe("HTTP-EXISTING-200", () => {
     expect(messages(outcome)).toEqual([`${describeOf(unavailable)}: answered 503 to a read of the burst, expected 200 or, past the rate limit, 429`]);
   });
 
+  it("a read that must be served and is not: one failure, saying what came", () => {
+    const failed = resultOf(probeOf(), json(failureEnvelope(), 503));
+    expect(messages(evaluateCheck(check, ctxOf(failed)))).toEqual([`${describeOf(failed)}: answered 503, expected 200`]);
+  });
+
   it("a read that may be declined (Accept: text/html, 406) is not this requirement's: only reads that must be served, and the burst's", () => {
     const declined = resultOf(probeOf({ variant: "accept-html", expect: "200-or-406" }), json(failureEnvelope(), 406));
     expect(evaluateCheck(check, ctxOf(resultOf(probeOf(), json(envelope({}))), declined))).toMatchObject({ status: "passed", checks: 1, failures: [] });
